@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import { appRouter, AUTH_COOKIE_PATH, createContext, type ApiDependencies, type RequestInfo } from '@picineiros/api';
+import type { Database } from '@picineiros/db';
+import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
+import type { Config } from './config';
+
+export type ServerDependencies = {
+  config: Config;
+  database: Database;
+  clock?: () => Date;
+};
+
+const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
+
+function requestInfo(request: FastifyRequest, reply: FastifyReply): RequestInfo {
+  return {
+    ip: request.ip || null,
+    userAgent: request.headers['user-agent'] ?? null,
+    header: (name) => {
+      const value = request.headers[name.toLowerCase()];
+      return Array.isArray(value) ? value[0] : value;
+    },
+    cookie: (name) => request.cookies[name],
+    setCookie: (name, value, options) => {
+      void reply.setCookie(name, value, {
+        httpOnly: options.httpOnly,
+        secure: options.secure,
+        sameSite: options.sameSite,
+        path: options.path,
+        ...(options.maxAgeSeconds === undefined ? {} : { maxAge: options.maxAgeSeconds }),
+      });
+    },
+    clearCookie: (name, options) => {
+      void reply.clearCookie(name, { path: options.path });
+    },
+  };
+}
+
+export async function buildServer({ config, database, clock = () => new Date() }: ServerDependencies) {
+  const app = Fastify({
+    trustProxy: config.trustProxy,
+    // tRPC batches can carry many calls in one URL.
+    routerOptions: { maxParamLength: 5000 },
+    bodyLimit: 1024 * 1024,
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    logger: {
+      level: config.logLevel,
+      redact: {
+        paths: [
+          'req.headers.authorization',
+          'req.headers.cookie',
+          'req.headers["x-csrf-token"]',
+          'res.headers["set-cookie"]',
+          '*.password',
+          '*.refreshToken',
+          '*.accessToken',
+          '*.token',
+        ],
+        censor: '[redacted]',
+      },
+    },
+  });
+
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+
+  await app.register(helmet, { contentSecurityPolicy: { directives: { defaultSrc: ["'self'"] } } });
+  await app.register(cors, {
+    origin: (origin, callback) => {
+      callback(null, origin === undefined || config.corsOrigins.includes(origin) ? origin ?? false : false);
+    },
+    credentials: true,
+    allowedHeaders: ['content-type', 'authorization', 'x-org-id', 'x-csrf-token', 'x-request-id', 'trpc-accept'],
+  });
+  await app.register(cookie);
+
+  const dependencies: ApiDependencies = {
+    database,
+    clock,
+    settings: { appSecret: config.appSecret, production: config.production },
+  };
+  const trpcOptions: FastifyTRPCPluginOptions<typeof appRouter>['trpcOptions'] = {
+    router: appRouter,
+    createContext: ({ req, res }) => createContext(dependencies, requestInfo(req, res), req.log),
+    onError: ({ error, path, req }) => {
+      if (error.code === 'INTERNAL_SERVER_ERROR') req.log.error({ err: error, path }, 'procedure failed');
+    },
+  };
+  await app.register(fastifyTRPCPlugin, { prefix: '/trpc', trpcOptions });
+  // The same API is mounted under /auth for auth.* calls only, the one path the refresh cookie is sent to.
+  await app.register(async (auth) => {
+    auth.addHook('onRequest', async (request, reply) => {
+      const procedures = request.url.slice(AUTH_COOKIE_PATH.length + 1).split('?')[0]?.split(',') ?? [];
+      if (!procedures.every((procedure) => procedure.startsWith('auth.'))) {
+        return reply.code(404).send({ error: 'Not found' });
+      }
+    });
+    await auth.register(fastifyTRPCPlugin, { prefix: AUTH_COOKIE_PATH, trpcOptions });
+  });
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (request, reply) => {
+    try {
+      await database.orm.em.getConnection().execute('select 1');
+      return { status: 'ready', database: database.dialect };
+    } catch (error) {
+      request.log.warn({ err: error }, 'database not reachable');
+      return reply.code(503).send({ status: 'unavailable', database: database.dialect });
+    }
+  });
+
+  return app;
+}

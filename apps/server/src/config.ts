@@ -1,0 +1,102 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { dialectOf } from '@picineiros/db';
+import { z } from 'zod';
+
+// The only module that reads process.env: everything else receives a validated Config.
+
+const booleanString = z
+  .enum(['true', 'false', '1', '0'], { error: 'use true or false' })
+  .transform((value) => value === 'true' || value === '1');
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number({ error: 'must be a port number' }).int().min(0).max(65_535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .refine((url) => !url || dialectOf(url) === 'sqlite' || URL.canParse(url), {
+      error: 'must be postgres://user:password@host:port/database or a SQLite file path',
+    }),
+  DATA_DIR: z.string().min(1).default('./data'),
+  APP_SECRET: z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((list) =>
+      list
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .refine((origins) => origins.every((origin) => URL.canParse(origin)), {
+      error: 'must be a comma-separated list of origins such as https://app.example.com',
+    }),
+  PUBLIC_URL: z.url({ error: 'must be an absolute URL such as https://app.example.com' }).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: booleanString.default(false),
+  SEED_DEMO: booleanString.optional(),
+});
+
+export type Config = {
+  nodeEnv: 'development' | 'production' | 'test';
+  production: boolean;
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  appSecret: string;
+  corsOrigins: string[];
+  publicUrl: string;
+  logLevel: string;
+  trustProxy: boolean;
+  seedDemo: boolean;
+};
+
+export class ConfigError extends Error {}
+
+/** Validates the environment; a wrong or missing value throws one line naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = issue?.path.join('.') ?? 'environment';
+    const value = env[variable];
+    throw new ConfigError(
+      `Invalid configuration: ${variable} ${issue?.message ?? 'is invalid'}${value === undefined ? ' (not set)' : ''}`,
+    );
+  }
+  const values = parsed.data;
+  const production = values.NODE_ENV === 'production';
+  if (production && !values.APP_SECRET) {
+    throw new ConfigError('Invalid configuration: APP_SECRET is required when NODE_ENV=production (not set)');
+  }
+  const dataDir = resolve(values.DATA_DIR);
+  const databaseUrl = values.DATABASE_URL || undefined;
+  return {
+    nodeEnv: values.NODE_ENV,
+    production,
+    port: values.PORT,
+    host: values.HOST,
+    databaseUrl,
+    dataDir,
+    appSecret: values.APP_SECRET ?? embeddedAppSecret(dataDir),
+    corsOrigins: values.CORS_ORIGINS,
+    publicUrl: values.PUBLIC_URL ?? `http://localhost:${values.PORT}`,
+    logLevel: values.LOG_LEVEL,
+    trustProxy: values.TRUST_PROXY,
+    seedDemo: values.SEED_DEMO ?? dialectOf(databaseUrl) === 'sqlite',
+  };
+}
+
+// Outside production the secret is generated once and kept under DATA_DIR, so sessions survive restarts.
+function embeddedAppSecret(dataDir: string): string {
+  const file = join(dataDir, 'app-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

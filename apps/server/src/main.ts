@@ -1,0 +1,38 @@
+import { hashPassword } from '@picineiros/api/accounts/password';
+import { openDatabase, seedDemo } from '@picineiros/db';
+import { buildServer } from './app';
+import { ConfigError, loadConfig } from './config';
+
+async function main(): Promise<void> {
+  const startedAt = performance.now();
+  const config = loadConfig();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const app = await buildServer({ config, database });
+  if (config.seedDemo) {
+    const demo = await seedDemo(database.fork(), { hashPassword });
+    if (demo.created) {
+      app.log.info({ email: demo.email }, 'demo organization created');
+      console.log(`\n  Demo login (printed once): ${demo.email} / ${demo.password}\n`);
+    }
+  }
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      void app.close().then(() => database.close());
+    });
+  }
+  const address = await app.listen({ port: config.port, host: config.host });
+  app.log.info(
+    { address, database: database.dialect, startupMs: Math.round(performance.now() - startedAt) },
+    'Picineiros server ready',
+  );
+  console.log(`\n  Picineiros is running at ${address} (database: ${database.dialect})\n`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,23 @@
+import { authedProcedure, publicProcedure, router } from '../trpc';
+import { ZLoginInput, ZRefreshInput, ZRegisterInput, ZRevokeSessionInput } from './schema';
+import {
+  describeMe,
+  listSessions,
+  loginUser,
+  logoutSession,
+  refreshSession,
+  registerUser,
+  revokeSession,
+} from './service';
+
+export const authRouter = router({
+  register: publicProcedure.input(ZRegisterInput).mutation(({ ctx, input }) => registerUser(ctx, input)),
+  login: publicProcedure.input(ZLoginInput).mutation(({ ctx, input }) => loginUser(ctx, input)),
+  refresh: publicProcedure.input(ZRefreshInput).mutation(({ ctx, input }) => refreshSession(ctx, input)),
+  logout: publicProcedure.input(ZRefreshInput).mutation(({ ctx, input }) => logoutSession(ctx, input)),
+  me: authedProcedure.query(({ ctx }) => describeMe(ctx, ctx.user)),
+  sessions: authedProcedure.query(({ ctx }) => listSessions(ctx, ctx.user, ctx.session.id)),
+  revokeSession: authedProcedure
+    .input(ZRevokeSessionInput)
+    .mutation(({ ctx, input }) => revokeSession(ctx, ctx.user, input.id)),
+});

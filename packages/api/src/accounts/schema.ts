@@ -1,0 +1,52 @@
+import { SESSION_CLIENTS } from '@picineiros/db';
+import { z } from '../shared/validation';
+
+export const PASSWORD_MIN_LENGTH = 10;
+
+export const ZEmail = z
+  .email({ error: 'Informe um e-mail válido.' })
+  .max(254, { error: 'E-mail longo demais.' })
+  .transform((email) => email.toLowerCase());
+
+export const ZPassword = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, { error: `A senha precisa ter pelo menos ${PASSWORD_MIN_LENGTH} caracteres.` })
+  .max(256, { error: 'Senha longa demais.' });
+
+export const ZPersonName = z
+  .string()
+  .trim()
+  .min(2, { error: 'Informe o nome.' })
+  .max(120, { error: 'Nome longo demais (até 120 caracteres).' });
+
+export const ZSessionClient = z.enum(SESSION_CLIENTS).default('web');
+
+export const ZRegisterInput = z.object({
+  name: ZPersonName,
+  email: z.string().trim().pipe(ZEmail),
+  password: ZPassword,
+  organizationName: z
+    .string()
+    .trim()
+    .min(2, { error: 'Informe o nome da empresa.' })
+    .max(120, { error: 'Nome da empresa longo demais (até 120 caracteres).' }),
+  client: ZSessionClient,
+});
+export type TRegisterInput = z.infer<typeof ZRegisterInput>;
+
+export const ZLoginInput = z.object({
+  email: z.string().trim().pipe(ZEmail),
+  // No length rules at sign-in: a wrong password is just wrong, whatever its length.
+  password: z.string().min(1, { error: 'Informe a senha.' }).max(256, { error: 'Senha longa demais.' }),
+  client: ZSessionClient,
+});
+export type TLoginInput = z.infer<typeof ZLoginInput>;
+
+/** Desktop clients send the refresh token in the body; web clients send nothing and use the cookie. */
+export const ZRefreshInput = z
+  .object({ refreshToken: z.string().max(200).optional() })
+  .optional()
+  .transform((input) => input ?? {});
+export type TRefreshInput = z.infer<typeof ZRefreshInput>;
+
+export const ZRevokeSessionInput = z.object({ id: z.uuid({ error: 'Sessão inválida.' }) });

@@ -1,0 +1,72 @@
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { jwtVerify, SignJWT } from 'jose';
+
+export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+export const REFRESH_TOKEN_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+
+export type AccessTokenClaims = { userId: string; sessionId: string };
+
+// Each use of the app secret gets its own derived key, so a token of one kind never verifies as another.
+function derivedKey(appSecret: string, purpose: string): Uint8Array {
+  return createHmac('sha256', appSecret).update(purpose).digest();
+}
+
+export async function signAccessToken(appSecret: string, claims: AccessTokenClaims, now: Date): Promise<string> {
+  const issuedAt = Math.floor(now.getTime() / 1000);
+  return new SignJWT({ sid: claims.sessionId })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(claims.userId)
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(issuedAt + ACCESS_TOKEN_TTL_SECONDS)
+    .setAudience('picineiros')
+    .sign(derivedKey(appSecret, 'access-token'));
+}
+
+/** The claims of a valid, unexpired access token, or null for anything else. */
+export async function verifyAccessToken(
+  appSecret: string,
+  token: string,
+  now: Date,
+): Promise<AccessTokenClaims | null> {
+  try {
+    const { payload } = await jwtVerify(token, derivedKey(appSecret, 'access-token'), {
+      algorithms: ['HS256'],
+      audience: 'picineiros',
+      currentDate: now,
+    });
+    if (typeof payload.sub !== 'string' || typeof payload['sid'] !== 'string') return null;
+    return { userId: payload.sub, sessionId: payload['sid'] };
+  } catch {
+    return null;
+  }
+}
+
+function sha256(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}
+
+/**
+ * A refresh token is `<sessionId>.<secret>`: the session id finds the family, the secret (stored only as
+ * a hash) proves it is the latest token of that family.
+ */
+export function newRefreshToken(sessionId: string): { token: string; hash: string } {
+  const secret = randomBytes(32).toString('base64url');
+  return { token: `${sessionId}.${secret}`, hash: sha256(secret) };
+}
+
+export function parseRefreshToken(token: string): { sessionId: string; hash: string } | null {
+  const match = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/.exec(token);
+  if (!match?.[1] || !match[2]) return null;
+  return { sessionId: match[1], hash: sha256(match[2]) };
+}
+
+export function safeEqual(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/** The CSRF token of a web session: stable for the family, unforgeable without the app secret. */
+export function csrfTokenFor(appSecret: string, sessionId: string): string {
+  return createHmac('sha256', derivedKey(appSecret, 'csrf')).update(sessionId).digest('base64url');
+}

@@ -1,0 +1,8 @@
+import { authRouter } from './accounts/router';
+import { router } from './trpc';
+
+export const appRouter = router({
+  auth: authRouter,
+});
+
+export type AppRouter = typeof appRouter;

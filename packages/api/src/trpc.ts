@@ -1,0 +1,103 @@
+import {
+  ForeignKeyConstraintViolationException,
+  NotFoundError,
+  OptimisticLockError,
+  UniqueConstraintViolationException,
+} from '@mikro-orm/core';
+import { Membership, Session, TENANT_FILTER, type MembershipRole, type TenantFilterParams } from '@picineiros/db';
+import { initTRPC, TRPCError } from '@trpc/server';
+import superjson from 'superjson';
+import { verifyAccessToken } from './accounts/tokens';
+import type { Context } from './context';
+import { messages } from './shared/messages';
+import { fieldErrorsOf, z } from './shared/validation';
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error, ctx }) {
+    const fieldErrors = error.cause instanceof z.ZodError ? fieldErrorsOf(error.cause) : undefined;
+    // Stack traces only in development; internal error messages never reach a production client.
+    const production = ctx?.settings.production ?? true;
+    const internal = error.code === 'INTERNAL_SERVER_ERROR';
+    return {
+      ...shape,
+      message: fieldErrors ? messages.invalidInput : internal && production ? messages.internal : shape.message,
+      data: { ...shape.data, stack: production ? undefined : shape.data.stack, fieldErrors },
+    };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const middleware = t.middleware;
+
+// Database errors a caller can cause (a duplicate, a concurrent edit) become client errors, never a 500.
+const mapDatabaseErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (result.ok) return result;
+  const cause = result.error.cause;
+  if (cause instanceof UniqueConstraintViolationException) {
+    throw new TRPCError({ code: 'CONFLICT', message: messages.duplicate, cause });
+  }
+  if (cause instanceof OptimisticLockError) {
+    throw new TRPCError({ code: 'CONFLICT', message: messages.concurrentEdit, cause });
+  }
+  if (cause instanceof ForeignKeyConstraintViolationException) {
+    throw new TRPCError({ code: 'BAD_REQUEST', message: messages.invalidReference, cause });
+  }
+  if (cause instanceof NotFoundError) {
+    throw new TRPCError({ code: 'NOT_FOUND', message: messages.notFound, cause });
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(mapDatabaseErrors);
+
+export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const header = ctx.request.header('authorization');
+  const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length) : undefined;
+  const claims = token ? await verifyAccessToken(ctx.settings.appSecret, token, ctx.clock()) : null;
+  // The session is checked on every call, so signing out or revoking a device takes effect at once.
+  const session = claims
+    ? await ctx.em.findOne(
+        Session,
+        { id: claims.sessionId, user: claims.userId, revokedAt: null, expiresAt: { $gt: ctx.clock() } },
+        { populate: ['user'] },
+      )
+    : null;
+  if (!session) throw new TRPCError({ code: 'UNAUTHORIZED', message: messages.signInRequired });
+  return next({ ctx: { session, user: session.user } });
+});
+
+/**
+ * Puts the caller's organization and membership in the context and scopes the EntityManager to it.
+ * `x-org-id` chooses among the caller's organizations; an organization the caller is not a member of is
+ * NOT_FOUND, exactly like one that does not exist.
+ */
+export const orgProcedure = authedProcedure.use(async ({ ctx, next }) => {
+  const requested = ctx.request.header('x-org-id');
+  const membership = requested
+    ? z.uuid().safeParse(requested).success
+      ? await ctx.em.findOne(Membership, { user: ctx.user, organization: requested }, { populate: ['organization'] })
+      : null
+    : await ctx.em.findOne(
+        Membership,
+        { user: ctx.user },
+        { populate: ['organization'], orderBy: { createdAt: 'asc', id: 'asc' } },
+      );
+  if (!membership) throw new TRPCError({ code: 'NOT_FOUND', message: messages.organizationNotFound });
+  ctx.em.setFilterParams(TENANT_FILTER, { organizationId: membership.organization.id } satisfies TenantFilterParams);
+  return next({ ctx: { membership, organization: membership.organization } });
+});
+
+const ROLE_RANK: Record<MembershipRole, number> = { staff: 0, admin: 1, owner: 2 };
+
+/** An org-scoped procedure open to members of at least the given role. */
+export function roleProcedure(minimum: MembershipRole) {
+  return orgProcedure.use(({ ctx, next }) => {
+    if (ROLE_RANK[ctx.membership.role] < ROLE_RANK[minimum]) {
+      throw new TRPCError({ code: 'FORBIDDEN', message: messages.forbiddenForRole });
+    }
+    return next();
+  });
+}

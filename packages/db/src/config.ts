@@ -1,0 +1,76 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Options } from '@mikro-orm/core';
+import { Migrator } from '@mikro-orm/migrations';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { SqliteDriver } from '@mikro-orm/sqlite';
+import { entitySchemas } from './entities';
+
+export type Dialect = 'postgresql' | 'sqlite';
+
+export type DatabaseSettings = {
+  /** `postgres://…` or `postgresql://…` selects Postgres; anything else (or nothing) selects SQLite. */
+  databaseUrl?: string | undefined;
+  /** Where the SQLite file lives when no Postgres URL is given. */
+  dataDir: string;
+  /** Log every SQL statement through this function (slow-query logs, query counting in tests). */
+  logQuery?: ((sql: string) => void) | undefined;
+  poolMax?: number | undefined;
+};
+
+const migrationsRoot = fileURLToPath(new URL('./migrations', import.meta.url));
+
+export function dialectOf(databaseUrl: string | undefined): Dialect {
+  return databaseUrl && /^postgres(ql)?:\/\//.test(databaseUrl) ? 'postgresql' : 'sqlite';
+}
+
+export function sqliteFileOf(settings: DatabaseSettings): string {
+  const url = settings.databaseUrl;
+  if (url?.startsWith('file:')) return fileURLToPath(url);
+  if (url && url !== '' && !url.includes('://')) return url;
+  return join(settings.dataDir, 'picineiros.sqlite');
+}
+
+export function migrationsPathOf(dialect: Dialect): string {
+  return join(migrationsRoot, dialect);
+}
+
+/** The one ORM configuration factory: the same entities on Postgres or SQLite. */
+export function createOrmConfig(settings: DatabaseSettings): Options {
+  const dialect = dialectOf(settings.databaseUrl);
+  const common = {
+    entities: entitySchemas,
+    extensions: [Migrator],
+    // Instants are stored and read as UTC whatever the server's time zone.
+    forceUtcTimezone: true,
+    // Local dates ('YYYY-MM-DD') stay strings; no accidental time-zone shifts.
+    ignoreUndefinedInQuery: true,
+    discovery: { warnWhenNoEntities: true },
+    migrations: {
+      path: migrationsPathOf(dialect),
+      glob: '!(*.d).{js,ts}',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      emit: 'ts' as const,
+      fileName: (timestamp: string, name?: string) => `Migration${timestamp}${name ? `_${name}` : ''}`,
+    },
+    debug: settings.logQuery !== undefined,
+    logger: settings.logQuery ?? (() => undefined),
+    allowGlobalContext: false,
+  } satisfies Options;
+
+  if (dialect === 'postgresql') {
+    return {
+      ...common,
+      driver: PostgreSqlDriver,
+      clientUrl: settings.databaseUrl,
+      pool: { min: 0, max: settings.poolMax ?? 10 },
+    };
+  }
+  return {
+    ...common,
+    driver: SqliteDriver,
+    dbName: sqliteFileOf(settings),
+  };
+}

@@ -1,0 +1,36 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
+import { createOrmConfig, dialectOf, sqliteFileOf, type DatabaseSettings, type Dialect } from './config';
+
+export type Database = {
+  orm: MikroORM;
+  dialect: Dialect;
+  /** A fresh, request- or job-scoped EntityManager. */
+  fork(): EntityManager;
+  close(): Promise<void>;
+};
+
+/** Opens the database and, unless told otherwise, applies every pending migration. */
+export async function openDatabase(
+  settings: DatabaseSettings,
+  options: { migrate?: boolean } = {},
+): Promise<Database> {
+  const dialect = dialectOf(settings.databaseUrl);
+  if (dialect === 'sqlite') mkdirSync(dirname(sqliteFileOf(settings)), { recursive: true });
+  const orm = await MikroORM.init(createOrmConfig(settings));
+  if (options.migrate ?? true) await orm.getMigrator().up();
+  return {
+    orm,
+    dialect,
+    fork: () => orm.em.fork() as EntityManager,
+    close: () => orm.close(true),
+  };
+}
+
+/** SQL that would bring the live schema in line with the entities; empty when migrations match them. */
+export async function schemaDrift(database: Database): Promise<string> {
+  const sql = await database.orm.getSchemaGenerator().getUpdateSchemaSQL({ wrap: false });
+  return sql.trim();
+}

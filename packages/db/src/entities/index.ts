@@ -1,0 +1,24 @@
+import { BaseEntitySchema } from './base.entity';
+import { LoginEventSchema } from './login-event.entity';
+import { MembershipSchema } from './membership.entity';
+import { OrganizationSchema } from './organization.entity';
+import { SessionSchema } from './session.entity';
+import { UserSchema } from './user.entity';
+
+export * from './base.entity';
+export * from './login-event.entity';
+export * from './membership.entity';
+export * from './organization.entity';
+export * from './session.entity';
+export * from './tenant';
+export * from './user.entity';
+
+/** Every entity schema the ORM knows; add new ones here. */
+export const entitySchemas = [
+  BaseEntitySchema,
+  OrganizationSchema,
+  UserSchema,
+  MembershipSchema,
+  SessionSchema,
+  LoginEventSchema,
+];

@@ -1,0 +1,26 @@
+import { EntitySchema } from '@mikro-orm/core';
+import { BaseEntity, BaseEntitySchema } from './base.entity';
+import { Organization } from './organization.entity';
+import { User } from './user.entity';
+
+export const MEMBERSHIP_ROLES = ['owner', 'admin', 'staff'] as const;
+export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
+
+export class Membership extends BaseEntity {
+  user!: User;
+  organization!: Organization;
+  role!: MembershipRole;
+}
+
+export const MembershipSchema = new EntitySchema<Membership, BaseEntity<string>>({
+  class: Membership,
+  extends: BaseEntitySchema,
+  tableName: 'memberships',
+  properties: {
+    user: { kind: 'm:1', entity: () => User, deleteRule: 'cascade' },
+    organization: { kind: 'm:1', entity: () => Organization, deleteRule: 'cascade' },
+    role: { enum: true, items: () => [...MEMBERSHIP_ROLES], type: 'string' },
+  },
+  uniques: [{ properties: ['user', 'organization'] }],
+  indexes: [{ properties: ['organization'] }],
+});

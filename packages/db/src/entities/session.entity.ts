@@ -1,0 +1,40 @@
+import { EntitySchema } from '@mikro-orm/core';
+import { BaseEntity, BaseEntitySchema } from './base.entity';
+import { User } from './user.entity';
+
+export const SESSION_CLIENTS = ['web', 'desktop'] as const;
+export type SessionClient = (typeof SESSION_CLIENTS)[number];
+
+/**
+ * One refresh-token family. Every refresh rotates `tokenHash`; a token of the family whose hash no longer
+ * matches has been used before, which revokes the whole family (reuse detection).
+ */
+export class Session extends BaseEntity<'lastUsedAt' | 'userAgent' | 'ip' | 'revokedAt' | 'revokedReason'> {
+  user!: User;
+  client!: SessionClient;
+  tokenHash!: string;
+  userAgent?: string | null;
+  ip?: string | null;
+  lastUsedAt: Date = new Date();
+  expiresAt!: Date;
+  revokedAt?: Date | null;
+  revokedReason?: string | null;
+}
+
+export const SessionSchema = new EntitySchema<Session, BaseEntity<string>>({
+  class: Session,
+  extends: BaseEntitySchema,
+  tableName: 'sessions',
+  properties: {
+    user: { kind: 'm:1', entity: () => User, deleteRule: 'cascade' },
+    client: { enum: true, items: () => [...SESSION_CLIENTS], type: 'string' },
+    tokenHash: { type: 'string', length: 64 },
+    userAgent: { type: 'string', length: 512, nullable: true },
+    ip: { type: 'string', length: 64, nullable: true },
+    lastUsedAt: { type: 'datetime' },
+    expiresAt: { type: 'datetime' },
+    revokedAt: { type: 'datetime', nullable: true },
+    revokedReason: { type: 'string', length: 32, nullable: true },
+  },
+  indexes: [{ properties: ['user', 'revokedAt'] }],
+});
