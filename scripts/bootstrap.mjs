@@ -17,7 +17,10 @@ if (!task) {
 
 function pnpmOnPath() {
   try {
-    const version = execFileSync('pnpm', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const version = execFileSync('pnpm', ['--version'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
     return version === PNPM_VERSION ? 'pnpm' : undefined;
   } catch {
     return undefined;
@@ -26,16 +29,34 @@ function pnpmOnPath() {
 
 // A pinned pnpm installed inside the repository, so no global write access is needed.
 function localPnpm() {
-  const binary = join(root, '.tools', 'node_modules', '.bin', process.platform === 'win32' ? 'pnpm.cmd' : 'pnpm');
+  const binary = join(
+    root,
+    '.tools',
+    'node_modules',
+    '.bin',
+    process.platform === 'win32' ? 'pnpm.cmd' : 'pnpm',
+  );
   if (!existsSync(binary)) {
     console.log(`[bootstrap] installing pnpm ${PNPM_VERSION} into .tools/`);
-    run('npm', ['install', '--prefix', join(root, '.tools'), '--no-audit', '--no-fund', `pnpm@${PNPM_VERSION}`]);
+    run('npm', [
+      'install',
+      '--prefix',
+      join(root, '.tools'),
+      '--no-audit',
+      '--no-fund',
+      `pnpm@${PNPM_VERSION}`,
+    ]);
   }
   return binary;
 }
 
 function run(command, args, env = process.env) {
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env, shell: process.platform === 'win32' });
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env,
+    shell: process.platform === 'win32',
+  });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 

@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
-import { appRouter, AUTH_COOKIE_PATH, createContext, type ApiDependencies, type RequestInfo } from '@picineiros/api';
+import {
+  appRouter,
+  AUTH_COOKIE_PATH,
+  createContext,
+  type ApiDependencies,
+  type RequestInfo,
+} from '@picineiros/api';
 import type { Database } from '@picineiros/db';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
@@ -76,10 +82,17 @@ export async function buildServer({ config, database, clock = () => new Date() }
   await app.register(helmet, { contentSecurityPolicy: { directives: { defaultSrc: ["'self'"] } } });
   await app.register(cors, {
     origin: (origin, callback) => {
-      callback(null, origin === undefined || config.corsOrigins.includes(origin) ? origin ?? false : false);
+      callback(null, origin === undefined || config.corsOrigins.includes(origin) ? (origin ?? false) : false);
     },
     credentials: true,
-    allowedHeaders: ['content-type', 'authorization', 'x-org-id', 'x-csrf-token', 'x-request-id', 'trpc-accept'],
+    allowedHeaders: [
+      'content-type',
+      'authorization',
+      'x-org-id',
+      'x-csrf-token',
+      'x-request-id',
+      'trpc-accept',
+    ],
   });
   await app.register(cookie);
 
@@ -99,7 +112,11 @@ export async function buildServer({ config, database, clock = () => new Date() }
   // The same API is mounted under /auth for auth.* calls only, the one path the refresh cookie is sent to.
   await app.register(async (auth) => {
     auth.addHook('onRequest', async (request, reply) => {
-      const procedures = request.url.slice(AUTH_COOKIE_PATH.length + 1).split('?')[0]?.split(',') ?? [];
+      const procedures =
+        request.url
+          .slice(AUTH_COOKIE_PATH.length + 1)
+          .split('?')[0]
+          ?.split(',') ?? [];
       if (!procedures.every((procedure) => procedure.startsWith('auth.'))) {
         return reply.code(404).send({ error: 'Not found' });
       }

@@ -4,7 +4,13 @@ import {
   OptimisticLockError,
   UniqueConstraintViolationException,
 } from '@mikro-orm/core';
-import { Membership, Session, TENANT_FILTER, type MembershipRole, type TenantFilterParams } from '@picineiros/db';
+import {
+  Membership,
+  Session,
+  TENANT_FILTER,
+  type MembershipRole,
+  type TenantFilterParams,
+} from '@picineiros/db';
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { verifyAccessToken } from './accounts/tokens';
@@ -21,7 +27,11 @@ const t = initTRPC.context<Context>().create({
     const internal = error.code === 'INTERNAL_SERVER_ERROR';
     return {
       ...shape,
-      message: fieldErrors ? messages.invalidInput : internal && production ? messages.internal : shape.message,
+      message: fieldErrors
+        ? messages.invalidInput
+        : internal && production
+          ? messages.internal
+          : shape.message,
       data: { ...shape.data, stack: production ? undefined : shape.data.stack, fieldErrors },
     };
   },
@@ -78,7 +88,11 @@ export const orgProcedure = authedProcedure.use(async ({ ctx, next }) => {
   const requested = ctx.request.header('x-org-id');
   const membership = requested
     ? z.uuid().safeParse(requested).success
-      ? await ctx.em.findOne(Membership, { user: ctx.user, organization: requested }, { populate: ['organization'] })
+      ? await ctx.em.findOne(
+          Membership,
+          { user: ctx.user, organization: requested },
+          { populate: ['organization'] },
+        )
       : null
     : await ctx.em.findOne(
         Membership,
@@ -86,7 +100,9 @@ export const orgProcedure = authedProcedure.use(async ({ ctx, next }) => {
         { populate: ['organization'], orderBy: { createdAt: 'asc', id: 'asc' } },
       );
   if (!membership) throw new TRPCError({ code: 'NOT_FOUND', message: messages.organizationNotFound });
-  ctx.em.setFilterParams(TENANT_FILTER, { organizationId: membership.organization.id } satisfies TenantFilterParams);
+  ctx.em.setFilterParams(TENANT_FILTER, {
+    organizationId: membership.organization.id,
+  } satisfies TenantFilterParams);
   return next({ ctx: { membership, organization: membership.organization } });
 });
 

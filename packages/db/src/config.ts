@@ -5,6 +5,8 @@ import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { SqliteDriver } from '@mikro-orm/sqlite';
 import { entitySchemas } from './entities';
+import { migrations as postgresqlMigrations } from './migrations/postgresql';
+import { migrations as sqliteMigrations } from './migrations/sqlite';
 
 export type Dialect = 'postgresql' | 'sqlite';
 
@@ -48,7 +50,7 @@ export function createOrmConfig(settings: DatabaseSettings): Options {
     discovery: { warnWhenNoEntities: true },
     migrations: {
       path: migrationsPathOf(dialect),
-      glob: '!(*.d).{js,ts}',
+      migrationsList: dialect === 'postgresql' ? postgresqlMigrations : sqliteMigrations,
       transactional: true,
       allOrNothing: true,
       snapshot: false,

@@ -65,7 +65,11 @@ async function startSession(ctx: Context, user: User, client: SessionClient): Pr
   session.tokenHash = refresh.hash;
   await ctx.em.flush();
   return {
-    accessToken: await signAccessToken(ctx.settings.appSecret, { userId: user.id, sessionId: session.id }, now),
+    accessToken: await signAccessToken(
+      ctx.settings.appSecret,
+      { userId: user.id, sessionId: session.id },
+      now,
+    ),
     user: summarizeUser(user),
     memberships: await listMemberships(ctx, user),
     ...deliverRefreshToken(ctx, session, refresh.token),
@@ -116,12 +120,19 @@ export async function loginUser(ctx: Context, input: TLoginInput): Promise<SignI
   };
   const wait = await secondsUntilLoginAllowed(ctx.em, attempt, now);
   if (wait > 0) {
-    await ctx.em.insert(LoginEvent, ctx.em.create(LoginEvent, { ...attempt, outcome: 'throttled' }, { persist: false }));
+    await ctx.em.insert(
+      LoginEvent,
+      ctx.em.create(LoginEvent, { ...attempt, outcome: 'throttled' }, { persist: false }),
+    );
     throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: messages.tooManyAttempts(wait) });
   }
   const user = await ctx.em.findOne(User, { email: input.email }, { populate: ['passwordHash'] });
   const valid = await verifyPassword(user?.passwordHash, input.password);
-  ctx.em.create(LoginEvent, { ...attempt, user: user ?? null, outcome: valid && user ? 'success' : 'failure' });
+  ctx.em.create(LoginEvent, {
+    ...attempt,
+    user: user ?? null,
+    outcome: valid && user ? 'success' : 'failure',
+  });
   await ctx.em.flush();
   if (!valid || !user) throw new TRPCError({ code: 'UNAUTHORIZED', message: messages.invalidCredentials });
   return startSession(ctx, user, input.client);
@@ -175,7 +186,11 @@ export async function refreshSession(
   // The version check makes two concurrent refreshes with one token race safely: one wins, one conflicts.
   await ctx.em.flush();
   return {
-    accessToken: await signAccessToken(ctx.settings.appSecret, { userId: session.user.id, sessionId: session.id }, now),
+    accessToken: await signAccessToken(
+      ctx.settings.appSecret,
+      { userId: session.user.id, sessionId: session.id },
+      now,
+    ),
     ...deliverRefreshToken(ctx, session, refresh.token),
   };
 }

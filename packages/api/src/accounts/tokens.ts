@@ -11,7 +11,11 @@ function derivedKey(appSecret: string, purpose: string): Uint8Array {
   return createHmac('sha256', appSecret).update(purpose).digest();
 }
 
-export async function signAccessToken(appSecret: string, claims: AccessTokenClaims, now: Date): Promise<string> {
+export async function signAccessToken(
+  appSecret: string,
+  claims: AccessTokenClaims,
+  now: Date,
+): Promise<string> {
   const issuedAt = Math.floor(now.getTime() / 1000);
   return new SignJWT({ sid: claims.sessionId })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })

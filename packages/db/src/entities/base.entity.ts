@@ -1,6 +1,9 @@
 import { EntitySchema, OptionalProps } from '@mikro-orm/core';
 import { v7 as uuidv7 } from 'uuid';
 
+// Enumerations are plain string columns typed in TypeScript and validated by zod at the edge: MikroORM 6's
+// SQLite schema reader mis-parses enum check constraints, which would make the drift check lie.
+
 // UUIDv7 ids are generated in the app (no round trip to learn an id) and are time-ordered, which keeps
 // B-tree inserts local on both Postgres and SQLite.
 /** `Optional` names the subclass's properties that have defaults, so `em.create` does not require them. */

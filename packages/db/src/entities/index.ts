@@ -3,6 +3,7 @@ import { LoginEventSchema } from './login-event.entity';
 import { MembershipSchema } from './membership.entity';
 import { OrganizationSchema } from './organization.entity';
 import { SessionSchema } from './session.entity';
+import { SyncedEntitySchema, TenantEntitySchema } from './tenant-entity';
 import { UserSchema } from './user.entity';
 
 export * from './base.entity';
@@ -11,11 +12,14 @@ export * from './membership.entity';
 export * from './organization.entity';
 export * from './session.entity';
 export * from './tenant';
+export * from './tenant-entity';
 export * from './user.entity';
 
 /** Every entity schema the ORM knows; add new ones here. */
 export const entitySchemas = [
   BaseEntitySchema,
+  TenantEntitySchema,
+  SyncedEntitySchema,
   OrganizationSchema,
   UserSchema,
   MembershipSchema,

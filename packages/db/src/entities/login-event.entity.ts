@@ -20,7 +20,7 @@ export const LoginEventSchema = new EntitySchema<LoginEvent, BaseEntity<string>>
   extends: BaseEntitySchema,
   tableName: 'login_events',
   properties: {
-    outcome: { enum: true, items: () => [...LOGIN_OUTCOMES], type: 'string' },
+    outcome: { type: 'string', length: 16 },
     email: { type: 'string', length: 254 },
     user: { kind: 'm:1', entity: () => User, nullable: true, deleteRule: 'set null' },
     ip: { type: 'string', length: 64, nullable: true },

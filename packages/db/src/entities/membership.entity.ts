@@ -19,7 +19,7 @@ export const MembershipSchema = new EntitySchema<Membership, BaseEntity<string>>
   properties: {
     user: { kind: 'm:1', entity: () => User, deleteRule: 'cascade' },
     organization: { kind: 'm:1', entity: () => Organization, deleteRule: 'cascade' },
-    role: { enum: true, items: () => [...MEMBERSHIP_ROLES], type: 'string' },
+    role: { type: 'string', length: 16 },
   },
   uniques: [{ properties: ['user', 'organization'] }],
   indexes: [{ properties: ['organization'] }],

@@ -27,7 +27,7 @@ export const SessionSchema = new EntitySchema<Session, BaseEntity<string>>({
   tableName: 'sessions',
   properties: {
     user: { kind: 'm:1', entity: () => User, deleteRule: 'cascade' },
-    client: { enum: true, items: () => [...SESSION_CLIENTS], type: 'string' },
+    client: { type: 'string', length: 16 },
     tokenHash: { type: 'string', length: 64 },
     userAgent: { type: 'string', length: 512, nullable: true },
     ip: { type: 'string', length: 64, nullable: true },

@@ -20,7 +20,10 @@ export async function seedDemo(
       passwordHash: await tools.hashPassword(DEMO_PASSWORD),
       emailVerifiedAt: new Date(),
     });
-    const organization = tx.create(Organization, { name: 'Piscinas Azul Demonstração', document: '11222333000181' });
+    const organization = tx.create(Organization, {
+      name: 'Piscinas Azul Demonstração',
+      document: '11222333000181',
+    });
     tx.create(Membership, { user: owner, organization, role: 'owner' });
   });
   return { created: true, ...result };

@@ -1,0 +1,190 @@
+// Boots the real server (Fastify + tRPC + ORM) on a loopback port over a fresh test database, and gives
+// typed tRPC clients that talk to it over real HTTP, with a cookie jar like a browser's.
+import type { AppRouter } from '@picineiros/api';
+import { hashPassword } from '@picineiros/api/accounts/password';
+import { Membership, Organization, User, type MembershipRole } from '@picineiros/db';
+import { createTestDatabase, type TestDatabase } from '@picineiros/db/testing';
+import { createTRPCClient, httpLink, splitLink, TRPCClientError } from '@trpc/client';
+import makeFetchCookie from 'fetch-cookie';
+import superjson from 'superjson';
+import { CookieJar } from 'tough-cookie';
+import { inject } from 'vitest';
+import { buildServer } from '../src/app';
+import { loadConfig } from '../src/config';
+
+export const TEST_APP_SECRET = 'test-secret-that-is-long-enough-0123456789';
+
+export type TestClock = { now: Date; advance(ms: number): void };
+
+export function createClock(start = new Date()): TestClock & (() => Date) {
+  const clock = Object.assign(() => clock.now, {
+    now: start,
+    advance(ms: number) {
+      clock.now = new Date(clock.now.getTime() + ms);
+    },
+  });
+  return clock;
+}
+
+export type ClientOptions = {
+  accessToken?: () => string | undefined;
+  orgId?: () => string | undefined;
+  csrfToken?: () => string | undefined;
+  jar?: CookieJar;
+  headers?: Record<string, string>;
+};
+
+export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+
+export async function startTestServer(options: { clock?: () => Date; env?: Record<string, string> } = {}) {
+  const testDatabase: TestDatabase = await createTestDatabase(inject('databaseTemplate'));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    DATA_DIR: testDatabase.settings.dataDir,
+    APP_SECRET: TEST_APP_SECRET,
+    LOG_LEVEL: 'silent',
+    ...(testDatabase.settings.databaseUrl ? { DATABASE_URL: testDatabase.settings.databaseUrl } : {}),
+    ...options.env,
+  });
+
+  async function boot(database = testDatabase.database) {
+    const app = await buildServer({ config, database, ...(options.clock ? { clock: options.clock } : {}) });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    if (!address || typeof address === 'string') throw new Error('no address');
+    return { app, url: `http://127.0.0.1:${address.port}` };
+  }
+
+  let current = await boot();
+
+  function client(clientOptions: ClientOptions = {}) {
+    const fetchWithCookies = clientOptions.jar ? makeFetchCookie(fetch, clientOptions.jar) : fetch;
+    const headers = () => {
+      const result: Record<string, string> = { ...clientOptions.headers };
+      const token = clientOptions.accessToken?.();
+      if (token) result['authorization'] = `Bearer ${token}`;
+      const orgId = clientOptions.orgId?.();
+      if (orgId) result['x-org-id'] = orgId;
+      const csrf = clientOptions.csrfToken?.();
+      if (csrf) result['x-csrf-token'] = csrf;
+      return result;
+    };
+    const link = (path: string) =>
+      httpLink({ url: `${current.url}${path}`, transformer: superjson, headers, fetch: fetchWithCookies });
+    // Like the web build: auth.* goes to /auth (where the refresh cookie is sent), the rest to /trpc.
+    return createTRPCClient<AppRouter>({
+      links: [
+        splitLink({
+          condition: (op) => op.path.startsWith('auth.'),
+          true: link('/auth'),
+          false: link('/trpc'),
+        }),
+      ],
+    });
+  }
+
+  return {
+    dialect: testDatabase.dialect,
+    config,
+    get url() {
+      return current.url;
+    },
+    get database() {
+      return testDatabase.database;
+    },
+    testDatabase,
+    client,
+    /** Stops the HTTP server and starts a new one on a new connection pool: nothing kept in memory survives. */
+    async restart() {
+      await current.app.close();
+      current = await boot(await testDatabase.reopen());
+    },
+    async close() {
+      await current.app.close();
+      await testDatabase.dispose();
+    },
+  };
+}
+
+/** The tRPC error code of a rejected call, for assertions. */
+export async function errorOf(promise: Promise<unknown>): Promise<TRPCClientError<AppRouter>> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof TRPCClientError) return error as TRPCClientError<AppRouter>;
+    throw error;
+  }
+  throw new Error('expected the call to fail');
+}
+
+let counter = 0;
+/** A unique, valid registration. */
+export function newAccount(
+  overrides: Partial<{ name: string; email: string; password: string; organizationName: string }> = {},
+) {
+  counter += 1;
+  return {
+    name: 'Ana Lima',
+    email: `ana.${counter}.${Math.random().toString(36).slice(2, 8)}@example.com`,
+    password: 'senha-forte-123',
+    organizationName: 'Piscinas Lima',
+    ...overrides,
+  };
+}
+
+export type SignedIn = {
+  client: ReturnType<TestServer['client']>;
+  accessToken: string;
+  userId: string;
+  orgId: string;
+  email: string;
+  password: string;
+};
+
+/** Registers a new owner (with a new organization) as a desktop client and returns a client signed in. */
+export async function signUpOwner(
+  server: TestServer,
+  overrides: Parameters<typeof newAccount>[0] = {},
+): Promise<SignedIn> {
+  const account = newAccount(overrides);
+  const result = await server.client().auth.register.mutate({ ...account, client: 'desktop' });
+  const orgId = result.memberships[0]?.organizationId;
+  if (!orgId) throw new Error('registration returned no organization');
+  const signedIn = { accessToken: result.accessToken, orgId };
+  return {
+    client: server.client({ accessToken: () => signedIn.accessToken, orgId: () => signedIn.orgId }),
+    accessToken: result.accessToken,
+    userId: result.user.id,
+    orgId,
+    email: account.email,
+    password: account.password,
+  };
+}
+
+/**
+ * Adds a member with the given role to an organization straight in the database (invitations are their
+ * own feature), then signs them in.
+ */
+export async function addMember(server: TestServer, orgId: string, role: MembershipRole): Promise<SignedIn> {
+  const account = newAccount({ name: `Membro ${role}` });
+  const em = server.database.fork();
+  const user = em.create(User, {
+    email: account.email,
+    name: account.name,
+    passwordHash: await hashPassword(account.password),
+  });
+  em.create(Membership, { user, organization: em.getReference(Organization, orgId), role });
+  await em.flush();
+  const login = await server
+    .client()
+    .auth.login.mutate({ email: account.email, password: account.password, client: 'desktop' });
+  return {
+    client: server.client({ accessToken: () => login.accessToken, orgId: () => orgId }),
+    accessToken: login.accessToken,
+    userId: user.id,
+    orgId,
+    email: account.email,
+    password: account.password,
+  };
+}
