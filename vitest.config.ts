@@ -16,7 +16,7 @@ export default defineConfig({
         test: { name: 'unit', include: ['**/*.unit.test.ts'], exclude: ['**/node_modules/**', '.tools/**'] },
       },
       ...dialects.map((dialect) => ({
-        extends: true,
+        extends: true as const,
         test: {
           name: dialect,
           include: databaseSuites,

@@ -1,11 +1,6 @@
 import { createTemplate } from '@picineiros/db/testing';
 import type { TestProject } from 'vitest/node';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    databaseTemplate: import('@picineiros/db/testing').TemplateInfo;
-  }
-}
+import '@picineiros/db/testing';
 
 export default async function setup(project: TestProject) {
   // The dialect projects are named after their dialect (see vitest.config.ts).

@@ -6,6 +6,7 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import type {} from 'vitest';
 import { openDatabase, type Database } from './database';
 import type { DatabaseSettings, Dialect } from './config';
 
@@ -42,6 +43,12 @@ export async function withPostgresAdmin<T>(work: (client: pg.Client) => Promise<
     return await work(client);
   } finally {
     await client.end();
+  }
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    databaseTemplate: TemplateInfo;
   }
 }
 
