@@ -1,15 +1,19 @@
 import { BaseEntitySchema } from './base.entity';
+import { ClientSchema } from './client.entity';
 import { LoginEventSchema } from './login-event.entity';
 import { MembershipSchema } from './membership.entity';
 import { OrganizationSchema } from './organization.entity';
+import { PoolSchema } from './pool.entity';
 import { SessionSchema } from './session.entity';
 import { SyncedEntitySchema, TenantEntitySchema } from './tenant-entity';
 import { UserSchema } from './user.entity';
 
 export * from './base.entity';
+export * from './client.entity';
 export * from './login-event.entity';
 export * from './membership.entity';
 export * from './organization.entity';
+export * from './pool.entity';
 export * from './session.entity';
 export * from './tenant';
 export * from './tenant-entity';
@@ -25,4 +29,6 @@ export const entitySchemas = [
   MembershipSchema,
   SessionSchema,
   LoginEventSchema,
+  ClientSchema,
+  PoolSchema,
 ];
