@@ -18,6 +18,8 @@ export type ServerDependencies = {
   config: Config;
   database: Database;
   clock?: () => Date;
+  /** Where JSON log lines go (default stdout); tests read them. */
+  logStream?: { write(line: string): void };
 };
 
 const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
@@ -46,7 +48,12 @@ function requestInfo(request: FastifyRequest, reply: FastifyReply): RequestInfo 
   };
 }
 
-export async function buildServer({ config, database, clock = () => new Date() }: ServerDependencies) {
+export async function buildServer({
+  config,
+  database,
+  clock = () => new Date(),
+  logStream,
+}: ServerDependencies) {
   const app = Fastify({
     trustProxy: config.trustProxy,
     // tRPC batches can carry many calls in one URL.
@@ -59,6 +66,7 @@ export async function buildServer({ config, database, clock = () => new Date() }
     },
     logger: {
       level: config.logLevel,
+      ...(logStream ? { stream: logStream } : {}),
       redact: {
         paths: [
           'req.headers.authorization',
@@ -124,7 +132,7 @@ export async function buildServer({ config, database, clock = () => new Date() }
     await auth.register(fastifyTRPCPlugin, { prefix: AUTH_COOKIE_PATH, trpcOptions });
   });
 
-  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/healthz', () => ({ status: 'ok' }));
   app.get('/readyz', async (request, reply) => {
     try {
       await database.orm.em.getConnection().execute('select 1');

@@ -17,8 +17,9 @@ const EnvSchema = z.object({
   DATABASE_URL: z
     .string()
     .optional()
-    .refine((url) => !url || dialectOf(url) === 'sqlite' || URL.canParse(url), {
-      error: 'must be postgres://user:password@host:port/database or a SQLite file path',
+    .refine((url) => !url || isUsableDatabaseUrl(url), {
+      error:
+        'must be postgres://user:password@host:port/database, file:/path/to.sqlite or a SQLite file path',
     }),
   DATA_DIR: z.string().min(1).default('./data'),
   APP_SECRET: z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
@@ -39,6 +40,15 @@ const EnvSchema = z.object({
   TRUST_PROXY: booleanString.default(false),
   SEED_DEMO: booleanString.optional(),
 });
+
+function isUsableDatabaseUrl(url: string): boolean {
+  if (dialectOf(url) === 'postgresql') {
+    if (!URL.canParse(url)) return false;
+    const parsed = new URL(url);
+    return parsed.hostname !== '' && parsed.pathname.length > 1;
+  }
+  return url.startsWith('file:') || !url.includes('://');
+}
 
 export type Config = {
   nodeEnv: 'development' | 'production' | 'test';

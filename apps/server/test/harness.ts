@@ -7,7 +7,7 @@ import { createTestDatabase, type TestDatabase } from '@picineiros/db/testing';
 import { createTRPCClient, httpLink, splitLink, TRPCClientError } from '@trpc/client';
 import makeFetchCookie from 'fetch-cookie';
 import superjson from 'superjson';
-import { CookieJar } from 'tough-cookie';
+import type { CookieJar } from 'tough-cookie';
 import { inject } from 'vitest';
 import { buildServer } from '../src/app';
 import { loadConfig } from '../src/config';
@@ -36,7 +36,13 @@ export type ClientOptions = {
 
 export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
-export async function startTestServer(options: { clock?: () => Date; env?: Record<string, string> } = {}) {
+export async function startTestServer(
+  options: {
+    clock?: () => Date;
+    env?: Record<string, string>;
+    logStream?: { write(line: string): void };
+  } = {},
+) {
   const testDatabase: TestDatabase = await createTestDatabase(inject('databaseTemplate'));
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -49,7 +55,12 @@ export async function startTestServer(options: { clock?: () => Date; env?: Recor
   });
 
   async function boot(database = testDatabase.database) {
-    const app = await buildServer({ config, database, ...(options.clock ? { clock: options.clock } : {}) });
+    const app = await buildServer({
+      config,
+      database,
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.logStream ? { logStream: options.logStream } : {}),
+    });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
     if (!address || typeof address === 'string') throw new Error('no address');

@@ -1,5 +1,4 @@
-import type { EntityManager } from '@mikro-orm/knex';
-import type { Database } from '@picineiros/db';
+import type { Database, EntityManager } from '@picineiros/db';
 
 export type CookieOptions = {
   httpOnly: boolean;

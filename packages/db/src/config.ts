@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Options } from '@mikro-orm/core';
+import type { AbstractSqlDriver, EntityManager } from '@mikro-orm/knex';
 import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { SqliteDriver } from '@mikro-orm/sqlite';
@@ -38,7 +39,7 @@ export function migrationsPathOf(dialect: Dialect): string {
 }
 
 /** The one ORM configuration factory: the same entities on Postgres or SQLite. */
-export function createOrmConfig(settings: DatabaseSettings): Options {
+export function createOrmConfig(settings: DatabaseSettings): Options<AbstractSqlDriver, EntityManager> {
   const dialect = dialectOf(settings.databaseUrl);
   const common = {
     entities: entitySchemas,

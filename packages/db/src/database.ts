@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { MikroORM } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/knex';
+import type { AbstractSqlDriver, EntityManager } from '@mikro-orm/knex';
 import { createOrmConfig, dialectOf, sqliteFileOf, type DatabaseSettings, type Dialect } from './config';
 
 export type Database = {
-  orm: MikroORM;
+  orm: MikroORM<AbstractSqlDriver, EntityManager>;
   dialect: Dialect;
   /** A fresh, request- or job-scoped EntityManager. */
   fork(): EntityManager;
@@ -19,18 +19,18 @@ export async function openDatabase(
 ): Promise<Database> {
   const dialect = dialectOf(settings.databaseUrl);
   if (dialect === 'sqlite') mkdirSync(dirname(sqliteFileOf(settings)), { recursive: true });
-  const orm = await MikroORM.init(createOrmConfig(settings));
-  if (options.migrate ?? true) await orm.getMigrator().up();
+  const orm = await MikroORM.init<AbstractSqlDriver, EntityManager>(createOrmConfig(settings));
+  if (options.migrate ?? true) await orm.migrator.up();
   return {
     orm,
     dialect,
-    fork: () => orm.em.fork() as EntityManager,
+    fork: () => orm.em.fork(),
     close: () => orm.close(true),
   };
 }
 
 /** SQL that would bring the live schema in line with the entities; empty when migrations match them. */
 export async function schemaDrift(database: Database): Promise<string> {
-  const sql = await database.orm.getSchemaGenerator().getUpdateSchemaSQL({ wrap: false });
+  const sql = await database.orm.schema.getUpdateSchemaSQL({ wrap: false });
   return sql.trim();
 }

@@ -2,3 +2,4 @@ export * from './config';
 export * from './database';
 export * from './entities';
 export * from './seed/demo';
+export type { EntityManager } from '@mikro-orm/knex';

@@ -70,7 +70,10 @@ export async function createTemplate(
     await database.close();
     return {
       info: { dialect, sqliteTemplate: join(dataDir, 'picineiros.sqlite'), runId },
-      teardown: async () => rmSync(dataDir, { recursive: true, force: true }),
+      teardown: () => {
+        rmSync(dataDir, { recursive: true, force: true });
+        return Promise.resolve();
+      },
     };
   }
   const template = `picineiros_tpl_${runId}`;

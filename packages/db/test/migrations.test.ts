@@ -32,7 +32,7 @@ describe(`migrations on ${dialect}`, () => {
       ...(dialect === 'postgresql' ? { databaseUrl: postgresUrlFor(scratch) } : {}),
     });
     expect(database.dialect).toBe(dialect);
-    const migrator = database.orm.getMigrator();
+    const migrator = database.orm.migrator;
     expect(await migrator.getPendingMigrations()).toEqual([]);
     expect((await migrator.getExecutedMigrations()).length).toBeGreaterThan(0);
     // An entity change without a migration makes this fail: run `pnpm --filter @picineiros/db migration:create`.
@@ -41,7 +41,7 @@ describe(`migrations on ${dialect}`, () => {
 
   it('are idempotent: a second start applies nothing', async () => {
     if (!database) throw new Error('first test did not open the database');
-    const again = await database.orm.getMigrator().up();
+    const again = await database.orm.migrator.up();
     expect(again).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/knex';
+import type { EntityManager } from '@picineiros/db';
 import { LoginEvent } from '@picineiros/db';
 
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;

@@ -7,6 +7,7 @@ import { v7 as uuidv7 } from 'uuid';
 // UUIDv7 ids are generated in the app (no round trip to learn an id) and are time-ordered, which keeps
 // B-tree inserts local on both Postgres and SQLite.
 /** `Optional` names the subclass's properties that have defaults, so `em.create` does not require them. */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- read by MikroORM's OptionalProps
 export class BaseEntity<Optional extends string = never> {
   [OptionalProps]?: 'createdAt' | 'updatedAt' | 'version' | Optional;
   id: string = uuidv7();

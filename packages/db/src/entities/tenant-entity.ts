@@ -23,6 +23,7 @@ export const TenantEntitySchema = new EntitySchema<TenantEntity<string>, BaseEnt
   filters: tenantFilters(),
 });
 
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- read by MikroORM's OptionalProps
 export class SyncedEntity<Optional extends string = never> extends TenantEntity<
   Optional | 'deletedAt' | 'syncVersion'
 > {

@@ -42,7 +42,7 @@ async function createFor(settings: Parameters<typeof openDatabase>[0]): Promise<
   // When replacing, diff against an empty database (the old migrations are still in the imported list).
   const database = await openDatabase(settings, { migrate: !replace });
   try {
-    const result = await database.orm.getMigrator().createMigration(undefined, false, false, name);
+    const result = await database.orm.migrator.createMigration(undefined, false, false, name);
     console.log(
       result.fileName ? `${database.dialect}: wrote ${result.fileName}` : `${database.dialect}: no changes`,
     );

@@ -1,0 +1,52 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config';
+
+const dataDir = () => mkdtempSync(join(tmpdir(), 'picineiros-config-'));
+
+describe(`configuration`, () => {
+  it(`defaults to the embedded SQLite setup with a generated, persisted secret`, () => {
+    const dir = dataDir();
+    const config = loadConfig({ DATA_DIR: dir });
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      databaseUrl: undefined,
+      seedDemo: true,
+      production: false,
+    });
+    expect(config.appSecret.length).toBeGreaterThanOrEqual(32);
+    expect(readFileSync(join(dir, 'app-secret'), 'utf8')).toBe(config.appSecret);
+    expect(loadConfig({ DATA_DIR: dir }).appSecret).toBe(config.appSecret);
+  });
+
+  it(`selects Postgres from a postgres:// URL and does not seed the demo there by default`, () => {
+    const config = loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: 'postgres://u:p@db:5432/picineiros' });
+    expect(config.seedDemo).toBe(false);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /^Invalid configuration: PORT /],
+    [{ PORT: '70000' }, /^Invalid configuration: PORT /],
+    [{ NODE_ENV: 'production' }, /^Invalid configuration: APP_SECRET is required when NODE_ENV=production/],
+    [{ APP_SECRET: 'short' }, /^Invalid configuration: APP_SECRET must be at least 32 characters$/],
+    [{ CORS_ORIGINS: 'https://ok.example, not a url' }, /^Invalid configuration: CORS_ORIGINS /],
+    [{ PUBLIC_URL: 'example.com' }, /^Invalid configuration: PUBLIC_URL /],
+    [{ DATABASE_URL: 'postgres://' }, /^Invalid configuration: DATABASE_URL /],
+    [{ DATABASE_URL: 'postgres://db:5432' }, /^Invalid configuration: DATABASE_URL /],
+    [{ DATABASE_URL: 'mysql://db/picineiros' }, /^Invalid configuration: DATABASE_URL /],
+    [{ LOG_LEVEL: 'loud' }, /^Invalid configuration: LOG_LEVEL /],
+    [{ TRUST_PROXY: 'maybe' }, /^Invalid configuration: TRUST_PROXY use true or false$/],
+  ])(`names the variable in one line for %o`, (env, message) => {
+    const load = () => loadConfig({ DATA_DIR: dataDir(), ...env });
+    expect(load).toThrow(ConfigError);
+    expect(load).toThrow(message);
+  });
+
+  it(`parses the CORS allow-list`, () => {
+    const config = loadConfig({ DATA_DIR: dataDir(), CORS_ORIGINS: 'https://a.example, https://b.example' });
+    expect(config.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
+  });
+});

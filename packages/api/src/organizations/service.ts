@@ -1,0 +1,38 @@
+import { Membership, type Organization } from '@picineiros/db';
+import type { Context } from '../context';
+import type { TUpdateOrganizationInput } from './schema';
+
+export function describeOrganization(organization: Organization) {
+  return {
+    id: organization.id,
+    name: organization.name,
+    document: organization.document ?? null,
+    timezone: organization.timezone,
+  };
+}
+
+export async function updateOrganization(
+  ctx: Context,
+  organization: Organization,
+  input: TUpdateOrganizationInput,
+) {
+  if (input.name !== undefined) organization.name = input.name;
+  if (input.timezone !== undefined) organization.timezone = input.timezone;
+  await ctx.em.flush();
+  return describeOrganization(organization);
+}
+
+export async function listMembers(ctx: Context, organization: Organization) {
+  const memberships = await ctx.em.find(
+    Membership,
+    { organization },
+    { populate: ['user'], orderBy: { createdAt: 'asc', id: 'asc' } },
+  );
+  return memberships.map((membership) => ({
+    membershipId: membership.id,
+    userId: membership.user.id,
+    name: membership.user.name,
+    email: membership.user.email,
+    role: membership.role,
+  }));
+}
