@@ -6,6 +6,7 @@ import {
 } from '@mikro-orm/core';
 import {
   Membership,
+  runWithChangeContext,
   Session,
   TENANT_FILTER,
   type MembershipRole,
@@ -103,7 +104,11 @@ export const orgProcedure = authedProcedure.use(async ({ ctx, next }) => {
   ctx.em.setFilterParams(TENANT_FILTER, {
     organizationId: membership.organization.id,
   } satisfies TenantFilterParams);
-  return next({ ctx: { membership, organization: membership.organization } });
+  // Every change flushed by this call (on ctx.em or any fork of it) is audited as this member's.
+  const actor = { membershipId: membership.id, userId: ctx.user.id, name: ctx.user.name };
+  return runWithChangeContext({ actor, now: ctx.clock }, () =>
+    next({ ctx: { membership, organization: membership.organization } }),
+  );
 });
 
 const ROLE_RANK: Record<MembershipRole, number> = { staff: 0, admin: 1, owner: 2 };

@@ -1,3 +1,4 @@
+import { AuditEntrySchema } from './audit-entry.entity';
 import { BaseEntitySchema } from './base.entity';
 import { ClientSchema } from './client.entity';
 import { LoginEventSchema } from './login-event.entity';
@@ -5,9 +6,11 @@ import { MembershipSchema } from './membership.entity';
 import { OrganizationSchema } from './organization.entity';
 import { PoolSchema } from './pool.entity';
 import { SessionSchema } from './session.entity';
+import { SyncCounterSchema } from './sync-counter.entity';
 import { SyncedEntitySchema, TenantEntitySchema } from './tenant-entity';
 import { UserSchema } from './user.entity';
 
+export * from './audit-entry.entity';
 export * from './base.entity';
 export * from './client.entity';
 export * from './login-event.entity';
@@ -15,6 +18,7 @@ export * from './membership.entity';
 export * from './organization.entity';
 export * from './pool.entity';
 export * from './session.entity';
+export * from './sync-counter.entity';
 export * from './tenant';
 export * from './tenant-entity';
 export * from './user.entity';
@@ -31,4 +35,6 @@ export const entitySchemas = [
   LoginEventSchema,
   ClientSchema,
   PoolSchema,
+  SyncCounterSchema,
+  AuditEntrySchema,
 ];
