@@ -8,6 +8,7 @@ import { SqliteDriver } from '@mikro-orm/sqlite';
 import { entitySchemas } from './entities';
 import { migrations as postgresqlMigrations } from './migrations/postgresql';
 import { migrations as sqliteMigrations } from './migrations/sqlite';
+import { ChangeTrackingSubscriber } from './tracking/change-tracking';
 
 export type Dialect = 'postgresql' | 'sqlite';
 
@@ -44,6 +45,8 @@ export function createOrmConfig(settings: DatabaseSettings): Options<AbstractSql
   const common = {
     entities: entitySchemas,
     extensions: [Migrator],
+    // Sync versions and the audit log, for every flush (see tracking/change-tracking.ts).
+    subscribers: [new ChangeTrackingSubscriber()],
     // Instants are stored and read as UTC whatever the server's time zone.
     forceUtcTimezone: true,
     // Local dates ('YYYY-MM-DD') stay strings; no accidental time-zone shifts.
