@@ -1,0 +1,35 @@
+// Text search that ignores case and accents identically on Postgres and SQLite. Neither database is asked
+// to fold case or accents (SQLite's lower() and LIKE only know ASCII; Postgres' depend on the collation):
+// the app stores a folded copy of the searchable fields and folds the search term the same way, so the
+// query is a plain `LIKE '%term%'` over ASCII letters and digits on both dialects.
+
+/** 'João D’Ávila-Souza' → 'joao davilasouza': no accents, lower case, only [a-z0-9] and single spaces. */
+export function foldSearchText(value: string): string {
+  return value
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/[^a-z0-9 ]/g, '')
+    .replace(/ +/g, ' ')
+    .trim();
+}
+
+/** A name folded for sorting: no spaces either, so the order is the same under any database collation. */
+export function foldSortKey(value: string): string {
+  return foldSearchText(value).replace(/ /g, '');
+}
+
+const MAX_TERMS = 8;
+
+/**
+ * The words a stored search text must all contain. A term of digits and punctuation only (a masked CPF,
+ * a phone number typed with spaces) is one number: '(11) 98765-4321' → ['11987654321'].
+ * Folding leaves only [a-z0-9], so the words never carry LIKE wildcards.
+ */
+export function searchTermsOf(query: string): string[] {
+  const folded = foldSearchText(query);
+  if (folded === '') return [];
+  if (/^[\d ]+$/.test(folded)) return [folded.replace(/ /g, '')];
+  return [...new Set(folded.split(' '))].slice(0, MAX_TERMS);
+}
