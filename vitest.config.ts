@@ -8,6 +8,7 @@ const dialects = ['postgresql', 'sqlite'] as const;
 export default defineConfig({
   test: {
     pool: 'forks',
+    reporters: ['default', './scripts/summary-reporter.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
