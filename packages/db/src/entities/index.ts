@@ -1,8 +1,11 @@
+import { AppointmentSchema } from './appointment.entity';
 import { AuditEntrySchema } from './audit-entry.entity';
 import { BaseEntitySchema } from './base.entity';
 import { ClientSchema } from './client.entity';
+import { FinanceEntrySchema } from './finance-entry.entity';
 import { LoginEventSchema } from './login-event.entity';
 import { MembershipSchema } from './membership.entity';
+import { NotificationSchema } from './notification.entity';
 import { OrganizationSchema } from './organization.entity';
 import { PoolSchema } from './pool.entity';
 import { SessionSchema } from './session.entity';
@@ -10,11 +13,14 @@ import { SyncCounterSchema } from './sync-counter.entity';
 import { SyncedEntitySchema, TenantEntitySchema } from './tenant-entity';
 import { UserSchema } from './user.entity';
 
+export * from './appointment.entity';
 export * from './audit-entry.entity';
 export * from './base.entity';
 export * from './client.entity';
+export * from './finance-entry.entity';
 export * from './login-event.entity';
 export * from './membership.entity';
+export * from './notification.entity';
 export * from './organization.entity';
 export * from './pool.entity';
 export * from './session.entity';
@@ -37,4 +43,7 @@ export const entitySchemas = [
   PoolSchema,
   SyncCounterSchema,
   AuditEntrySchema,
+  AppointmentSchema,
+  FinanceEntrySchema,
+  NotificationSchema,
 ];

@@ -1,0 +1,52 @@
+import { EntitySchema } from '@mikro-orm/core';
+import { Client } from './client.entity';
+import { Membership } from './membership.entity';
+import { Pool } from './pool.entity';
+import { SyncedEntity, SyncedEntitySchema } from './tenant-entity';
+
+export const APPOINTMENT_STATUSES = ['pending', 'confirmed', 'done', 'cancelled'] as const;
+export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
+
+/**
+ * A service visit. `date` ('YYYY-MM-DD') and `startTime` ('HH:mm') are local to the organization's time
+ * zone: a visit at 08:00 stays at 08:00 whatever the server's zone or a DST change.
+ */
+export class Appointment extends SyncedEntity<
+  'pool' | 'assignee' | 'status' | 'notes' | 'priceCents' | 'durationMinutes'
+> {
+  client!: Client;
+  pool?: Pool | null;
+  date!: string;
+  startTime!: string;
+  durationMinutes = 60;
+  /** The member who does the visit; a membership, so it is scoped to the organization. */
+  assignee?: Membership | null;
+  status: AppointmentStatus = 'pending';
+  notes?: string | null;
+  priceCents?: number | null;
+}
+
+export const AppointmentSchema = new EntitySchema<Appointment, SyncedEntity<string>>({
+  class: Appointment,
+  extends: SyncedEntitySchema,
+  tableName: 'appointments',
+  properties: {
+    client: { kind: 'm:1', entity: () => Client },
+    pool: { kind: 'm:1', entity: () => Pool, nullable: true, deleteRule: 'set null' },
+    date: { type: 'string', length: 10 },
+    startTime: { type: 'string', length: 5 },
+    durationMinutes: { type: 'integer', default: 60 },
+    assignee: { kind: 'm:1', entity: () => Membership, nullable: true, deleteRule: 'set null' },
+    status: { type: 'string', length: 16, default: 'pending' },
+    notes: { type: 'string', length: 2000, nullable: true },
+    priceCents: { type: 'integer', nullable: true },
+  },
+  // One index per list filter, each ending in the list's sort (date, start time).
+  indexes: [
+    { properties: ['organization', 'date', 'startTime'] },
+    { properties: ['organization', 'status', 'date'] },
+    { properties: ['organization', 'client', 'date'] },
+    { properties: ['organization', 'assignee', 'date'] },
+    { properties: ['organization', 'syncVersion'] },
+  ],
+});

@@ -1,0 +1,51 @@
+import { EntitySchema } from '@mikro-orm/core';
+import { Appointment } from './appointment.entity';
+import { Client } from './client.entity';
+import { SyncedEntity, SyncedEntitySchema } from './tenant-entity';
+
+export const FINANCE_STATUSES = ['pending', 'paid'] as const;
+export type FinanceStatus = (typeof FINANCE_STATUSES)[number];
+
+export const PAYMENT_METHODS = ['pix', 'cash', 'bank_transfer', 'boleto', 'card'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+/**
+ * A receivable: what a client owes. `amountCents` is integer cents (BRL); `dueDate` is a local date
+ * ('YYYY-MM-DD') in the organization's time zone; `paidAt` is an instant (UTC).
+ */
+export class FinanceEntry extends SyncedEntity<'appointment' | 'status' | 'paidAt' | 'paymentMethod'> {
+  client!: Client;
+  /** At most one entry per appointment (unique), so a visit is never billed twice. */
+  appointment?: Appointment | null;
+  description!: string;
+  amountCents!: number;
+  dueDate!: string;
+  status: FinanceStatus = 'pending';
+  paidAt?: Date | null;
+  paymentMethod?: PaymentMethod | null;
+}
+
+export const FinanceEntrySchema = new EntitySchema<FinanceEntry, SyncedEntity<string>>({
+  class: FinanceEntry,
+  extends: SyncedEntitySchema,
+  tableName: 'finance_entries',
+  properties: {
+    client: { kind: 'm:1', entity: () => Client },
+    appointment: { kind: 'm:1', entity: () => Appointment, nullable: true, deleteRule: 'set null' },
+    description: { type: 'string', length: 200 },
+    amountCents: { type: 'integer' },
+    dueDate: { type: 'string', length: 10 },
+    status: { type: 'string', length: 16, default: 'pending' },
+    paidAt: { type: 'datetime', nullable: true },
+    paymentMethod: { type: 'string', length: 16, nullable: true },
+  },
+  // The organization leads every index (and the unique key) so the tables can be sharded by it.
+  uniques: [{ properties: ['organization', 'appointment'] }],
+  indexes: [
+    { properties: ['organization', 'dueDate'] },
+    { properties: ['organization', 'status', 'dueDate'] },
+    { properties: ['organization', 'client', 'dueDate'] },
+    { properties: ['organization', 'status', 'paidAt'] },
+    { properties: ['organization', 'syncVersion'] },
+  ],
+});
