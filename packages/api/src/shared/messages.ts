@@ -16,4 +16,43 @@ export const messages = {
   invalidRefreshToken: 'Sessão inválida. Entre novamente.',
   csrfRejected: 'Requisição recusada: token CSRF ausente ou inválido.',
   sessionNotFound: 'Sessão não encontrada.',
+  // Appointments
+  appointmentNotFound: 'Atendimento não encontrado.',
+  appointmentClientNotFound: 'Cliente não encontrado.',
+  appointmentClientArchived: 'Este cliente está arquivado. Restaure-o antes de agendar.',
+  appointmentPoolNotFound: 'Piscina não encontrada.',
+  appointmentPoolOfAnotherClient: 'Esta piscina não pertence ao cliente escolhido.',
+  appointmentPoolArchived: 'Esta piscina foi removida do cadastro do cliente.',
+  appointmentAssigneeNotMember: 'O responsável precisa ser um membro da organização.',
+  appointmentArchived: 'Este atendimento está arquivado. Restaure-o antes de alterá-lo.',
+  appointmentTransitionRefused: (from: string, to: string) => {
+    const label: Record<string, string> = {
+      pending: 'pendente',
+      confirmed: 'confirmado',
+      done: 'concluído',
+      cancelled: 'cancelado',
+    };
+    if (from === 'done' || from === 'cancelled') {
+      return `Um atendimento ${label[from]} não pode mais mudar de situação.`;
+    }
+    if (from === 'pending' && to === 'done') return 'Confirme o atendimento antes de marcá-lo como concluído.';
+    return `Não é possível passar um atendimento de ${label[from] ?? from} para ${label[to] ?? to}.`;
+  },
+  appointmentCreatedTitle: 'Novo atendimento agendado',
+  appointmentCreatedBody: (clientName: string, date: string, time: string) =>
+    `${clientName}: ${date} às ${time}.`,
+  // Finance entries
+  financeEntryNotFound: 'Lançamento não encontrado.',
+  financeEntryArchived: 'Este lançamento está arquivado. Restaure-o antes de alterá-lo.',
+  financeClientNotFound: 'Cliente não encontrado.',
+  financeClientArchived: 'Este cliente está arquivado. Restaure-o antes de lançar cobranças.',
+  financePaidAtInFuture: 'A data do pagamento não pode estar no futuro.',
+  financeAppointmentNotFound: 'Atendimento não encontrado.',
+  financeAppointmentNotDone: 'Só é possível cobrar um atendimento concluído.',
+  financeAppointmentWithoutPrice: 'Informe o valor do atendimento antes de gerar a cobrança.',
+  financeAppointmentArchived: 'Este atendimento está arquivado. Restaure-o antes de gerar a cobrança.',
+  financeAppointmentAlreadyBilled: 'Este atendimento já tem um lançamento.',
+  financeAppointmentDescription: (date: string) => `Atendimento de ${date}`,
+  // Dashboard
+  dashboardRangeTooLong: 'Escolha um período de até dois anos.',
 } as const;

@@ -1,0 +1,291 @@
+import { Appointment, Notification } from '@picineiros/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addMember, createClock, errorOf, signUpOwner, startTestServer, type TestServer } from './harness';
+import { membershipIdOf, scopedFork, seedClient } from './schedule-fixtures';
+
+let server: TestServer;
+// 10:00 in São Paulo.
+const clock = createClock(new Date('2026-11-20T13:00:00Z'));
+beforeAll(async () => {
+  server = await startTestServer({ clock });
+});
+afterAll(async () => {
+  await server.close();
+});
+
+describe('appointments', () => {
+  it('creates a visit with a notification for the organization in the same flush', async () => {
+    const owner = await signUpOwner(server);
+    const { clientId, poolIds } = await seedClient(server, owner.orgId, 'Condomínio Águas Claras');
+    const created = await owner.client.appointments.create.mutate({
+      clientId,
+      poolId: poolIds[0],
+      date: '2026-11-25',
+      startTime: '08:30',
+      priceCents: 15000,
+      notes: '  Levar cloro  ',
+    });
+    expect(created).toMatchObject({
+      clientId,
+      clientName: 'Condomínio Águas Claras',
+      poolId: poolIds[0],
+      date: '2026-11-25',
+      startTime: '08:30',
+      durationMinutes: 60,
+      status: 'pending',
+      priceCents: 15000,
+      notes: 'Levar cloro',
+      assigneeId: null,
+      deletedAt: null,
+    });
+    const notifications = await scopedFork(server, owner.orgId).find(Notification, {});
+    expect(notifications).toHaveLength(1);
+    expect(notifications[0]).toMatchObject({
+      type: 'appointment_created',
+      entityType: 'appointment',
+      entityId: created.id,
+      membership: null,
+      title: 'Novo atendimento agendado',
+      body: 'Condomínio Águas Claras: 25/11/2026 às 08:30.',
+    });
+    expect(await owner.client.appointments.get.query({ id: created.id })).toEqual(created);
+  });
+
+  it('lists by date and time with filters, keyset pages, and hides archived visits', async () => {
+    const owner = await signUpOwner(server);
+    const staff = await addMember(server, owner.orgId, 'staff');
+    const staffMembership = await membershipIdOf(server, staff.userId, owner.orgId);
+    const a = await seedClient(server, owner.orgId, 'Ana');
+    const b = await seedClient(server, owner.orgId, 'Bruno');
+    const make = (clientId: string, date: string, startTime: string, assigneeId?: string) =>
+      owner.client.appointments.create.mutate({ clientId, date, startTime, assigneeId: assigneeId ?? null });
+    const late = await make(a.clientId, '2026-11-22', '15:00');
+    const early = await make(b.clientId, '2026-11-22', '07:00', staffMembership);
+    const first = await make(a.clientId, '2026-11-21', '09:00');
+    const outside = await make(b.clientId, '2026-12-01', '09:00');
+    await owner.client.appointments.setStatus.mutate({ id: late.id, status: 'confirmed' });
+
+    const ids = (items: { id: string }[]) => items.map((item) => item.id);
+    const all = await owner.client.appointments.list.query({});
+    expect(ids(all.items)).toEqual([first.id, early.id, late.id, outside.id]);
+    expect(all.nextCursor).toBeNull();
+
+    const week = await owner.client.appointments.list.query({ from: '2026-11-21', to: '2026-11-27' });
+    expect(ids(week.items)).toEqual([first.id, early.id, late.id]);
+    expect(ids((await owner.client.appointments.list.query({ status: ['confirmed'] })).items)).toEqual([
+      late.id,
+    ]);
+    expect(ids((await owner.client.appointments.list.query({ clientId: b.clientId })).items)).toEqual([
+      early.id,
+      outside.id,
+    ]);
+    expect(ids((await owner.client.appointments.list.query({ assigneeId: staffMembership })).items)).toEqual([
+      early.id,
+    ]);
+
+    const page1 = await owner.client.appointments.list.query({ limit: 2 });
+    expect(ids(page1.items)).toEqual([first.id, early.id]);
+    expect(page1.nextCursor).not.toBeNull();
+    const page2 = await owner.client.appointments.list.query({ limit: 2, cursor: page1.nextCursor ?? '' });
+    expect(ids(page2.items)).toEqual([late.id, outside.id]);
+    expect(page2.nextCursor).toBeNull();
+
+    await staff.client.appointments.archive.mutate({ id: early.id });
+    expect(ids((await owner.client.appointments.list.query({})).items)).not.toContain(early.id);
+    expect(ids((await owner.client.appointments.list.query({ includeArchived: true })).items)).toContain(
+      early.id,
+    );
+    expect((await owner.client.appointments.get.query({ id: early.id })).deletedAt).toBeInstanceOf(Date);
+    await staff.client.appointments.restore.mutate({ id: early.id });
+    expect(ids((await owner.client.appointments.list.query({})).items)).toContain(early.id);
+  });
+
+  it('updates fields, checks the pool belongs to the client and the assignee is a member', async () => {
+    const owner = await signUpOwner(server);
+    const other = await signUpOwner(server);
+    const a = await seedClient(server, owner.orgId, 'Ana', { pools: 2 });
+    const b = await seedClient(server, owner.orgId, 'Bruno');
+    const created = await owner.client.appointments.create.mutate({
+      clientId: a.clientId,
+      poolId: a.poolIds[0],
+      date: '2026-11-25',
+      startTime: '08:30',
+    });
+
+    const wrongPool = await errorOf(
+      owner.client.appointments.update.mutate({ id: created.id, poolId: b.poolIds[0] }),
+    );
+    expect(wrongPool.data?.code).toBe('BAD_REQUEST');
+    expect(wrongPool.data?.fieldErrors).toEqual({
+      poolId: 'Esta piscina não pertence ao cliente escolhido.',
+    });
+
+    const otherMember = await membershipIdOf(server, other.userId, other.orgId);
+    const notMember = await errorOf(
+      owner.client.appointments.update.mutate({ id: created.id, assigneeId: otherMember }),
+    );
+    expect(notMember.data?.code).toBe('BAD_REQUEST');
+    expect(notMember.data?.fieldErrors).toEqual({
+      assigneeId: 'O responsável precisa ser um membro da organização.',
+    });
+    expect(await owner.client.appointments.get.query({ id: created.id })).toEqual(created);
+
+    const ownerMember = await membershipIdOf(server, owner.userId, owner.orgId);
+    const updated = await owner.client.appointments.update.mutate({
+      id: created.id,
+      version: created.version,
+      poolId: a.poolIds[1],
+      assigneeId: ownerMember,
+      date: '2026-11-26',
+      startTime: '14:00',
+      durationMinutes: 90,
+      priceCents: 20000,
+    });
+    expect(updated).toMatchObject({
+      poolId: a.poolIds[1],
+      assigneeId: ownerMember,
+      date: '2026-11-26',
+      startTime: '14:00',
+      durationMinutes: 90,
+      priceCents: 20000,
+      version: created.version + 1,
+    });
+    // Another client drops the old client's pool.
+    const moved = await owner.client.appointments.update.mutate({ id: created.id, clientId: b.clientId });
+    expect(moved).toMatchObject({ clientId: b.clientId, clientName: 'Bruno', poolId: null });
+    // A stale version is refused.
+    const stale = await errorOf(
+      owner.client.appointments.update.mutate({ id: created.id, version: created.version, notes: 'x' }),
+    );
+    expect(stale.data?.code).toBe('CONFLICT');
+    const cleared = await owner.client.appointments.update.mutate({
+      id: created.id,
+      assigneeId: null,
+      priceCents: null,
+    });
+    expect(cleared).toMatchObject({ assigneeId: null, priceCents: null });
+  });
+
+  it('moves status pending → confirmed → done, cancels from pending or confirmed, refuses the rest', async () => {
+    const owner = await signUpOwner(server);
+    const { clientId } = await seedClient(server, owner.orgId, 'Ana');
+    const create = () =>
+      owner.client.appointments.create.mutate({ clientId, date: '2026-11-25', startTime: '08:30' });
+    const setStatus = (id: string, status: 'pending' | 'confirmed' | 'done' | 'cancelled') =>
+      owner.client.appointments.setStatus.mutate({ id, status });
+
+    const visit = await create();
+    const skip = await errorOf(setStatus(visit.id, 'done'));
+    expect(skip.data?.code).toBe('BAD_REQUEST');
+    expect(skip.message).toBe('Confirme o atendimento antes de marcá-lo como concluído.');
+    expect((await setStatus(visit.id, 'confirmed')).status).toBe('confirmed');
+    const back = await errorOf(setStatus(visit.id, 'pending'));
+    expect(back.message).toBe('Não é possível passar um atendimento de confirmado para pendente.');
+    expect((await setStatus(visit.id, 'done')).status).toBe('done');
+    // Asking again for the current status is a no-op, not an error.
+    expect((await setStatus(visit.id, 'done')).status).toBe('done');
+    for (const status of ['pending', 'confirmed', 'cancelled'] as const) {
+      const refused = await errorOf(setStatus(visit.id, status));
+      expect(refused.data?.code).toBe('BAD_REQUEST');
+      expect(refused.message).toBe('Um atendimento concluído não pode mais mudar de situação.');
+    }
+    expect((await owner.client.appointments.get.query({ id: visit.id })).status).toBe('done');
+
+    const cancelledFromPending = await create();
+    expect((await setStatus(cancelledFromPending.id, 'cancelled')).status).toBe('cancelled');
+    expect((await errorOf(setStatus(cancelledFromPending.id, 'confirmed'))).message).toBe(
+      'Um atendimento cancelado não pode mais mudar de situação.',
+    );
+    const cancelledFromConfirmed = await create();
+    await setStatus(cancelledFromConfirmed.id, 'confirmed');
+    expect((await setStatus(cancelledFromConfirmed.id, 'cancelled')).status).toBe('cancelled');
+
+    const archived = await create();
+    await owner.client.appointments.archive.mutate({ id: archived.id });
+    const refused = await errorOf(setStatus(archived.id, 'confirmed'));
+    expect(refused.message).toBe('Este atendimento está arquivado. Restaure-o antes de alterá-lo.');
+  });
+
+  it('refuses bad input with field-level pt-BR messages and creates nothing', async () => {
+    const owner = await signUpOwner(server);
+    const { clientId } = await seedClient(server, owner.orgId, 'Ana');
+    const refused = await errorOf(
+      owner.client.appointments.create.mutate({
+        clientId: 'nope',
+        date: '2026-02-30',
+        startTime: '24:10',
+        durationMinutes: 2,
+        priceCents: -5,
+        notes: 'x'.repeat(2001),
+      }),
+    );
+    expect(refused.data?.code).toBe('BAD_REQUEST');
+    expect(refused.message).toBe('Verifique os campos destacados.');
+    expect(refused.data?.fieldErrors).toEqual({
+      clientId: 'Cliente inválido.',
+      date: 'Informe uma data válida (AAAA-MM-DD).',
+      startTime: 'Informe um horário válido (HH:mm).',
+      durationMinutes: 'A duração mínima é de 5 minutos.',
+      priceCents: 'O valor não pode ser negativo.',
+      notes: 'Observações longas demais (até 2000 caracteres).',
+    });
+    const badRange = await errorOf(
+      owner.client.appointments.list.query({ from: '2026-12-01', to: '2026-11-01' }),
+    );
+    expect(badRange.data?.fieldErrors).toEqual({ to: 'A data final deve ser igual ou posterior à inicial.' });
+    const badStatus = await errorOf(
+      owner.client.appointments.setStatus.mutate({
+        id: crypto.randomUUID(),
+        status: 'finished' as 'done',
+      }),
+    );
+    expect(badStatus.data?.code).toBe('BAD_REQUEST');
+    const archivedClient = await seedClient(server, owner.orgId, 'Arquivado', { archived: true });
+    const archived = await errorOf(
+      owner.client.appointments.create.mutate({
+        clientId: archivedClient.clientId,
+        date: '2026-11-25',
+        startTime: '08:30',
+      }),
+    );
+    expect(archived.data?.fieldErrors).toEqual({
+      clientId: 'Este cliente está arquivado. Restaure-o antes de agendar.',
+    });
+    expect(clientId).toBeTruthy();
+    expect(await scopedFork(server, owner.orgId).count(Appointment, {})).toBe(0);
+    expect(await scopedFork(server, owner.orgId).count(Notification, {})).toBe(0);
+  });
+
+  it("answers NOT_FOUND for another organization's visits, clients and pools, and changes nothing", async () => {
+    const owner = await signUpOwner(server);
+    const stranger = await signUpOwner(server);
+    const mine = await seedClient(server, owner.orgId, 'Ana');
+    const theirs = await seedClient(server, stranger.orgId, 'Estranho');
+    const visit = await owner.client.appointments.create.mutate({
+      clientId: mine.clientId,
+      date: '2026-11-25',
+      startTime: '08:30',
+    });
+    const api = stranger.client.appointments;
+    const codes = [
+      await errorOf(api.get.query({ id: visit.id })),
+      await errorOf(api.update.mutate({ id: visit.id, notes: 'invadido' })),
+      await errorOf(api.setStatus.mutate({ id: visit.id, status: 'confirmed' })),
+      await errorOf(api.archive.mutate({ id: visit.id })),
+      await errorOf(api.restore.mutate({ id: visit.id })),
+      await errorOf(api.create.mutate({ clientId: mine.clientId, date: '2026-11-25', startTime: '08:30' })),
+      await errorOf(
+        api.create.mutate({
+          clientId: theirs.clientId,
+          poolId: mine.poolIds[0],
+          date: '2026-11-25',
+          startTime: '08:30',
+        }),
+      ),
+    ].map((error) => error.data?.code);
+    expect(codes).toEqual(Array(7).fill('NOT_FOUND'));
+    expect((await api.list.query({ clientId: mine.clientId })).items).toEqual([]);
+    expect(await owner.client.appointments.get.query({ id: visit.id })).toEqual(visit);
+    expect(await scopedFork(server, stranger.orgId).count(Appointment, {})).toBe(0);
+  });
+});

@@ -1,0 +1,154 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createClock,
+  errorOf,
+  signUpOwner,
+  startTestServer,
+  type SignedIn,
+  type TestServer,
+} from './harness';
+import { seedClient } from './schedule-fixtures';
+
+let server: TestServer;
+// Noon of 2027-01-15 in São Paulo (UTC−3).
+const clock = createClock(new Date('2027-01-15T15:00:00Z'));
+let owner: SignedIn;
+
+/** A local São Paulo wall-clock time as an instant. */
+const saoPaulo = (local: string) => new Date(`${local}-03:00`);
+
+beforeAll(async () => {
+  server = await startTestServer({ clock });
+  owner = await signUpOwner(server);
+  const ana = await seedClient(server, owner.orgId, 'Ana');
+  await seedClient(server, owner.orgId, 'Bruno');
+  await seedClient(server, owner.orgId, 'Inativo', { active: false });
+  await seedClient(server, owner.orgId, 'Arquivado', { archived: true });
+  const api = owner.client;
+
+  const visit = (date: string, startTime: string) =>
+    api.appointments.create.mutate({ clientId: ana.clientId, date, startTime });
+  await visit('2027-01-15', '10:00');
+  const confirmed = await visit('2027-01-21', '08:00');
+  await api.appointments.setStatus.mutate({ id: confirmed.id, status: 'confirmed' });
+  await visit('2027-01-22', '08:00');
+  const cancelled = await visit('2027-01-16', '08:00');
+  await api.appointments.setStatus.mutate({ id: cancelled.id, status: 'cancelled' });
+  const done = await visit('2026-12-20', '08:00');
+  await api.appointments.setStatus.mutate({ id: done.id, status: 'confirmed' });
+  await api.appointments.setStatus.mutate({ id: done.id, status: 'done' });
+  const archived = await visit('2027-01-17', '08:00');
+  await api.appointments.archive.mutate({ id: archived.id });
+
+  const entry = (amountCents: number, dueDate: string) =>
+    api.finance.create.mutate({ clientId: ana.clientId, description: 'Mensalidade', amountCents, dueDate });
+  const paid = async (amountCents: number, paidAt: Date) => {
+    const created = await entry(amountCents, '2026-06-01');
+    await api.finance.markPaid.mutate({ id: created.id, method: 'pix', paidAt });
+    return created;
+  };
+  // Month and year boundaries in São Paulo's calendar, not UTC's.
+  await paid(1000, saoPaulo('2026-12-31T23:30:00')); // December (already January in UTC)
+  await paid(2000, saoPaulo('2027-01-01T00:30:00')); // January
+  await paid(4000, saoPaulo('2026-07-31T23:59:00')); // July: before the last 6 months
+  await paid(8000, saoPaulo('2026-08-01T00:00:00')); // August: first of the last 6 months
+  await paid(16000, saoPaulo('2026-10-31T23:30:00')); // October
+  const archivedPaid = await paid(32000, saoPaulo('2027-01-10T10:00:00'));
+  await api.finance.archive.mutate({ id: archivedPaid.id });
+  await entry(100, '2027-01-14'); // overdue
+  await entry(200, '2027-01-15'); // due today: not overdue
+  await entry(400, '2026-12-10'); // overdue
+  const archivedPending = await entry(800, '2026-12-11');
+  await api.finance.archive.mutate({ id: archivedPending.id });
+});
+afterAll(async () => {
+  await server.close();
+});
+
+describe('dashboard.summary', () => {
+  it('sums everything, with the last 6 local months of revenue, every month present', async () => {
+    const summary = await owner.client.dashboard.summary.query();
+    expect(summary).toMatchObject({
+      today: '2027-01-15',
+      range: { from: null, to: null },
+      activeClients: 2,
+      appointmentsByStatus: { pending: 2, confirmed: 1, done: 1, cancelled: 1 },
+      totals: { pendingCents: 700, overdueCents: 500, paidCents: 31000 },
+      monthlyRevenue: [
+        { month: '2026-08', paidCents: 8000 },
+        { month: '2026-09', paidCents: 0 },
+        { month: '2026-10', paidCents: 16000 },
+        { month: '2026-11', paidCents: 0 },
+        { month: '2026-12', paidCents: 1000 },
+        { month: '2027-01', paidCents: 2000 },
+      ],
+    });
+    // Today through the 21st, pending or confirmed, in date order.
+    expect(summary.upcomingAppointments.count).toBe(2);
+    expect(summary.upcomingAppointments.items.map((item) => item.date)).toEqual(['2027-01-15', '2027-01-21']);
+  });
+
+  it('covers a range: one month, its last evening included', async () => {
+    const summary = await owner.client.dashboard.summary.query({ from: '2026-12-01', to: '2026-12-31' });
+    expect(summary).toMatchObject({
+      range: { from: '2026-12-01', to: '2026-12-31' },
+      activeClients: 2,
+      appointmentsByStatus: { pending: 0, confirmed: 0, done: 1, cancelled: 0 },
+      totals: { pendingCents: 400, overdueCents: 400, paidCents: 1000 },
+      monthlyRevenue: [{ month: '2026-12', paidCents: 1000 }],
+    });
+    expect(summary.upcomingAppointments.count).toBe(2);
+  });
+
+  it('covers a range across a year boundary, with its first and last months clipped', async () => {
+    const summary = await owner.client.dashboard.summary.query({ from: '2026-10-15', to: '2027-01-01' });
+    expect(summary.totals.paidCents).toBe(19000);
+    expect(summary.monthlyRevenue).toEqual([
+      { month: '2026-10', paidCents: 16000 },
+      { month: '2026-11', paidCents: 0 },
+      { month: '2026-12', paidCents: 1000 },
+      { month: '2027-01', paidCents: 2000 },
+    ]);
+    const startOfDay = await owner.client.dashboard.summary.query({ from: '2027-01-01', to: '2027-01-01' });
+    expect(startOfDay.monthlyRevenue).toEqual([{ month: '2027-01', paidCents: 2000 }]);
+  });
+
+  it('buckets by the organization time zone', async () => {
+    await owner.client.organizations.update.mutate({ timezone: 'Asia/Tokyo' });
+    try {
+      const summary = await owner.client.dashboard.summary.query({ from: '2026-12-01', to: '2027-01-31' });
+      // In Tokyo, the São Paulo evening of 31 December is already 1 January.
+      expect(summary.monthlyRevenue).toEqual([
+        { month: '2026-12', paidCents: 0 },
+        { month: '2027-01', paidCents: 3000 },
+      ]);
+    } finally {
+      await owner.client.organizations.update.mutate({ timezone: 'America/Sao_Paulo' });
+    }
+  });
+
+  it('refuses a reversed or too long range with a field message', async () => {
+    const reversed = await errorOf(
+      owner.client.dashboard.summary.query({ from: '2027-01-02', to: '2027-01-01' }),
+    );
+    expect(reversed.data?.fieldErrors).toEqual({ to: 'A data final deve ser igual ou posterior à inicial.' });
+    const long = await errorOf(
+      owner.client.dashboard.summary.query({ from: '2020-01-01', to: '2027-01-01' }),
+    );
+    expect(long.data?.fieldErrors).toEqual({ to: 'Escolha um período de até dois anos.' });
+    const openEnded = await errorOf(owner.client.dashboard.summary.query({ from: '2020-01-01' }));
+    expect(openEnded.data?.fieldErrors).toEqual({ from: 'Escolha um período de até dois anos.' });
+  });
+
+  it("shows another organization nothing of this one's data", async () => {
+    const stranger = await signUpOwner(server);
+    const summary = await stranger.client.dashboard.summary.query();
+    expect(summary).toMatchObject({
+      activeClients: 0,
+      appointmentsByStatus: { pending: 0, confirmed: 0, done: 0, cancelled: 0 },
+      upcomingAppointments: { count: 0, items: [] },
+      totals: { pendingCents: 0, overdueCents: 0, paidCents: 0 },
+    });
+    expect(summary.monthlyRevenue.every((month) => month.paidCents === 0)).toBe(true);
+  });
+});

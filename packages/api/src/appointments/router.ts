@@ -1,0 +1,37 @@
+import { orgProcedure, router } from '../trpc';
+import {
+  ZAppointmentIdInput,
+  ZCreateAppointmentInput,
+  ZListAppointmentsInput,
+  ZSetAppointmentStatusInput,
+  ZUpdateAppointmentInput,
+} from './schema';
+import {
+  archiveAppointment,
+  createAppointment,
+  getAppointment,
+  listAppointments,
+  restoreAppointment,
+  setAppointmentStatus,
+  updateAppointment,
+} from './service';
+
+export const appointmentsRouter = router({
+  list: orgProcedure.input(ZListAppointmentsInput).query(({ ctx, input }) => listAppointments(ctx, input)),
+  get: orgProcedure.input(ZAppointmentIdInput).query(({ ctx, input }) => getAppointment(ctx, input.id)),
+  create: orgProcedure
+    .input(ZCreateAppointmentInput)
+    .mutation(({ ctx, input }) => createAppointment(ctx, input)),
+  update: orgProcedure
+    .input(ZUpdateAppointmentInput)
+    .mutation(({ ctx, input }) => updateAppointment(ctx, input)),
+  setStatus: orgProcedure
+    .input(ZSetAppointmentStatusInput)
+    .mutation(({ ctx, input }) => setAppointmentStatus(ctx, input)),
+  archive: orgProcedure
+    .input(ZAppointmentIdInput)
+    .mutation(({ ctx, input }) => archiveAppointment(ctx, input.id)),
+  restore: orgProcedure
+    .input(ZAppointmentIdInput)
+    .mutation(({ ctx, input }) => restoreAppointment(ctx, input.id)),
+});

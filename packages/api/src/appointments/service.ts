@@ -1,0 +1,242 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { Appointment, Client, Membership, Notification, Pool, type AppointmentStatus } from '@picineiros/db';
+import { TRPCError } from '@trpc/server';
+import { fieldError } from '../shared/field-error';
+import { formatLocalDateBr } from '../shared/local-time';
+import { messages } from '../shared/messages';
+import type { OrgContext } from '../shared/org-context';
+import type {
+  TCreateAppointmentInput,
+  TListAppointmentsInput,
+  TSetAppointmentStatusInput,
+  TUpdateAppointmentInput,
+} from './schema';
+
+export type AppointmentView = {
+  id: string;
+  clientId: string;
+  clientName: string;
+  poolId: string | null;
+  date: string;
+  startTime: string;
+  durationMinutes: number;
+  assigneeId: string | null;
+  status: AppointmentStatus;
+  notes: string | null;
+  priceCents: number | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  deletedAt: Date | null;
+};
+
+export function viewAppointment(appointment: Appointment): AppointmentView {
+  return {
+    id: appointment.id,
+    clientId: appointment.client.id,
+    clientName: appointment.client.name,
+    poolId: appointment.pool?.id ?? null,
+    date: appointment.date,
+    startTime: appointment.startTime,
+    durationMinutes: appointment.durationMinutes,
+    assigneeId: appointment.assignee?.id ?? null,
+    status: appointment.status,
+    notes: appointment.notes ?? null,
+    priceCents: appointment.priceCents ?? null,
+    version: appointment.version,
+    createdAt: appointment.createdAt,
+    updatedAt: appointment.updatedAt,
+    deletedAt: appointment.deletedAt ?? null,
+  };
+}
+
+/** Allowed moves: pending → confirmed → done; cancelled from pending or confirmed. Done and cancelled are final. */
+const NEXT_STATUSES: Record<AppointmentStatus, readonly AppointmentStatus[]> = {
+  pending: ['confirmed', 'cancelled'],
+  confirmed: ['done', 'cancelled'],
+  done: [],
+  cancelled: [],
+};
+
+export async function findAppointment(ctx: OrgContext, id: string): Promise<Appointment> {
+  // The tenant filter scopes this to the caller's organization: another organization's id is not found.
+  const appointment = await ctx.em.findOne(Appointment, { id }, { populate: ['client'] });
+  if (!appointment) throw new TRPCError({ code: 'NOT_FOUND', message: messages.appointmentNotFound });
+  return appointment;
+}
+
+async function findActiveClient(ctx: OrgContext, id: string): Promise<Client> {
+  const client = await ctx.em.findOne(Client, { id });
+  if (!client) throw new TRPCError({ code: 'NOT_FOUND', message: messages.appointmentClientNotFound });
+  if (client.deletedAt) throw fieldError('clientId', messages.appointmentClientArchived);
+  return client;
+}
+
+async function findPoolOf(ctx: OrgContext, client: Client, id: string): Promise<Pool> {
+  const pool = await ctx.em.findOne(Pool, { id });
+  if (!pool) throw new TRPCError({ code: 'NOT_FOUND', message: messages.appointmentPoolNotFound });
+  if (pool.client.id !== client.id) throw fieldError('poolId', messages.appointmentPoolOfAnotherClient);
+  if (pool.deletedAt) throw fieldError('poolId', messages.appointmentPoolArchived);
+  return pool;
+}
+
+async function findAssignee(ctx: OrgContext, id: string): Promise<Membership> {
+  // Memberships are not tenant-filtered (a user has several): scope by the organization explicitly.
+  const membership = await ctx.em.findOne(Membership, { id, organization: ctx.organization });
+  if (!membership) throw fieldError('assigneeId', messages.appointmentAssigneeNotMember);
+  return membership;
+}
+
+function refuseIfArchived(appointment: Appointment): void {
+  if (appointment.deletedAt) {
+    throw new TRPCError({ code: 'BAD_REQUEST', message: messages.appointmentArchived });
+  }
+}
+
+export async function listAppointments(
+  ctx: OrgContext,
+  input: TListAppointmentsInput,
+): Promise<{ items: AppointmentView[]; nextCursor: string | null }> {
+  const where: FilterQuery<Appointment> = {};
+  const and: FilterQuery<Appointment>[] = [where];
+  if (!input.includeArchived) where.deletedAt = null;
+  if (input.from || input.to) where.date = { $gte: input.from, $lte: input.to };
+  if (input.status?.length) where.status = { $in: input.status };
+  if (input.clientId) where.client = input.clientId;
+  if (input.assigneeId) where.assignee = input.assigneeId;
+  if (input.cursor) {
+    // Keyset pagination on the sort key (date, startTime, id): stable under inserts, cheap at any depth.
+    const [date, startTime, id] = input.cursor.split('|') as [string, string, string];
+    and.push({
+      $or: [
+        { date: { $gt: date } },
+        { date, startTime: { $gt: startTime } },
+        { date, startTime, id: { $gt: id } },
+      ],
+    });
+  }
+  const rows = await ctx.em.find(
+    Appointment,
+    { $and: and },
+    {
+      populate: ['client'],
+      orderBy: { date: 'asc', startTime: 'asc', id: 'asc' },
+      limit: input.limit + 1,
+    },
+  );
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(viewAppointment),
+    nextCursor: rows.length > input.limit && last ? `${last.date}|${last.startTime}|${last.id}` : null,
+  };
+}
+
+export async function getAppointment(ctx: OrgContext, id: string): Promise<AppointmentView> {
+  return viewAppointment(await findAppointment(ctx, id));
+}
+
+export async function createAppointment(
+  ctx: OrgContext,
+  input: TCreateAppointmentInput,
+): Promise<AppointmentView> {
+  const client = await findActiveClient(ctx, input.clientId);
+  const pool = input.poolId ? await findPoolOf(ctx, client, input.poolId) : null;
+  const assignee = input.assigneeId ? await findAssignee(ctx, input.assigneeId) : null;
+  const appointment = ctx.em.create(Appointment, {
+    organization: ctx.organization,
+    client,
+    pool,
+    date: input.date,
+    startTime: input.startTime,
+    durationMinutes: input.durationMinutes,
+    assignee,
+    notes: input.notes || null,
+    priceCents: input.priceCents ?? null,
+  });
+  // Written in the same flush (one transaction) as the appointment: both exist or neither.
+  ctx.em.create(Notification, {
+    organization: ctx.organization,
+    membership: null,
+    type: 'appointment_created',
+    entityType: 'appointment',
+    entityId: appointment.id,
+    title: messages.appointmentCreatedTitle,
+    body: messages
+      .appointmentCreatedBody(client.name, formatLocalDateBr(input.date), input.startTime)
+      .slice(0, 500),
+  });
+  await ctx.em.flush();
+  return viewAppointment(appointment);
+}
+
+export async function updateAppointment(
+  ctx: OrgContext,
+  input: TUpdateAppointmentInput,
+): Promise<AppointmentView> {
+  const appointment = await findAppointment(ctx, input.id);
+  refuseIfArchived(appointment);
+  if (input.version !== undefined && input.version !== appointment.version) {
+    throw new TRPCError({ code: 'CONFLICT', message: messages.concurrentEdit });
+  }
+  const client =
+    input.clientId && input.clientId !== appointment.client.id
+      ? await findActiveClient(ctx, input.clientId)
+      : appointment.client;
+  const clientChanged = client.id !== appointment.client.id;
+  if (input.poolId !== undefined) {
+    appointment.pool = input.poolId ? await findPoolOf(ctx, client, input.poolId) : null;
+  } else if (clientChanged) {
+    // The old pool belongs to the old client.
+    appointment.pool = null;
+  }
+  appointment.client = client;
+  if (input.assigneeId !== undefined) {
+    appointment.assignee = input.assigneeId ? await findAssignee(ctx, input.assigneeId) : null;
+  }
+  if (input.date !== undefined) appointment.date = input.date;
+  if (input.startTime !== undefined) appointment.startTime = input.startTime;
+  if (input.durationMinutes !== undefined) appointment.durationMinutes = input.durationMinutes;
+  if (input.notes !== undefined) appointment.notes = input.notes || null;
+  if (input.priceCents !== undefined) appointment.priceCents = input.priceCents;
+  await ctx.em.flush();
+  return viewAppointment(appointment);
+}
+
+export async function setAppointmentStatus(
+  ctx: OrgContext,
+  input: TSetAppointmentStatusInput,
+): Promise<AppointmentView> {
+  const appointment = await findAppointment(ctx, input.id);
+  refuseIfArchived(appointment);
+  // Asking for the current status again (a retried call) changes nothing and is not an error.
+  if (appointment.status !== input.status) {
+    if (!NEXT_STATUSES[appointment.status].includes(input.status)) {
+      throw new TRPCError({
+        code: 'BAD_REQUEST',
+        message: messages.appointmentTransitionRefused(appointment.status, input.status),
+      });
+    }
+    appointment.status = input.status;
+    await ctx.em.flush();
+  }
+  return viewAppointment(appointment);
+}
+
+export async function archiveAppointment(ctx: OrgContext, id: string): Promise<AppointmentView> {
+  const appointment = await findAppointment(ctx, id);
+  if (!appointment.deletedAt) {
+    appointment.deletedAt = ctx.clock();
+    await ctx.em.flush();
+  }
+  return viewAppointment(appointment);
+}
+
+export async function restoreAppointment(ctx: OrgContext, id: string): Promise<AppointmentView> {
+  const appointment = await findAppointment(ctx, id);
+  if (appointment.deletedAt) {
+    appointment.deletedAt = null;
+    await ctx.em.flush();
+  }
+  return viewAppointment(appointment);
+}

@@ -1,0 +1,81 @@
+import { FINANCE_STATUSES, PAYMENT_METHODS } from '@picineiros/db';
+import { dateRangeRule, ZCents, ZId, ZLocalDate } from '../shared/scalars';
+import { z } from '../shared/validation';
+
+export const ZFinanceStatus = z.enum(FINANCE_STATUSES, { error: 'Situação inválida (pendente ou pago).' });
+
+export const ZPaymentMethod = z.enum(PAYMENT_METHODS, {
+  error: 'Forma de pagamento inválida (PIX, dinheiro, transferência, boleto ou cartão).',
+});
+
+const ZDescription = z
+  .string({ error: 'Informe a descrição.' })
+  .trim()
+  .min(2, { error: 'Informe a descrição.' })
+  .max(200, { error: 'Descrição longa demais (até 200 caracteres).' });
+
+const ZAmount = ZCents.min(1, { error: 'O valor deve ser maior que zero.' });
+
+export const ZCreateFinanceEntryInput = z.object({
+  clientId: ZId('Cliente'),
+  description: ZDescription,
+  amountCents: ZAmount,
+  dueDate: ZLocalDate,
+});
+export type TCreateFinanceEntryInput = z.infer<typeof ZCreateFinanceEntryInput>;
+
+/** Only the fields given change. `version` guards against stale edits. */
+export const ZUpdateFinanceEntryInput = z.object({
+  id: ZId('Lançamento'),
+  version: z.int().positive().optional(),
+  clientId: ZId('Cliente').optional(),
+  description: ZDescription.optional(),
+  amountCents: ZAmount.optional(),
+  dueDate: ZLocalDate.optional(),
+});
+export type TUpdateFinanceEntryInput = z.infer<typeof ZUpdateFinanceEntryInput>;
+
+export const ZFinanceEntryIdInput = z.object({ id: ZId('Lançamento') });
+
+export const ZMarkPaidInput = z.object({
+  id: ZId('Lançamento'),
+  /** Defaults to now. */
+  paidAt: z.coerce
+    .date({ error: 'Informe uma data de pagamento válida.' })
+    .min(new Date('2000-01-01T00:00:00Z'), { error: 'Informe uma data de pagamento válida.' })
+    .optional(),
+  method: ZPaymentMethod,
+});
+export type TMarkPaidInput = z.infer<typeof ZMarkPaidInput>;
+
+export const ZCreateFromAppointmentInput = z.object({
+  appointmentId: ZId('Atendimento'),
+  /** Defaults to today in the organization's time zone. */
+  dueDate: ZLocalDate.optional(),
+});
+export type TCreateFromAppointmentInput = z.infer<typeof ZCreateFromAppointmentInput>;
+
+export const FINANCE_PAGE_MAX = 500;
+
+export const ZListFinanceEntriesInput = z
+  .object({
+    status: ZFinanceStatus.optional(),
+    /** Only pending entries due before today (organization's time zone). */
+    overdue: z.boolean().optional(),
+    clientId: ZId('Cliente').optional(),
+    from: ZLocalDate.optional(),
+    to: ZLocalDate.optional(),
+    includeArchived: z.boolean().default(false),
+    limit: z
+      .int()
+      .min(1)
+      .max(FINANCE_PAGE_MAX, { error: `No máximo ${FINANCE_PAGE_MAX} por página.` })
+      .default(200),
+    /** `nextCursor` of the previous page. */
+    cursor: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}\|[0-9a-f-]{36}$/, { error: 'Cursor inválido.' })
+      .optional(),
+  })
+  .refine(dateRangeRule.check, { error: dateRangeRule.message, path: ['to'] });
+export type TListFinanceEntriesInput = z.output<typeof ZListFinanceEntriesInput>;

@@ -1,0 +1,228 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { Appointment, Client, FinanceEntry, type FinanceStatus, type PaymentMethod } from '@picineiros/db';
+import { TRPCError } from '@trpc/server';
+import { fieldError } from '../shared/field-error';
+import { formatLocalDateBr, localDateOf } from '../shared/local-time';
+import { messages } from '../shared/messages';
+import type { OrgContext } from '../shared/org-context';
+import type {
+  TCreateFinanceEntryInput,
+  TCreateFromAppointmentInput,
+  TListFinanceEntriesInput,
+  TMarkPaidInput,
+  TUpdateFinanceEntryInput,
+} from './schema';
+
+export type FinanceEntryView = {
+  id: string;
+  clientId: string;
+  clientName: string;
+  appointmentId: string | null;
+  description: string;
+  amountCents: number;
+  dueDate: string;
+  status: FinanceStatus;
+  /** Pending and due before today in the organization's time zone. */
+  overdue: boolean;
+  paidAt: Date | null;
+  paymentMethod: PaymentMethod | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  deletedAt: Date | null;
+};
+
+/** Today in the organization's time zone ('YYYY-MM-DD'). */
+export function organizationToday(ctx: OrgContext): string {
+  return localDateOf(ctx.clock(), ctx.organization.timezone);
+}
+
+function viewEntry(entry: FinanceEntry, today: string): FinanceEntryView {
+  return {
+    id: entry.id,
+    clientId: entry.client.id,
+    clientName: entry.client.name,
+    appointmentId: entry.appointment?.id ?? null,
+    description: entry.description,
+    amountCents: entry.amountCents,
+    dueDate: entry.dueDate,
+    status: entry.status,
+    overdue: entry.status === 'pending' && entry.dueDate < today,
+    paidAt: entry.paidAt ?? null,
+    paymentMethod: entry.paymentMethod ?? null,
+    version: entry.version,
+    createdAt: entry.createdAt,
+    updatedAt: entry.updatedAt,
+    deletedAt: entry.deletedAt ?? null,
+  };
+}
+
+async function findEntry(ctx: OrgContext, id: string): Promise<FinanceEntry> {
+  // Tenant-filtered: another organization's id is not found.
+  const entry = await ctx.em.findOne(FinanceEntry, { id }, { populate: ['client'] });
+  if (!entry) throw new TRPCError({ code: 'NOT_FOUND', message: messages.financeEntryNotFound });
+  return entry;
+}
+
+async function findActiveClient(ctx: OrgContext, id: string): Promise<Client> {
+  const client = await ctx.em.findOne(Client, { id });
+  if (!client) throw new TRPCError({ code: 'NOT_FOUND', message: messages.financeClientNotFound });
+  if (client.deletedAt) throw fieldError('clientId', messages.financeClientArchived);
+  return client;
+}
+
+function refuseIfArchived(entry: FinanceEntry): void {
+  if (entry.deletedAt) throw new TRPCError({ code: 'BAD_REQUEST', message: messages.financeEntryArchived });
+}
+
+export async function listFinanceEntries(
+  ctx: OrgContext,
+  input: TListFinanceEntriesInput,
+): Promise<{ items: FinanceEntryView[]; nextCursor: string | null }> {
+  const today = organizationToday(ctx);
+  const where: FilterQuery<FinanceEntry> = {};
+  const and: FilterQuery<FinanceEntry>[] = [where];
+  if (!input.includeArchived) where.deletedAt = null;
+  if (input.status) where.status = input.status;
+  if (input.clientId) where.client = input.clientId;
+  if (input.from || input.to) where.dueDate = { $gte: input.from, $lte: input.to };
+  if (input.overdue === true) and.push({ status: 'pending', dueDate: { $lt: today } });
+  if (input.overdue === false) and.push({ $or: [{ status: 'paid' }, { dueDate: { $gte: today } }] });
+  if (input.cursor) {
+    // Keyset pagination on the sort key (dueDate, id).
+    const [dueDate, id] = input.cursor.split('|') as [string, string];
+    and.push({ $or: [{ dueDate: { $gt: dueDate } }, { dueDate, id: { $gt: id } }] });
+  }
+  const rows = await ctx.em.find(
+    FinanceEntry,
+    { $and: and },
+    { populate: ['client'], orderBy: { dueDate: 'asc', id: 'asc' }, limit: input.limit + 1 },
+  );
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((entry) => viewEntry(entry, today)),
+    nextCursor: rows.length > input.limit && last ? `${last.dueDate}|${last.id}` : null,
+  };
+}
+
+export async function getFinanceEntry(ctx: OrgContext, id: string): Promise<FinanceEntryView> {
+  return viewEntry(await findEntry(ctx, id), organizationToday(ctx));
+}
+
+export async function createFinanceEntry(
+  ctx: OrgContext,
+  input: TCreateFinanceEntryInput,
+): Promise<FinanceEntryView> {
+  const client = await findActiveClient(ctx, input.clientId);
+  const entry = ctx.em.create(FinanceEntry, {
+    organization: ctx.organization,
+    client,
+    description: input.description,
+    amountCents: input.amountCents,
+    dueDate: input.dueDate,
+  });
+  await ctx.em.flush();
+  return viewEntry(entry, organizationToday(ctx));
+}
+
+export async function updateFinanceEntry(
+  ctx: OrgContext,
+  input: TUpdateFinanceEntryInput,
+): Promise<FinanceEntryView> {
+  const entry = await findEntry(ctx, input.id);
+  refuseIfArchived(entry);
+  if (input.version !== undefined && input.version !== entry.version) {
+    throw new TRPCError({ code: 'CONFLICT', message: messages.concurrentEdit });
+  }
+  if (input.clientId && input.clientId !== entry.client.id) {
+    entry.client = await findActiveClient(ctx, input.clientId);
+  }
+  if (input.description !== undefined) entry.description = input.description;
+  if (input.amountCents !== undefined) entry.amountCents = input.amountCents;
+  if (input.dueDate !== undefined) entry.dueDate = input.dueDate;
+  await ctx.em.flush();
+  return viewEntry(entry, organizationToday(ctx));
+}
+
+export async function markFinanceEntryPaid(
+  ctx: OrgContext,
+  input: TMarkPaidInput,
+): Promise<FinanceEntryView> {
+  const now = ctx.clock();
+  // A minute of slack for clocks of other machines (the desktop sends its own "now").
+  if (input.paidAt && input.paidAt.getTime() > now.getTime() + 60_000) {
+    throw fieldError('paidAt', messages.financePaidAtInFuture);
+  }
+  const entry = await findEntry(ctx, input.id);
+  refuseIfArchived(entry);
+  entry.status = 'paid';
+  entry.paidAt = input.paidAt ?? now;
+  entry.paymentMethod = input.method;
+  await ctx.em.flush();
+  return viewEntry(entry, organizationToday(ctx));
+}
+
+export async function markFinanceEntryPending(ctx: OrgContext, id: string): Promise<FinanceEntryView> {
+  const entry = await findEntry(ctx, id);
+  refuseIfArchived(entry);
+  if (entry.status !== 'pending') {
+    entry.status = 'pending';
+    entry.paidAt = null;
+    entry.paymentMethod = null;
+    await ctx.em.flush();
+  }
+  return viewEntry(entry, organizationToday(ctx));
+}
+
+export async function archiveFinanceEntry(ctx: OrgContext, id: string): Promise<FinanceEntryView> {
+  const entry = await findEntry(ctx, id);
+  if (!entry.deletedAt) {
+    entry.deletedAt = ctx.clock();
+    await ctx.em.flush();
+  }
+  return viewEntry(entry, organizationToday(ctx));
+}
+
+export async function restoreFinanceEntry(ctx: OrgContext, id: string): Promise<FinanceEntryView> {
+  const entry = await findEntry(ctx, id);
+  if (entry.deletedAt) {
+    entry.deletedAt = null;
+    await ctx.em.flush();
+  }
+  return viewEntry(entry, organizationToday(ctx));
+}
+
+/** Bills a done visit with a price, once: a second entry for the same visit is refused (and unique in SQL). */
+export async function createFinanceEntryFromAppointment(
+  ctx: OrgContext,
+  input: TCreateFromAppointmentInput,
+): Promise<FinanceEntryView> {
+  const appointment = await ctx.em.findOne(
+    Appointment,
+    { id: input.appointmentId },
+    { populate: ['client'] },
+  );
+  if (!appointment) {
+    throw new TRPCError({ code: 'NOT_FOUND', message: messages.financeAppointmentNotFound });
+  }
+  const refuse = (message: string) => new TRPCError({ code: 'BAD_REQUEST', message });
+  if (appointment.deletedAt) throw refuse(messages.financeAppointmentArchived);
+  if (appointment.status !== 'done') throw refuse(messages.financeAppointmentNotDone);
+  if (!appointment.priceCents) throw refuse(messages.financeAppointmentWithoutPrice);
+  // Archived entries count too: restore that one instead of billing the visit twice.
+  if (await ctx.em.count(FinanceEntry, { appointment })) {
+    throw new TRPCError({ code: 'CONFLICT', message: messages.financeAppointmentAlreadyBilled });
+  }
+  if (appointment.client.deletedAt) throw fieldError('clientId', messages.financeClientArchived);
+  const entry = ctx.em.create(FinanceEntry, {
+    organization: ctx.organization,
+    client: appointment.client,
+    appointment,
+    description: messages.financeAppointmentDescription(formatLocalDateBr(appointment.date)),
+    amountCents: appointment.priceCents,
+    dueDate: input.dueDate ?? organizationToday(ctx),
+  });
+  await ctx.em.flush();
+  return viewEntry(entry, organizationToday(ctx));
+}

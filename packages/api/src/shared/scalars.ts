@@ -1,0 +1,37 @@
+import { z } from './validation';
+
+// Scalars shared by the schedule and finance schemas (and the UI's forms).
+
+export const ZId = (label: string) => z.uuid({ error: `${label} inválido.` });
+
+/** A local date 'YYYY-MM-DD' (a real calendar date) in the organization's time zone. */
+export const ZLocalDate = z.iso
+  .date({ error: 'Informe uma data válida (AAAA-MM-DD).' })
+  .refine((date) => date >= '2000-01-01' && date <= '2100-12-31', {
+    error: 'Informe uma data entre 2000 e 2100.',
+  });
+
+/** A local time 'HH:mm' (24 h). */
+export const ZLocalTime = z
+  .string({ error: 'Informe um horário válido (HH:mm).' })
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Informe um horário válido (HH:mm).' });
+
+/** Up to R$ 10.000.000,00, so sums stay exact and inside a 32-bit column per row. */
+export const MAX_CENTS = 1_000_000_000;
+
+export const ZCents = z
+  .int({ error: 'Informe o valor em centavos (número inteiro).' })
+  .min(0, { error: 'O valor não pode ser negativo.' })
+  .max(MAX_CENTS, { error: 'Valor alto demais (até R$ 10.000.000,00).' });
+
+export const ZNotes = z
+  .string()
+  .trim()
+  .max(2000, { error: 'Observações longas demais (até 2000 caracteres).' });
+
+/** For `.refine` on objects with an optional inclusive range of local dates. */
+export const dateRangeRule = {
+  check: (range: { from?: string | undefined; to?: string | undefined }) =>
+    !range.from || !range.to || range.from <= range.to,
+  message: 'A data final deve ser igual ou posterior à inicial.',
+};
