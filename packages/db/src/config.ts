@@ -51,7 +51,15 @@ export function createOrmConfig(settings: DatabaseSettings): Options<AbstractSql
     forceUtcTimezone: true,
     // Local dates ('YYYY-MM-DD') stay strings; no accidental time-zone shifts.
     ignoreUndefinedInQuery: true,
-    discovery: { warnWhenNoEntities: true },
+    discovery: {
+      warnWhenNoEntities: true,
+      // `type: 'datetime'` (DateTimeType) snapshots loaded rows as Date but diffs them as SQLite's epoch
+      // numbers, so every loaded entity looked changed on SQLite: spurious updates, version and sync-version
+      // bumps (github.com/mikro-orm/mikro-orm/issues/5550). The runtime `Date` type maps to the same columns.
+      onMetadata: (meta) => {
+        for (const prop of Object.values(meta.properties)) if (prop.type === 'datetime') prop.type = 'Date';
+      },
+    },
     migrations: {
       path: migrationsPathOf(dialect),
       migrationsList: dialect === 'postgresql' ? postgresqlMigrations : sqliteMigrations,
