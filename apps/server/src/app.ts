@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
 import {
   appRouter,
   AUTH_COOKIE_PATH,
@@ -20,7 +23,12 @@ export type ServerDependencies = {
   clock?: () => Date;
   /** Where JSON log lines go (default stdout); tests read them. */
   logStream?: { write(line: string): void };
+  /** The web build of the UI (apps/desktop, `pnpm --filter @picineiros/desktop build:web`); null: none. */
+  webRoot?: string | null;
 };
+
+const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../desktop/dist/web/', import.meta.url));
+const API_PREFIXES = ['/trpc', '/auth', '/healthz', '/readyz'];
 
 const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
 
@@ -53,6 +61,7 @@ export async function buildServer({
   database,
   clock = () => new Date(),
   logStream,
+  webRoot = DEFAULT_WEB_ROOT,
 }: ServerDependencies) {
   const app = Fastify({
     trustProxy: config.trustProxy,
@@ -107,7 +116,7 @@ export async function buildServer({
   const dependencies: ApiDependencies = {
     database,
     clock,
-    settings: { appSecret: config.appSecret, production: config.production },
+    settings: { appSecret: config.appSecret, production: config.production, publicUrl: config.publicUrl },
   };
   const trpcOptions: FastifyTRPCPluginOptions<typeof appRouter>['trpcOptions'] = {
     router: appRouter,
@@ -142,6 +151,20 @@ export async function buildServer({
       return reply.code(503).send({ status: 'unavailable', database: database.dialect });
     }
   });
+
+  // The web build of the UI at `/`. The UI routes with the URL hash, so any other GET that is not an API
+  // path (a bookmark, a reload) gets index.html; unknown API paths keep their 404.
+  if (webRoot && existsSync(webRoot)) {
+    await app.register(fastifyStatic, { root: webRoot, prefix: '/', index: 'index.html', maxAge: '1h' });
+    app.setNotFoundHandler((request, reply) => {
+      const path = request.url.split('?')[0] ?? '/';
+      const api = API_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
+      if (request.method !== 'GET' || api || path.startsWith('/assets/')) {
+        return reply.code(404).send({ error: 'Not found' });
+      }
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    });
+  }
 
   return app;
 }

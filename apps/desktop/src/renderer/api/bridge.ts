@@ -1,0 +1,36 @@
+// The contract between the renderer and whatever answers its calls over IPC (the desktop core, through
+// the preload's contextBridge). Plain objects only: Electron's structured clone carries Dates as Dates.
+
+export type BridgeOperation = {
+  path: string;
+  type: 'query' | 'mutation';
+  input: unknown;
+};
+
+/** The tRPC error shape the server produces (message, JSON-RPC code, data with the tRPC code). */
+export type BridgeErrorShape = {
+  message: string;
+  code: number;
+  data: { code: string; httpStatus?: number; fieldErrors?: Record<string, string> | undefined };
+};
+
+export type BridgeResult = { ok: true; data: unknown } | { ok: false; error: BridgeErrorShape };
+
+export type ConnectionState = { online: boolean };
+
+export type PicineirosBridge = {
+  call(operation: BridgeOperation): Promise<BridgeResult>;
+  /** Calls back on connection changes and after each sync that changed rows; returns an unsubscribe. */
+  onEvent(listener: (event: BridgeEvent) => void): () => void;
+  /** Native save dialog for exports; resolves to the saved path or null when cancelled. */
+  saveFile?(suggestedName: string, contents: string): Promise<string | null>;
+};
+
+export type BridgeEvent =
+  { type: 'connection'; online: boolean } | { type: 'synced'; domains: string[] } | { type: 'signed-out' };
+
+declare global {
+  interface Window {
+    picineiros?: PicineirosBridge;
+  }
+}

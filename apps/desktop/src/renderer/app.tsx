@@ -1,0 +1,97 @@
+import { MantineProvider, createTheme } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
+import { Notifications } from '@mantine/notifications';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import 'dayjs/locale/pt-br';
+import type { SessionManager } from './api/session';
+import { Layout } from './components/layout';
+import { AppointmentsPage } from './pages/appointments';
+import { ClientDetailPage } from './pages/client-detail';
+import { ClientsPage } from './pages/clients';
+import { DashboardPage } from './pages/dashboard';
+import { FinancePage } from './pages/finance';
+import { ProfilePage } from './pages/profile';
+import { RegisterPage } from './pages/register';
+import { SignInPage } from './pages/sign-in';
+import { matchPath, usePath } from './router';
+import { SessionProvider, useSession } from './session-context';
+import { Center, Loader } from '@mantine/core';
+
+const theme = createTheme({
+  primaryColor: 'cyan',
+  fontFamily: 'Inter, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+  defaultRadius: 'md',
+});
+
+export function App({ manager }: { manager: SessionManager }) {
+  const [queryClient] = useState(
+    () =>
+      new QueryClient({
+        defaultOptions: {
+          queries: { retry: 1, staleTime: 15_000, refetchOnWindowFocus: true },
+          mutations: { retry: 0 },
+        },
+      }),
+  );
+  useEffect(() => {
+    void manager.resume();
+  }, [manager]);
+  // Signing out drops every cached row, so the next person at this computer sees nothing of the last one.
+  useEffect(
+    () =>
+      manager.subscribe(() => {
+        if (manager.getState().status === 'signed-out') queryClient.clear();
+      }),
+    [manager, queryClient],
+  );
+  useEffect(
+    () =>
+      window.picineiros?.onEvent((event) => {
+        if (event.type === 'synced') {
+          for (const domain of event.domains)
+            void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[1] === domain });
+          void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[1] === 'dashboard' });
+        }
+      }),
+    [queryClient],
+  );
+  return (
+    <MantineProvider theme={theme}>
+      <DatesProvider settings={{ locale: 'pt-br', firstDayOfWeek: 0 }}>
+        <Notifications position="top-right" />
+        <QueryClientProvider client={queryClient}>
+          <SessionProvider manager={manager}>
+            <Routes />
+          </SessionProvider>
+        </QueryClientProvider>
+      </DatesProvider>
+    </MantineProvider>
+  );
+}
+
+function Routes() {
+  const { state } = useSession();
+  const path = usePath();
+  if (state.status === 'loading') {
+    return (
+      <Center mih="100vh">
+        <Loader />
+      </Center>
+    );
+  }
+  if (state.status === 'signed-out') {
+    return path === '/register' ? <RegisterPage /> : <SignInPage />;
+  }
+  return <Layout>{signedInPage(path)}</Layout>;
+}
+
+function signedInPage(path: string) {
+  const client = matchPath('/clients/:id', path);
+  if (client?.['id']) return <ClientDetailPage key={client['id']} id={client['id']} />;
+  if (path.startsWith('/clients')) return <ClientsPage />;
+  if (path.startsWith('/appointments')) return <AppointmentsPage />;
+  if (path.startsWith('/finance')) return <FinancePage />;
+  if (path.startsWith('/profile')) return <ProfilePage />;
+  return <DashboardPage />;
+}

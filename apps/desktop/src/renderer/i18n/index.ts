@@ -1,0 +1,67 @@
+import { ptBR, type Messages } from './pt-br';
+
+// The one i18n layer: `t('clients.title')` for strings, `format*` for numbers and dates (pt-BR, BRL).
+
+type Leaves<T, Prefix extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : Leaves<T[K], `${Prefix}${K}.`>;
+}[keyof T & string];
+
+export type MessageKey = Leaves<Messages>;
+
+export const LOCALE = 'pt-BR';
+
+export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
+  let node: unknown = ptBR;
+  for (const part of key.split('.')) node = (node as Record<string, unknown>)[part];
+  const text = typeof node === 'string' ? node : key;
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
+
+const money = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: 'BRL' });
+const integer = new Intl.NumberFormat(LOCALE);
+
+/** Cents (integer) → 'R$ 1.234,56'. */
+export function formatMoney(cents: number): string {
+  return money.format(cents / 100);
+}
+
+export function formatNumber(value: number): string {
+  return integer.format(value);
+}
+
+/** A local date 'YYYY-MM-DD' → 'dd/MM/yyyy', without going through a time zone. */
+export function formatLocalDate(date: string): string {
+  const [year, month, day] = date.split('-');
+  return `${day ?? ''}/${month ?? ''}/${year ?? ''}`;
+}
+
+const dateTime = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'short', timeStyle: 'short' });
+const weekday = new Intl.DateTimeFormat(LOCALE, { weekday: 'short', day: '2-digit', month: '2-digit' });
+const monthShort = new Intl.DateTimeFormat(LOCALE, { month: 'short', year: '2-digit', timeZone: 'UTC' });
+
+/** An instant → 'dd/MM/yyyy HH:mm' in the user's time zone. */
+export function formatDateTime(instant: Date | string): string {
+  return dateTime.format(typeof instant === 'string' ? new Date(instant) : instant);
+}
+
+/** A local date → 'seg., 02/03'. */
+export function formatWeekday(date: string): string {
+  return weekday.format(new Date(`${date}T12:00:00`));
+}
+
+/** 'YYYY-MM' → 'mar. de 26'. */
+export function formatMonth(month: string): string {
+  return monthShort.format(new Date(`${month}-15T12:00:00Z`));
+}
+
+/** '1234,56' or '1.234,56' or 'R$ 12' → cents; null when it is not an amount. */
+export function parseMoney(text: string): number | null {
+  const cleaned = text.replace(/[R$\s.]/g, '').replace(',', '.');
+  if (!/^\d+(\.\d{0,2})?$/.test(cleaned)) return null;
+  return Math.round(Number(cleaned) * 100);
+}
+
+/** Cents → '1234,56' for an input field. */
+export function centsToInput(cents: number | null | undefined): string {
+  return cents === null || cents === undefined ? '' : (cents / 100).toFixed(2).replace('.', ',');
+}

@@ -1,0 +1,387 @@
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Card,
+  Group,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { ZCreateClientInput, ZUpdateClientInput } from '@picineiros/api/clients/schema';
+import { maskCep, maskDocument, maskPhone, UFS } from '@picineiros/api/shared/brazil';
+import { POOL_LOCATIONS, POOL_TYPES, type PoolLocation, type PoolType } from '@picineiros/db';
+import { useEffect } from 'react';
+import { showMutationError, showSuccess, validateWith } from '../components/forms';
+import { MaskedInput } from '../components/masked-input';
+import { PageState } from '../components/page-state';
+import { formatLocalDate, formatMoney, t } from '../i18n';
+import {
+  useAppointments,
+  useArchiveClient,
+  useClient,
+  useFinanceEntries,
+  useSaveClient,
+} from '../queries/hooks';
+import type { Outputs } from '../queries/keys';
+import { navigate } from '../router';
+import { StatusBadge } from './appointments';
+
+type ClientView = Outputs['clients']['get'];
+
+type PoolValues = {
+  id?: string;
+  label: string;
+  type: PoolType;
+  volumeLiters: number | string;
+  location: PoolLocation;
+  heated: boolean;
+  notes: string;
+};
+
+type Values = {
+  name: string;
+  document: string;
+  phone: string;
+  email: string;
+  address: {
+    cep: string;
+    street: string;
+    number: string;
+    complement: string;
+    district: string;
+    city: string;
+    uf: string;
+  };
+  notes: string;
+  active: boolean;
+  pools: PoolValues[];
+};
+
+const newPool = (): PoolValues => ({
+  label: '',
+  type: 'fiberglass',
+  volumeLiters: '',
+  location: 'outdoor',
+  heated: false,
+  notes: '',
+});
+
+function valuesOf(client: ClientView | undefined): Values {
+  return {
+    name: client?.name ?? '',
+    document: client?.documentMasked ?? '',
+    phone: client?.phoneMasked ?? '',
+    email: client?.email ?? '',
+    address: {
+      cep: client?.address.cepMasked ?? '',
+      street: client?.address.street ?? '',
+      number: client?.address.number ?? '',
+      complement: client?.address.complement ?? '',
+      district: client?.address.district ?? '',
+      city: client?.address.city ?? '',
+      uf: client?.address.uf ?? '',
+    },
+    notes: client?.notes ?? '',
+    active: client?.active ?? true,
+    pools: client?.pools.map((pool) => ({
+      id: pool.id,
+      label: pool.label ?? '',
+      type: pool.type,
+      volumeLiters: pool.volumeLiters ?? '',
+      location: pool.location,
+      heated: pool.heated,
+      notes: pool.notes ?? '',
+    })) ?? [newPool()],
+  };
+}
+
+/** Form values → the API's input; blank optional fields go as '' and the schema turns them into null. */
+function inputOf(values: Values) {
+  return {
+    ...values,
+    pools: values.pools.map((pool) => ({
+      ...pool,
+      volumeLiters: pool.volumeLiters === '' ? null : Number(pool.volumeLiters),
+    })),
+  };
+}
+
+export function ClientDetailPage({ id }: { id: string }) {
+  const creating = id === 'new';
+  const client = useClient(creating ? undefined : id);
+  if (creating) return <ClientForm />;
+  return <PageState query={client}>{client.data ? <ClientForm client={client.data} /> : null}</PageState>;
+}
+
+function ClientForm({ client }: { client?: ClientView }) {
+  const save = useSaveClient();
+  const archive = useArchiveClient();
+  const form = useForm<Values>({
+    initialValues: valuesOf(client),
+    validate: validateWith(client ? ZUpdateClientInput : ZCreateClientInput, (values: Values) =>
+      client ? { id: client.id, ...inputOf(values) } : inputOf(values),
+    ),
+  });
+  useEffect(() => {
+    if (client) form.setValues(valuesOf(client));
+    // Only when another version arrives (after a save or a sync), not on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [client?.id, client?.version]);
+
+  const submit = form.onSubmit((values) => {
+    const input = inputOf(values);
+    save.mutate(
+      client
+        ? { kind: 'update', data: { id: client.id, version: client.version, ...input } }
+        : { kind: 'create', data: input },
+      {
+        onSuccess: (saved) => {
+          showSuccess(client ? t('common.saved') : t('common.created'));
+          if (!client) navigate(`/clients/${saved.id}`);
+        },
+        onError: (error) => showMutationError(error, form.setErrors),
+      },
+    );
+  });
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Group>
+          <Button variant="subtle" onClick={() => navigate('/clients')}>
+            ← {t('common.back')}
+          </Button>
+          <Title order={2}>{client ? client.name : t('clients.new')}</Title>
+          {client?.deletedAt ? <Badge color="gray">{t('clients.archived')}</Badge> : null}
+        </Group>
+        {client ? (
+          <Button
+            variant="light"
+            color={client.deletedAt ? 'teal' : 'red'}
+            loading={archive.isPending}
+            onClick={() => {
+              if (!client.deletedAt && !window.confirm(t('clients.archiveConfirm'))) return;
+              archive.mutate(
+                { id: client.id, archived: !client.deletedAt },
+                {
+                  onSuccess: () => showSuccess(t('common.saved')),
+                  onError: (error) => showMutationError(error),
+                },
+              );
+            }}
+          >
+            {client.deletedAt ? t('common.restore') : t('common.archive')}
+          </Button>
+        ) : null}
+      </Group>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <Card withBorder>
+            <Text fw={600} mb="sm">
+              {t('clients.contact')}
+            </Text>
+            <SimpleGrid cols={3}>
+              <TextInput label={t('clients.name')} required {...form.getInputProps('name')} />
+              <MaskedInput
+                label={t('clients.document')}
+                mask={maskDocument}
+                inputMode="text"
+                {...form.getInputProps('document')}
+                value={form.values.document}
+                onChange={(value) => form.setFieldValue('document', value)}
+              />
+              <MaskedInput
+                label={t('clients.phone')}
+                mask={maskPhone}
+                {...form.getInputProps('phone')}
+                value={form.values.phone}
+                onChange={(value) => form.setFieldValue('phone', value)}
+              />
+              <TextInput label={t('clients.email')} type="email" {...form.getInputProps('email')} />
+              <Switch
+                label={t('clients.active')}
+                mt="xl"
+                {...form.getInputProps('active', { type: 'checkbox' })}
+              />
+            </SimpleGrid>
+          </Card>
+          <Card withBorder>
+            <Text fw={600} mb="sm">
+              {t('clients.address')}
+            </Text>
+            <SimpleGrid cols={4}>
+              <MaskedInput
+                label={t('clients.cep')}
+                mask={maskCep}
+                {...form.getInputProps('address.cep')}
+                value={form.values.address.cep}
+                onChange={(value) => form.setFieldValue('address.cep', value)}
+              />
+              <TextInput
+                label={t('clients.street')}
+                style={{ gridColumn: 'span 2' }}
+                {...form.getInputProps('address.street')}
+              />
+              <TextInput label={t('clients.streetNumber')} {...form.getInputProps('address.number')} />
+              <TextInput label={t('clients.complement')} {...form.getInputProps('address.complement')} />
+              <TextInput label={t('clients.district')} {...form.getInputProps('address.district')} />
+              <TextInput label={t('clients.city')} {...form.getInputProps('address.city')} />
+              <Select
+                label={t('clients.uf')}
+                searchable
+                clearable
+                data={[...UFS]}
+                {...form.getInputProps('address.uf')}
+                value={form.values.address.uf || null}
+                onChange={(value: string | null) => form.setFieldValue('address.uf', value ?? '')}
+              />
+            </SimpleGrid>
+          </Card>
+          <Card withBorder>
+            <Group justify="space-between" mb="sm">
+              <Text fw={600}>{t('clients.pools')}</Text>
+              <Button variant="light" size="xs" onClick={() => form.insertListItem('pools', newPool())}>
+                {t('clients.addPool')}
+              </Button>
+            </Group>
+            {form.errors['pools'] ? (
+              <Text c="red" size="sm" mb="xs">
+                {form.errors['pools']}
+              </Text>
+            ) : null}
+            <Stack gap="sm">
+              {form.values.pools.map((pool, index) => (
+                <Group key={pool.id ?? `new-${index}`} align="flex-end" wrap="nowrap">
+                  <TextInput label="Identificação" w={140} {...form.getInputProps(`pools.${index}.label`)} />
+                  <Select
+                    label={t('pools.type')}
+                    allowDeselect={false}
+                    w={180}
+                    data={POOL_TYPES.map((type) => ({ value: type, label: t(`pools.types.${type}`) }))}
+                    {...form.getInputProps(`pools.${index}.type`)}
+                  />
+                  <NumberInput
+                    label={t('pools.volume')}
+                    w={150}
+                    thousandSeparator="."
+                    decimalSeparator=","
+                    allowDecimal={false}
+                    min={0}
+                    {...form.getInputProps(`pools.${index}.volumeLiters`)}
+                  />
+                  <Select
+                    label={t('pools.location')}
+                    allowDeselect={false}
+                    w={130}
+                    data={POOL_LOCATIONS.map((location) => ({
+                      value: location,
+                      label: t(`pools.locations.${location}`),
+                    }))}
+                    {...form.getInputProps(`pools.${index}.location`)}
+                  />
+                  <Switch
+                    label={t('pools.heated')}
+                    mb={8}
+                    {...form.getInputProps(`pools.${index}.heated`, { type: 'checkbox' })}
+                  />
+                  <TextInput
+                    label={t('pools.notes')}
+                    style={{ flex: 1 }}
+                    {...form.getInputProps(`pools.${index}.notes`)}
+                  />
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    mb={4}
+                    aria-label={t('clients.removePool')}
+                    disabled={form.values.pools.length <= 1}
+                    onClick={() => form.removeListItem('pools', index)}
+                  >
+                    ✕
+                  </ActionIcon>
+                </Group>
+              ))}
+            </Stack>
+          </Card>
+          <Card withBorder>
+            <Textarea label={t('common.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
+          </Card>
+          <Group justify="flex-end">
+            <Button type="submit" loading={save.isPending}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+      {client ? <ClientHistory clientId={client.id} /> : null}
+    </Stack>
+  );
+}
+
+function ClientHistory({ clientId }: { clientId: string }) {
+  const appointments = useAppointments({ clientId, limit: 50 });
+  const finance = useFinanceEntries({ clientId, limit: 50 });
+  return (
+    <SimpleGrid cols={2}>
+      <Card withBorder>
+        <Text fw={600} mb="sm">
+          {t('clients.history')}
+        </Text>
+        <PageState query={appointments} empty={appointments.data?.items.length === 0}>
+          <Table verticalSpacing={4}>
+            <Table.Tbody>
+              {appointments.data?.items.map((item) => (
+                <Table.Tr key={item.id}>
+                  <Table.Td>
+                    {formatLocalDate(item.date)} {item.startTime}
+                  </Table.Td>
+                  <Table.Td>
+                    <StatusBadge status={item.status} />
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    {item.priceCents === null ? '—' : formatMoney(item.priceCents)}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </PageState>
+      </Card>
+      <Card withBorder>
+        <Text fw={600} mb="sm">
+          {t('clients.finance')}
+        </Text>
+        <PageState query={finance} empty={finance.data?.items.length === 0}>
+          <Table verticalSpacing={4}>
+            <Table.Tbody>
+              {finance.data?.items.map((entry) => (
+                <Table.Tr key={entry.id}>
+                  <Table.Td>{formatLocalDate(entry.dueDate)}</Table.Td>
+                  <Table.Td>{entry.description}</Table.Td>
+                  <Table.Td ta="right">
+                    <Text
+                      size="sm"
+                      c={entry.overdue ? 'red' : undefined}
+                      fw={entry.overdue ? 600 : undefined}
+                    >
+                      {formatMoney(entry.amountCents)}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </PageState>
+      </Card>
+    </SimpleGrid>
+  );
+}

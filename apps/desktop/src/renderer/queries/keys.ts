@@ -1,0 +1,47 @@
+import type { AppRouter } from '@picineiros/api';
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+
+export type Inputs = inferRouterInputs<AppRouter>;
+export type Outputs = inferRouterOutputs<AppRouter>;
+
+// One query-key factory per domain. Every key starts with the organization id, so switching organization
+// never shows another organization's cache, and with the domain, so a sync event or a write invalidates a
+// whole domain with one call.
+
+export const authKeys = {
+  all: ['auth'] as const,
+  sessions: () => [...authKeys.all, 'sessions'] as const,
+};
+
+export const organizationKeys = {
+  all: (orgId: string) => [orgId, 'organizations'] as const,
+  current: (orgId: string) => [...organizationKeys.all(orgId), 'current'] as const,
+};
+
+export const clientKeys = {
+  all: (orgId: string) => [orgId, 'clients'] as const,
+  list: (orgId: string, input: Inputs['clients']['list']) =>
+    [...clientKeys.all(orgId), 'list', input] as const,
+  detail: (orgId: string, id: string) => [...clientKeys.all(orgId), 'detail', id] as const,
+};
+
+export const appointmentKeys = {
+  all: (orgId: string) => [orgId, 'appointments'] as const,
+  list: (orgId: string, input: Inputs['appointments']['list']) =>
+    [...appointmentKeys.all(orgId), 'list', input] as const,
+  detail: (orgId: string, id: string) => [...appointmentKeys.all(orgId), 'detail', id] as const,
+};
+
+export const financeKeys = {
+  all: (orgId: string) => [orgId, 'finance'] as const,
+  list: (orgId: string, input: Inputs['finance']['list']) =>
+    [...financeKeys.all(orgId), 'list', input] as const,
+};
+
+export const dashboardKeys = {
+  all: (orgId: string) => [orgId, 'dashboard'] as const,
+  summary: (orgId: string) => [...dashboardKeys.all(orgId), 'summary'] as const,
+};
+
+/** Domains whose change moves the dashboard figures. */
+export const DOMAINS_FEEDING_DASHBOARD = ['clients', 'appointments', 'finance'] as const;
