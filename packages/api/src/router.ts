@@ -1,8 +1,10 @@
 import { authRouter } from './accounts/router';
 import { appointmentsRouter } from './appointments/router';
+import { auditRouter } from './audit/router';
 import { dashboardRouter } from './dashboard/router';
 import { financeRouter } from './finance/router';
 import { organizationsRouter } from './organizations/router';
+import { syncRouter } from './sync/router';
 import { router } from './trpc';
 
 export const appRouter = router({
@@ -11,6 +13,8 @@ export const appRouter = router({
   finance: financeRouter,
   dashboard: dashboardRouter,
   organizations: organizationsRouter,
+  audit: auditRouter,
+  sync: syncRouter,
 });
 
 export type AppRouter = typeof appRouter;

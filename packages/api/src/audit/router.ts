@@ -1,0 +1,10 @@
+import { roleProcedure, router } from '../trpc';
+import { ZListAuditInput } from './schema';
+import { listAuditEntries } from './service';
+
+// Owners and admins read the audit log; staff do not (see docs/architecture.md, "Permissions").
+export const auditRouter = router({
+  list: roleProcedure('admin')
+    .input(ZListAuditInput)
+    .query(({ ctx, input }) => listAuditEntries(ctx, input)),
+});

@@ -1,0 +1,55 @@
+// The audit log: zod schemas of the `audit` router, shared with the UI's filters.
+import { AUDIT_ACTIONS, type AuditAction } from '@picineiros/db';
+import { dateRangeRule, ZLocalDate } from '../shared/scalars';
+import { z } from '../shared/validation';
+
+/** The entity types the audit log records (notifications are synced, not audited). */
+export const AUDITED_ENTITY_TYPES = ['client', 'pool', 'appointment', 'financeEntry'] as const;
+export type AuditedEntityType = (typeof AUDITED_ENTITY_TYPES)[number];
+
+export const AUDITED_ENTITY_LABELS: Record<AuditedEntityType, string> = {
+  client: 'Cliente',
+  pool: 'Piscina',
+  appointment: 'Atendimento',
+  financeEntry: 'Lançamento',
+};
+
+export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+  create: 'Criação',
+  update: 'Alteração',
+  status_change: 'Mudança de situação',
+  archive: 'Arquivamento',
+  restore: 'Restauração',
+};
+
+export const AUDIT_PAGE_SIZE_MAX = 100;
+
+export const ZAuditAction = z.enum(AUDIT_ACTIONS);
+
+export const ZListAuditInput = z
+  .object({
+    entityType: z
+      .enum(AUDITED_ENTITY_TYPES, { error: 'Escolha cliente, piscina, atendimento ou lançamento.' })
+      .optional(),
+    entityId: z.uuid({ error: 'Registro inválido.' }).optional(),
+    membershipId: z.uuid({ error: 'Membro inválido.' }).optional(),
+    /** Local dates in the organization's time zone, both inclusive. */
+    from: ZLocalDate.optional(),
+    to: ZLocalDate.optional(),
+    /** The `nextCursor` of the previous page. */
+    cursor: z
+      .string()
+      .max(100)
+      .regex(/^\d{4}-\d\d-\d\dT[\d:.]+Z\|[0-9a-f-]{36}$/, { error: 'Cursor inválido.' })
+      .refine((cursor) => !Number.isNaN(Date.parse(cursor.split('|')[0] ?? '')), {
+        error: 'Cursor inválido.',
+      })
+      .optional(),
+    limit: z
+      .int({ error: 'Informe um número inteiro.' })
+      .min(1, { error: 'Peça pelo menos 1 registro.' })
+      .max(AUDIT_PAGE_SIZE_MAX, { error: `Peça até ${AUDIT_PAGE_SIZE_MAX} registros por página.` })
+      .default(50),
+  })
+  .refine(dateRangeRule.check, { error: dateRangeRule.message, path: ['to'] });
+export type TListAuditInput = z.infer<typeof ZListAuditInput>;
