@@ -1,6 +1,7 @@
 import { authRouter } from './accounts/router';
 import { appointmentsRouter } from './appointments/router';
 import { auditRouter } from './audit/router';
+import { clientsRouter } from './clients/router';
 import { dashboardRouter } from './dashboard/router';
 import { financeRouter } from './finance/router';
 import { organizationsRouter } from './organizations/router';
@@ -9,6 +10,7 @@ import { router } from './trpc';
 
 export const appRouter = router({
   auth: authRouter,
+  clients: clientsRouter,
   appointments: appointmentsRouter,
   finance: financeRouter,
   dashboard: dashboardRouter,

@@ -16,6 +16,13 @@ export const messages = {
   invalidRefreshToken: 'Sessão inválida. Entre novamente.',
   csrfRejected: 'Requisição recusada: token CSRF ausente ou inválido.',
   sessionNotFound: 'Sessão não encontrada.',
+  // Clients
+  clientNotFound: 'Cliente não encontrado.',
+  poolNotFound: 'Piscina não encontrada neste cliente.',
+  clientArchived: 'Este cliente está arquivado. Restaure-o antes de alterá-lo.',
+  clientDocumentTaken: 'Já existe um cliente com este CPF/CNPJ.',
+  clientRestoreDocumentTaken:
+    'Não é possível restaurar: outro cliente ativo já usa este CPF/CNPJ. Arquive-o ou altere o documento.',
   // Appointments
   appointmentNotFound: 'Atendimento não encontrado.',
   appointmentClientNotFound: 'Cliente não encontrado.',

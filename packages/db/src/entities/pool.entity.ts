@@ -33,6 +33,11 @@ export const PoolSchema = new EntitySchema<Pool, SyncedEntity<string>>({
     heated: { type: 'boolean', default: false },
     notes: { type: 'string', length: 1000, nullable: true },
   },
-  // (client, type) serves a client's pools and the clients list's pool-type filter (EXISTS per client).
-  indexes: [{ properties: ['client', 'type'] }, { properties: ['organization', 'syncVersion'] }],
+  // (client) loads a client's pools; (organization, type, client) answers the clients list's pool-type
+  // filter from the index alone.
+  indexes: [
+    { properties: ['client'] },
+    { properties: ['organization', 'type', 'client'] },
+    { properties: ['organization', 'syncVersion'] },
+  ],
 });

@@ -1,0 +1,20 @@
+import { orgProcedure, router } from '../trpc';
+import { ZClientIdInput, ZCreateClientInput, ZListClientsInput, ZUpdateClientInput } from './schema';
+import { archiveClient, createClient, getClient, listClients, restoreClient, updateClient } from './service';
+
+// Every member (owner, admin, staff) manages clients: the office staff do this all day, and archiving is
+// reversible (see docs/architecture.md, "Permissions").
+export const clientsRouter = router({
+  list: orgProcedure
+    .input(ZListClientsInput)
+    .query(({ ctx, input }) => listClients(ctx, ctx.organization, input)),
+  get: orgProcedure.input(ZClientIdInput).query(({ ctx, input }) => getClient(ctx, input.id)),
+  create: orgProcedure
+    .input(ZCreateClientInput)
+    .mutation(({ ctx, input }) => createClient(ctx, ctx.organization, input)),
+  update: orgProcedure
+    .input(ZUpdateClientInput)
+    .mutation(({ ctx, input }) => updateClient(ctx, ctx.organization, input)),
+  archive: orgProcedure.input(ZClientIdInput).mutation(({ ctx, input }) => archiveClient(ctx, input.id)),
+  restore: orgProcedure.input(ZClientIdInput).mutation(({ ctx, input }) => restoreClient(ctx, input.id)),
+});

@@ -1,0 +1,337 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { LockMode } from '@mikro-orm/core';
+import { Client, Pool, type Organization, type PoolLocation, type PoolType } from '@picineiros/db';
+import { TRPCError } from '@trpc/server';
+import type { Context } from '../context';
+import {
+  documentTypeOf,
+  maskCep,
+  maskDocument,
+  maskPhone,
+  type DocumentType,
+  type Uf,
+} from '../shared/brazil';
+import { messages } from '../shared/messages';
+import { foldSearchText, foldSortKey, searchTermsOf } from '../shared/search-text';
+import { z } from '../shared/validation';
+import type {
+  TAddress,
+  TCreateClientInput,
+  TListClientsInput,
+  TPoolFields,
+  TUpdateClientInput,
+} from './schema';
+
+export type PoolView = {
+  id: string;
+  label: string | null;
+  type: PoolType;
+  volumeLiters: number | null;
+  location: PoolLocation;
+  heated: boolean;
+  notes: string | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export type AddressView = {
+  cep: string | null;
+  /** '01310-100' */
+  cepMasked: string | null;
+  street: string | null;
+  number: string | null;
+  complement: string | null;
+  district: string | null;
+  city: string | null;
+  uf: Uf | null;
+};
+
+export type ClientView = {
+  id: string;
+  name: string;
+  /** Normalized: digits (and, for new CNPJs, upper-case letters). */
+  document: string | null;
+  documentType: DocumentType | null;
+  /** '123.456.789-09' or '12.345.678/0001-95' */
+  documentMasked: string | null;
+  /** Digits with area code. */
+  phone: string | null;
+  /** '(11) 98765-4321' */
+  phoneMasked: string | null;
+  email: string | null;
+  address: AddressView;
+  notes: string | null;
+  active: boolean;
+  /** Set when archived: hidden from lists, kept for history and restore. */
+  deletedAt: Date | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  /** The client's pools (removed pools left out), oldest first. */
+  pools: PoolView[];
+};
+
+export type ClientPage = {
+  items: ClientView[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+};
+
+function viewPool(pool: Pool): PoolView {
+  return {
+    id: pool.id,
+    label: pool.label ?? null,
+    type: pool.type,
+    volumeLiters: pool.volumeLiters ?? null,
+    location: pool.location,
+    heated: pool.heated,
+    notes: pool.notes ?? null,
+    version: pool.version,
+    createdAt: pool.createdAt,
+    updatedAt: pool.updatedAt,
+  };
+}
+
+export function viewClient(client: Client, pools: readonly Pool[]): ClientView {
+  const document = client.document ?? null;
+  return {
+    id: client.id,
+    name: client.name,
+    document,
+    documentType: document ? documentTypeOf(document) : null,
+    documentMasked: document ? maskDocument(document) : null,
+    phone: client.phone ?? null,
+    phoneMasked: client.phone ? maskPhone(client.phone) : null,
+    email: client.email ?? null,
+    address: {
+      cep: client.cep ?? null,
+      cepMasked: client.cep ? maskCep(client.cep) : null,
+      street: client.street ?? null,
+      number: client.streetNumber ?? null,
+      complement: client.complement ?? null,
+      district: client.district ?? null,
+      city: client.city ?? null,
+      uf: (client.uf as Uf | null | undefined) ?? null,
+    },
+    notes: client.notes ?? null,
+    active: client.active,
+    deletedAt: client.deletedAt ?? null,
+    version: client.version,
+    createdAt: client.createdAt,
+    updatedAt: client.updatedAt,
+    pools: pools.filter((pool) => !pool.deletedAt).map(viewPool),
+  };
+}
+
+/**
+ * A BAD_REQUEST on one field, shaped like input validation errors (`fieldErrors` in the error data).
+ * `ZodRealError`, not `ZodError`: only the former is an `Error`, which tRPC keeps as the cause.
+ */
+function fieldError(field: string, message: string): TRPCError {
+  const cause = new z.ZodRealError([{ code: 'custom', path: field.split('.'), message, input: undefined }]);
+  return new TRPCError({ code: 'BAD_REQUEST', message: messages.invalidInput, cause });
+}
+
+/** The tenant filter scopes every query here: another organization's id is simply not found. */
+async function findClient(ctx: Context, id: string): Promise<Client> {
+  const client = await ctx.em.findOne(Client, { id });
+  if (!client) throw new TRPCError({ code: 'NOT_FOUND', message: messages.clientNotFound });
+  return client;
+}
+
+async function findPools(ctx: Context, clients: readonly Client[]): Promise<Pool[]> {
+  if (clients.length === 0) return [];
+  return ctx.em.find(
+    Pool,
+    { client: { $in: clients.map((client) => client.id) }, deletedAt: null },
+    { orderBy: { createdAt: 'asc', id: 'asc' } },
+  );
+}
+
+/** A CPF/CNPJ belongs to one client among those not archived. */
+async function ensureDocumentFree(ctx: Context, document: string, exceptId?: string): Promise<boolean> {
+  const taken = await ctx.em.count(Client, {
+    document,
+    deletedAt: null,
+    ...(exceptId ? { id: { $ne: exceptId } } : {}),
+  });
+  return taken === 0;
+}
+
+/** Keeps the folded copies in step with the fields they are built from (see shared/search-text.ts). */
+function refreshSearchColumns(client: Client): void {
+  client.nameKey = foldSortKey(client.name).slice(0, 120);
+  client.searchText = foldSearchText(
+    [client.name, client.email, client.document, client.phone].filter(Boolean).join(' '),
+  ).slice(0, 512);
+}
+
+function applyAddress(client: Client, address: TAddress | undefined): void {
+  if (!address) return;
+  if (address.cep !== undefined) client.cep = address.cep;
+  if (address.street !== undefined) client.street = address.street;
+  if (address.number !== undefined) client.streetNumber = address.number;
+  if (address.complement !== undefined) client.complement = address.complement;
+  if (address.district !== undefined) client.district = address.district;
+  if (address.city !== undefined) client.city = address.city;
+  if (address.uf !== undefined) client.uf = address.uf;
+}
+
+function applyPool(pool: Pool, fields: TPoolFields): void {
+  pool.label = fields.label ?? null;
+  pool.type = fields.type;
+  pool.volumeLiters = fields.volumeLiters ?? null;
+  pool.location = fields.location;
+  pool.heated = fields.heated;
+  pool.notes = fields.notes ?? null;
+}
+
+function createPool(ctx: Context, organization: Organization, client: Client, fields: TPoolFields): Pool {
+  const pool = ctx.em.create(Pool, { organization, client, type: fields.type });
+  applyPool(pool, fields);
+  return pool;
+}
+
+export async function listClients(
+  ctx: Context,
+  organization: Organization,
+  input: TListClientsInput,
+): Promise<ClientPage> {
+  const where: FilterQuery<Client> = {};
+  if (!input.includeArchived) where.deletedAt = null;
+  if (input.active !== undefined) where.active = input.active;
+  if (input.poolType) {
+    // Naming the organization lets Postgres read only its pools through (organization, type, client),
+    // not every organization's pools of that type.
+    where.pools = { $some: { organization, type: input.poolType, deletedAt: null } };
+  }
+  // Every word must appear somewhere in the folded name, e-mail, document or phone. The words are
+  // [a-z0-9] only, so they carry no LIKE wildcard; the scan stays within the organization's rows.
+  const terms = searchTermsOf(input.search ?? '');
+  if (terms.length > 0) where.$and = terms.map((term) => ({ searchText: { $like: `%${term}%` } }));
+
+  const direction = input.direction ?? (input.sort === 'name' ? 'asc' : 'desc');
+  const orderBy =
+    input.sort === 'name' ? { nameKey: direction, id: direction } : { createdAt: direction, id: direction };
+  const [clients, total] = await ctx.em.findAndCount(Client, where, {
+    orderBy,
+    limit: input.pageSize,
+    offset: (input.page - 1) * input.pageSize,
+  });
+  const pools = await findPools(ctx, clients);
+  return {
+    items: clients.map((client) =>
+      viewClient(
+        client,
+        pools.filter((pool) => pool.client.id === client.id),
+      ),
+    ),
+    total,
+    page: input.page,
+    pageSize: input.pageSize,
+    pageCount: Math.ceil(total / input.pageSize),
+  };
+}
+
+export async function getClient(ctx: Context, id: string): Promise<ClientView> {
+  const client = await findClient(ctx, id);
+  return viewClient(client, await findPools(ctx, [client]));
+}
+
+export async function createClient(
+  ctx: Context,
+  organization: Organization,
+  input: TCreateClientInput,
+): Promise<ClientView> {
+  if (input.document && !(await ensureDocumentFree(ctx, input.document))) {
+    throw fieldError('document', messages.clientDocumentTaken);
+  }
+  const client = ctx.em.create(Client, {
+    organization,
+    name: input.name,
+    nameKey: '',
+    searchText: '',
+    document: input.document ?? null,
+    phone: input.phone ?? null,
+    email: input.email ?? null,
+    notes: input.notes ?? null,
+    active: input.active ?? true,
+  });
+  applyAddress(client, input.address);
+  refreshSearchColumns(client);
+  const pools = input.pools.map((fields) => createPool(ctx, organization, client, fields));
+  await ctx.em.flush();
+  return viewClient(client, pools);
+}
+
+export async function updateClient(
+  ctx: Context,
+  organization: Organization,
+  input: TUpdateClientInput,
+): Promise<ClientView> {
+  // Every check (reads) comes before the first change: the EntityManager flushes pending changes before
+  // a query, so a refused call must not have touched an entity yet.
+  const client = await findClient(ctx, input.id);
+  if (input.version !== undefined) await ctx.em.lock(client, LockMode.OPTIMISTIC, input.version);
+  if (client.deletedAt) throw new TRPCError({ code: 'BAD_REQUEST', message: messages.clientArchived });
+  const current = await findPools(ctx, [client]);
+  for (const pool of input.pools ?? []) {
+    if (pool.id && !current.some((existing) => existing.id === pool.id)) {
+      throw new TRPCError({ code: 'NOT_FOUND', message: messages.poolNotFound });
+    }
+  }
+  if (
+    input.document &&
+    input.document !== client.document &&
+    !(await ensureDocumentFree(ctx, input.document, client.id))
+  ) {
+    throw fieldError('document', messages.clientDocumentTaken);
+  }
+
+  if (input.name !== undefined) client.name = input.name;
+  if (input.document !== undefined) client.document = input.document;
+  if (input.phone !== undefined) client.phone = input.phone;
+  if (input.email !== undefined) client.email = input.email;
+  if (input.notes !== undefined) client.notes = input.notes;
+  if (input.active !== undefined) client.active = input.active;
+  applyAddress(client, input.address);
+  refreshSearchColumns(client);
+
+  let pools = current;
+  if (input.pools) {
+    const now = ctx.clock();
+    const kept = new Set<string>();
+    pools = input.pools.map((fields) => {
+      const existing = fields.id ? current.find((pool) => pool.id === fields.id) : undefined;
+      if (!existing) return createPool(ctx, organization, client, fields);
+      kept.add(existing.id);
+      applyPool(existing, fields);
+      return existing;
+    });
+    // Removing a pool archives it: visits that name it keep their history, and sync sends a tombstone.
+    for (const pool of current) if (!kept.has(pool.id)) pool.deletedAt = now;
+  }
+  await ctx.em.flush();
+  return viewClient(client, pools);
+}
+
+export async function archiveClient(ctx: Context, id: string): Promise<ClientView> {
+  const client = await findClient(ctx, id);
+  // Its pools stay as they are: restoring the client brings them back with it.
+  client.deletedAt ??= ctx.clock();
+  await ctx.em.flush();
+  return viewClient(client, await findPools(ctx, [client]));
+}
+
+export async function restoreClient(ctx: Context, id: string): Promise<ClientView> {
+  const client = await findClient(ctx, id);
+  if (client.deletedAt && client.document && !(await ensureDocumentFree(ctx, client.document, client.id))) {
+    throw new TRPCError({ code: 'CONFLICT', message: messages.clientRestoreDocumentTaken });
+  }
+  client.deletedAt = null;
+  await ctx.em.flush();
+  return viewClient(client, await findPools(ctx, [client]));
+}
