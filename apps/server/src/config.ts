@@ -39,6 +39,18 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: booleanString.default(false),
   SEED_DEMO: booleanString.optional(),
+  SMTP_URL: z
+    .string()
+    .optional()
+    .refine((url) => !url || (URL.canParse(url) && /^smtps?:$/.test(new URL(url).protocol)), {
+      error: 'must be smtp://user:password@host:port or smtps://…',
+    }),
+  MAIL_FROM: z.string().min(3).max(200).default('Picineiros <nao-responda@picineiros.local>'),
+  MAIL_POLL_INTERVAL_MS: z.coerce
+    .number({ error: 'must be a number of milliseconds' })
+    .int()
+    .min(100)
+    .default(5000),
 });
 
 function isUsableDatabaseUrl(url: string): boolean {
@@ -63,6 +75,9 @@ export type Config = {
   logLevel: string;
   trustProxy: boolean;
   seedDemo: boolean;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  mailPollIntervalMs: number;
 };
 
 export class ConfigError extends Error {}
@@ -98,6 +113,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: values.LOG_LEVEL,
     trustProxy: values.TRUST_PROXY,
     seedDemo: values.SEED_DEMO ?? dialectOf(databaseUrl) === 'sqlite',
+    smtpUrl: values.SMTP_URL || undefined,
+    mailFrom: values.MAIL_FROM,
+    mailPollIntervalMs: values.MAIL_POLL_INTERVAL_MS,
   };
 }
 

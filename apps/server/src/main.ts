@@ -2,6 +2,8 @@ import { hashPassword } from '@picineiros/api/accounts/password';
 import { openDatabase, seedDemo } from '@picineiros/db';
 import { buildServer } from './app';
 import { ConfigError, loadConfig } from './config';
+import { createMailSender } from './mail/transport';
+import { startMailWorker } from './mail/worker';
 
 async function main(): Promise<void> {
   const startedAt = performance.now();
@@ -15,9 +17,18 @@ async function main(): Promise<void> {
       console.log(`\n  Demo login (printed once): ${demo.email} / ${demo.password}\n`);
     }
   }
+  const stopMailWorker = startMailWorker({
+    database,
+    sender: createMailSender(config, app.log),
+    logger: app.log,
+    intervalMs: config.mailPollIntervalMs,
+    clock: () => new Date(),
+  });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
-      void app.close().then(() => database.close());
+      void stopMailWorker()
+        .then(() => app.close())
+        .then(() => database.close());
     });
   }
   const address = await app.listen({ port: config.port, host: config.host });

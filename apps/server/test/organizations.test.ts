@@ -29,7 +29,7 @@ describe(`organization context and role guards`, () => {
     for (const orgId of [stranger.orgId, crypto.randomUUID(), 'not-a-uuid']) {
       const client = server.client({ accessToken: () => owner.accessToken, orgId: () => orgId });
       expect((await errorOf(client.organizations.current.query())).data?.code).toBe('NOT_FOUND');
-      expect((await errorOf(client.organizations.members.query())).data?.code).toBe('NOT_FOUND');
+      expect((await errorOf(client.members.list.query())).data?.code).toBe('NOT_FOUND');
       expect((await errorOf(client.organizations.update.mutate({ name: 'Tomada' }))).data?.code).toBe(
         'NOT_FOUND',
       );
@@ -51,7 +51,7 @@ describe(`organization context and role guards`, () => {
     expect((await owner.client.organizations.update.mutate({ timezone: 'America/Manaus' })).timezone).toBe(
       'America/Manaus',
     );
-    const members = await staff.client.organizations.members.query();
+    const { members } = await staff.client.members.list.query();
     expect(members.map((member) => member.role)).toEqual(['owner', 'admin', 'staff']);
   });
 

@@ -29,6 +29,8 @@ export type ApiSettings = {
   appSecret: string;
   /** Secure cookies and no stack traces in errors. */
   production: boolean;
+  /** Where users reach the app: links in e-mails point here. */
+  publicUrl: string;
 };
 
 export type Clock = () => Date;

@@ -4,6 +4,7 @@ import { auditRouter } from './audit/router';
 import { clientsRouter } from './clients/router';
 import { dashboardRouter } from './dashboard/router';
 import { financeRouter } from './finance/router';
+import { membersRouter } from './members/router';
 import { organizationsRouter } from './organizations/router';
 import { syncRouter } from './sync/router';
 import { router } from './trpc';
@@ -15,6 +16,7 @@ export const appRouter = router({
   finance: financeRouter,
   dashboard: dashboardRouter,
   organizations: organizationsRouter,
+  members: membersRouter,
   audit: auditRouter,
   sync: syncRouter,
 });

@@ -1,5 +1,21 @@
 import { authedProcedure, publicProcedure, router } from '../trpc';
-import { ZLoginInput, ZRefreshInput, ZRegisterInput, ZRevokeSessionInput } from './schema';
+import {
+  changePassword,
+  requestPasswordReset,
+  resendVerification,
+  resetPassword,
+  verifyEmail,
+} from './email-flows';
+import {
+  ZChangePasswordInput,
+  ZLoginInput,
+  ZRefreshInput,
+  ZRegisterInput,
+  ZRequestPasswordResetInput,
+  ZResetPasswordInput,
+  ZRevokeSessionInput,
+  ZVerifyEmailInput,
+} from './schema';
 import {
   describeMe,
   listSessions,
@@ -20,4 +36,17 @@ export const authRouter = router({
   revokeSession: authedProcedure
     .input(ZRevokeSessionInput)
     .mutation(({ ctx, input }) => revokeSession(ctx, ctx.user, input.id)),
+  verifyEmail: publicProcedure
+    .input(ZVerifyEmailInput)
+    .mutation(({ ctx, input }) => verifyEmail(ctx, input.token)),
+  resendVerification: authedProcedure.mutation(({ ctx }) => resendVerification(ctx, ctx.user)),
+  requestPasswordReset: publicProcedure
+    .input(ZRequestPasswordResetInput)
+    .mutation(({ ctx, input }) => requestPasswordReset(ctx, input.email)),
+  resetPassword: publicProcedure
+    .input(ZResetPasswordInput)
+    .mutation(({ ctx, input }) => resetPassword(ctx, input)),
+  changePassword: authedProcedure
+    .input(ZChangePasswordInput)
+    .mutation(({ ctx, input }) => changePassword(ctx, ctx.user, ctx.session, input)),
 });

@@ -50,3 +50,22 @@ export const ZRefreshInput = z
 export type TRefreshInput = z.infer<typeof ZRefreshInput>;
 
 export const ZRevokeSessionInput = z.object({ id: z.uuid({ error: 'Sessão inválida.' }) });
+
+export const ZToken = z
+  .string()
+  .trim()
+  .min(1, { error: 'Link inválido.' })
+  .max(200, { error: 'Link inválido.' });
+
+export const ZVerifyEmailInput = z.object({ token: ZToken });
+
+export const ZRequestPasswordResetInput = z.object({ email: z.string().trim().pipe(ZEmail) });
+
+export const ZResetPasswordInput = z.object({ token: ZToken, password: ZPassword });
+export type TResetPasswordInput = z.infer<typeof ZResetPasswordInput>;
+
+export const ZChangePasswordInput = z.object({
+  currentPassword: z.string().min(1, { error: 'Informe a senha atual.' }).max(256),
+  newPassword: ZPassword,
+});
+export type TChangePasswordInput = z.infer<typeof ZChangePasswordInput>;

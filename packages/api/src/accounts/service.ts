@@ -3,6 +3,7 @@ import { TRPCError } from '@trpc/server';
 import type { Context } from '../context';
 import { messages } from '../shared/messages';
 import { clearSessionCookies, CSRF_COOKIE, CSRF_HEADER, REFRESH_COOKIE, setSessionCookies } from './cookies';
+import { queueVerificationMail } from './email-flows';
 import { hashPassword, verifyPassword } from './password';
 import type { TLoginInput, TRefreshInput, TRegisterInput } from './schema';
 import { secondsUntilLoginAllowed } from './throttle';
@@ -98,6 +99,7 @@ export async function registerUser(ctx: Context, input: TRegisterInput): Promise
   });
   const organization = ctx.em.create(Organization, { name: input.organizationName });
   ctx.em.create(Membership, { user, organization, role: 'owner' });
+  queueVerificationMail(ctx, ctx.em, user);
   ctx.em.create(LoginEvent, {
     outcome: 'success',
     email: user.email,

@@ -49,6 +49,16 @@ function sha256(value: string): string {
   return createHash('sha256').update(value).digest('hex');
 }
 
+/** A random single-use token for links sent by e-mail; only its hash is stored. */
+export function newOpaqueToken(): { token: string; hash: string } {
+  const token = randomBytes(32).toString('base64url');
+  return { token, hash: sha256(token) };
+}
+
+export function hashOpaqueToken(token: string): string {
+  return sha256(token);
+}
+
 /**
  * A refresh token is `<sessionId>.<secret>`: the session id finds the family, the secret (stored only as
  * a hash) proves it is the latest token of that family.

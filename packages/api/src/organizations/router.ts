@@ -1,6 +1,6 @@
 import { orgProcedure, roleProcedure, router } from '../trpc';
 import { ZUpdateOrganizationInput } from './schema';
-import { describeOrganization, listMembers, updateOrganization } from './service';
+import { describeOrganization, updateOrganization } from './service';
 
 export const organizationsRouter = router({
   current: orgProcedure.query(({ ctx }) => ({
@@ -10,5 +10,4 @@ export const organizationsRouter = router({
   update: roleProcedure('admin')
     .input(ZUpdateOrganizationInput)
     .mutation(({ ctx, input }) => updateOrganization(ctx, ctx.organization, input)),
-  members: orgProcedure.query(({ ctx }) => listMembers(ctx, ctx.organization)),
 });

@@ -1,4 +1,4 @@
-import { Membership, type Organization } from '@picineiros/db';
+import type { Organization } from '@picineiros/db';
 import type { Context } from '../context';
 import type { TUpdateOrganizationInput } from './schema';
 
@@ -20,19 +20,4 @@ export async function updateOrganization(
   if (input.timezone !== undefined) organization.timezone = input.timezone;
   await ctx.em.flush();
   return describeOrganization(organization);
-}
-
-export async function listMembers(ctx: Context, organization: Organization) {
-  const memberships = await ctx.em.find(
-    Membership,
-    { organization },
-    { populate: ['user'], orderBy: { createdAt: 'asc', id: 'asc' } },
-  );
-  return memberships.map((membership) => ({
-    membershipId: membership.id,
-    userId: membership.user.id,
-    name: membership.user.name,
-    email: membership.user.email,
-    role: membership.role,
-  }));
 }

@@ -16,6 +16,15 @@ export const messages = {
   invalidRefreshToken: 'Sessão inválida. Entre novamente.',
   csrfRejected: 'Requisição recusada: token CSRF ausente ou inválido.',
   sessionNotFound: 'Sessão não encontrada.',
+  tooManyRequests: (seconds: number) =>
+    `Muitas solicitações em pouco tempo. Tente novamente em ${Math.ceil(seconds / 60)} min (${seconds} s).`,
+  invalidLink: 'Este link é inválido, já foi usado ou expirou. Peça um novo.',
+  wrongCurrentPassword: 'Senha atual incorreta.',
+  alreadyMember: 'Esta pessoa já faz parte da equipe.',
+  memberNotFound: 'Membro não encontrado.',
+  lastOwner: 'A organização precisa de pelo menos um proprietário. Promova outra pessoa antes.',
+  onlyOwnerManagesOwners: 'Só um proprietário pode conceder ou retirar o perfil de proprietário.',
+  inviteNeedsAccount: 'Informe seu nome e uma senha para criar sua conta.',
   // Clients
   clientNotFound: 'Cliente não encontrado.',
   poolNotFound: 'Piscina não encontrada neste cliente.',

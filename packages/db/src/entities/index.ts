@@ -1,28 +1,34 @@
+import { AccountTokenSchema } from './account-token.entity';
 import { AppointmentSchema } from './appointment.entity';
 import { AuditEntrySchema } from './audit-entry.entity';
 import { BaseEntitySchema } from './base.entity';
 import { ClientSchema } from './client.entity';
 import { FinanceEntrySchema } from './finance-entry.entity';
 import { LoginEventSchema } from './login-event.entity';
+import { MailMessageSchema } from './mail-message.entity';
 import { MembershipSchema } from './membership.entity';
 import { NotificationSchema } from './notification.entity';
 import { OrganizationSchema } from './organization.entity';
 import { PoolSchema } from './pool.entity';
+import { RateLimitHitSchema } from './rate-limit-hit.entity';
 import { SessionSchema } from './session.entity';
 import { SyncCounterSchema } from './sync-counter.entity';
 import { SyncedEntitySchema, TenantEntitySchema } from './tenant-entity';
 import { UserSchema } from './user.entity';
 
+export * from './account-token.entity';
 export * from './appointment.entity';
 export * from './audit-entry.entity';
 export * from './base.entity';
 export * from './client.entity';
 export * from './finance-entry.entity';
 export * from './login-event.entity';
+export * from './mail-message.entity';
 export * from './membership.entity';
 export * from './notification.entity';
 export * from './organization.entity';
 export * from './pool.entity';
+export * from './rate-limit-hit.entity';
 export * from './session.entity';
 export * from './sync-counter.entity';
 export * from './tenant';
@@ -39,6 +45,9 @@ export const entitySchemas = [
   MembershipSchema,
   SessionSchema,
   LoginEventSchema,
+  AccountTokenSchema,
+  MailMessageSchema,
+  RateLimitHitSchema,
   ClientSchema,
   PoolSchema,
   SyncCounterSchema,

@@ -1,0 +1,43 @@
+import { deliverDueMail, type MailSender } from '@picineiros/api/mail/delivery';
+import type { Database } from '@picineiros/db';
+import type { FastifyBaseLogger } from 'fastify';
+
+/**
+ * Polls the outbox and sends what is due. One delivery round at a time per process; several processes
+ * share the work safely (see deliverDueMail). Returns a function that stops it and waits for the round.
+ */
+export function startMailWorker(options: {
+  database: Database;
+  sender: MailSender;
+  logger: FastifyBaseLogger;
+  intervalMs: number;
+  clock: () => Date;
+}): () => Promise<void> {
+  let running: Promise<void> | undefined;
+  let stopped = false;
+  const round = async () => {
+    try {
+      // Drain: keep going while full batches come back.
+      for (;;) {
+        const result = await deliverDueMail(
+          options.database,
+          options.sender,
+          options.clock(),
+          options.logger,
+        );
+        if (result.sent + result.failed === 0 || result.remaining === 0 || stopped) break;
+      }
+    } catch (error) {
+      options.logger.error({ err: error }, 'mail delivery round failed');
+    }
+  };
+  const timer = setInterval(() => {
+    if (!running) running = round().finally(() => (running = undefined));
+  }, options.intervalMs);
+  timer.unref();
+  return async () => {
+    stopped = true;
+    clearInterval(timer);
+    await running;
+  };
+}

@@ -1,0 +1,66 @@
+import { LockMode } from '@mikro-orm/core';
+import { MailMessage, type Database } from '@picineiros/db';
+import type { Logger } from '../context';
+
+export type OutgoingMail = { to: string; subject: string; text: string; html: string };
+
+/** What actually sends: SMTP in production, .eml files in the embedded default, whatever a test needs. */
+export type MailSender = { send(mail: OutgoingMail): Promise<void> };
+
+export const MAX_DELIVERY_ATTEMPTS = 50;
+
+/** Exponential backoff: 30 s, 1 min, 2 min… capped at 1 h, so a day-long outage is retried ~30 times. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 60 * 60 * 1000);
+}
+
+export type DeliveryResult = { sent: number; failed: number; remaining: number };
+
+/**
+ * Sends the mails that are due, oldest first. Each batch is claimed in a transaction; on Postgres
+ * `FOR UPDATE SKIP LOCKED` lets several server instances run this at once without sending a mail twice.
+ * A failed send stays pending with a later `nextAttemptAt`; after MAX_DELIVERY_ATTEMPTS it is marked failed.
+ */
+export async function deliverDueMail(
+  database: Database,
+  sender: MailSender,
+  now: Date,
+  logger: Logger,
+  batchSize = 20,
+): Promise<DeliveryResult> {
+  const result: DeliveryResult = { sent: 0, failed: 0, remaining: 0 };
+  await database.fork().transactional(async (em) => {
+    const due = await em.find(
+      MailMessage,
+      { status: 'pending', nextAttemptAt: { $lte: now } },
+      {
+        orderBy: { nextAttemptAt: 'asc', id: 'asc' },
+        limit: batchSize,
+        ...(database.dialect === 'postgresql' ? { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE } : {}),
+      },
+    );
+    for (const mail of due) {
+      mail.attempts += 1;
+      try {
+        await sender.send({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+        mail.status = 'sent';
+        mail.sentAt = now;
+        mail.lastError = null;
+        result.sent += 1;
+      } catch (error) {
+        mail.lastError = String(error instanceof Error ? error.message : error).slice(0, 500);
+        if (mail.attempts >= MAX_DELIVERY_ATTEMPTS) mail.status = 'failed';
+        mail.nextAttemptAt = new Date(now.getTime() + retryDelayMs(mail.attempts));
+        result.failed += 1;
+        logger.warn(
+          { mailId: mail.id, kind: mail.kind, attempts: mail.attempts, err: error },
+          'mail delivery failed',
+        );
+      }
+    }
+  });
+  result.remaining = await database
+    .fork()
+    .count(MailMessage, { status: 'pending', nextAttemptAt: { $lte: now } });
+  return result;
+}

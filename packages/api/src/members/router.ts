@@ -1,0 +1,19 @@
+import { orgProcedure, publicProcedure, roleProcedure, router } from '../trpc';
+import { ZAcceptInviteInput, ZInviteMemberInput, ZRemoveMemberInput, ZSetRoleInput } from './schema';
+import { acceptInvite, inviteMember, listMembers, removeMember, setMemberRole } from './service';
+
+export const membersRouter = router({
+  list: orgProcedure.query(({ ctx }) => listMembers(ctx)),
+  invite: roleProcedure('admin')
+    .input(ZInviteMemberInput)
+    .mutation(({ ctx, input }) => inviteMember(ctx, input)),
+  acceptInvite: publicProcedure
+    .input(ZAcceptInviteInput)
+    .mutation(({ ctx, input }) => acceptInvite(ctx, input)),
+  setRole: roleProcedure('admin')
+    .input(ZSetRoleInput)
+    .mutation(({ ctx, input }) => setMemberRole(ctx, input)),
+  remove: roleProcedure('admin')
+    .input(ZRemoveMemberInput)
+    .mutation(({ ctx, input }) => removeMember(ctx, input.membershipId)),
+});

@@ -1,0 +1,158 @@
+import { AccountToken, Membership, User, type MembershipRole } from '@picineiros/db';
+import { TRPCError } from '@trpc/server';
+import { consumeAccountToken, issueAccountToken, voidAccountTokens } from '../accounts/account-tokens';
+import { linkTo, mailRequestLimits } from '../accounts/email-flows';
+import { hashPassword } from '../accounts/password';
+import type { Context } from '../context';
+import { queueMail } from '../mail/outbox';
+import { inviteEmail } from '../mail/templates';
+import { fieldError } from '../shared/field-error';
+import { messages } from '../shared/messages';
+import type { OrgContext } from '../shared/org-context';
+import { consumeRateLimit } from '../shared/rate-limit';
+import type { TAcceptInviteInput, TInviteMemberInput, TSetRoleInput } from './schema';
+
+export const ROLE_LABELS: Record<MembershipRole, string> = {
+  owner: 'proprietário',
+  admin: 'administrador',
+  staff: 'equipe',
+};
+
+export async function listMembers(ctx: OrgContext) {
+  const [memberships, invites] = await Promise.all([
+    ctx.em.find(
+      Membership,
+      { organization: ctx.organization },
+      { populate: ['user'], orderBy: { createdAt: 'asc', id: 'asc' } },
+    ),
+    ctx.em.find(
+      AccountToken,
+      { organization: ctx.organization, purpose: 'invite', usedAt: null, expiresAt: { $gt: ctx.clock() } },
+      { orderBy: { createdAt: 'asc' } },
+    ),
+  ]);
+  return {
+    members: memberships.map((membership) => ({
+      membershipId: membership.id,
+      userId: membership.user.id,
+      name: membership.user.name,
+      email: membership.user.email,
+      role: membership.role,
+      isMe: membership.id === ctx.membership.id,
+    })),
+    pendingInvites: invites.map((invite) => ({
+      email: invite.email,
+      role: invite.role ?? 'staff',
+      expiresAt: invite.expiresAt,
+    })),
+  };
+}
+
+function assertMayManageRole(ctx: OrgContext, role: MembershipRole): void {
+  if (role === 'owner' && ctx.membership.role !== 'owner') {
+    throw new TRPCError({ code: 'FORBIDDEN', message: messages.onlyOwnerManagesOwners });
+  }
+}
+
+export async function inviteMember(ctx: OrgContext, input: TInviteMemberInput): Promise<{ ok: true }> {
+  assertMayManageRole(ctx, input.role);
+  const existing = await ctx.em.findOne(Membership, {
+    organization: ctx.organization,
+    user: { email: input.email },
+  });
+  if (existing) throw fieldError('email', messages.alreadyMember);
+  await consumeRateLimit(ctx.em, mailRequestLimits(ctx, input.email), ctx.clock());
+  // A new invitation to the same address replaces the pending one.
+  await voidAccountTokens(
+    ctx.em,
+    'invite',
+    { email: input.email, organization: ctx.organization.id },
+    ctx.clock(),
+  );
+  const token = issueAccountToken(
+    ctx.em,
+    'invite',
+    { email: input.email, organization: ctx.organization, role: input.role, invitedBy: ctx.user },
+    ctx.clock(),
+  );
+  queueMail(
+    ctx.em,
+    {
+      kind: 'invite',
+      to: input.email,
+      organizationId: ctx.organization.id,
+      content: inviteEmail({
+        organizationName: ctx.organization.name,
+        invitedByName: ctx.user.name,
+        roleLabel: ROLE_LABELS[input.role],
+        link: linkTo(ctx, '/convite', token),
+      }),
+    },
+    ctx.clock(),
+  );
+  await ctx.em.flush();
+  return { ok: true };
+}
+
+/** Joins the organization of an invitation, creating the account when the address has none. */
+export async function acceptInvite(
+  ctx: Context,
+  input: TAcceptInviteInput,
+): Promise<{ organizationId: string; email: string; createdAccount: boolean }> {
+  const now = ctx.clock();
+  const invite = await consumeAccountToken(ctx.em, 'invite', input.token, now);
+  const organization = invite.organization;
+  if (!organization) throw new TRPCError({ code: 'BAD_REQUEST', message: messages.invalidLink });
+  let user = await ctx.em.findOne(User, { email: invite.email });
+  const createdAccount = !user;
+  if (!user) {
+    if (!input.name || !input.password) throw fieldError('name', messages.inviteNeedsAccount);
+    // Following the invitation link proves the address.
+    user = ctx.em.create(User, {
+      email: invite.email,
+      name: input.name,
+      passwordHash: await hashPassword(input.password),
+      emailVerifiedAt: now,
+    });
+  }
+  const already = await ctx.em.findOne(Membership, { organization, user });
+  if (!already) ctx.em.create(Membership, { user, organization, role: invite.role ?? 'staff' });
+  await ctx.em.flush();
+  return { organizationId: organization.id, email: user.email, createdAccount };
+}
+
+async function findMembership(ctx: OrgContext, membershipId: string): Promise<Membership> {
+  const membership = await ctx.em.findOne(
+    Membership,
+    { id: membershipId, organization: ctx.organization },
+    { populate: ['user'] },
+  );
+  if (!membership) throw new TRPCError({ code: 'NOT_FOUND', message: messages.memberNotFound });
+  return membership;
+}
+
+/** The last owner can be neither demoted nor removed: an organization always has one. */
+async function assertNotLastOwner(ctx: OrgContext, membership: Membership): Promise<void> {
+  if (membership.role !== 'owner') return;
+  const owners = await ctx.em.count(Membership, { organization: ctx.organization, role: 'owner' });
+  if (owners <= 1) throw new TRPCError({ code: 'PRECONDITION_FAILED', message: messages.lastOwner });
+}
+
+export async function setMemberRole(ctx: OrgContext, input: TSetRoleInput) {
+  const membership = await findMembership(ctx, input.membershipId);
+  assertMayManageRole(ctx, input.role);
+  assertMayManageRole(ctx, membership.role);
+  if (input.role !== 'owner') await assertNotLastOwner(ctx, membership);
+  membership.role = input.role;
+  await ctx.em.flush();
+  return { membershipId: membership.id, role: membership.role };
+}
+
+export async function removeMember(ctx: OrgContext, membershipId: string): Promise<{ ok: true }> {
+  const membership = await findMembership(ctx, membershipId);
+  assertMayManageRole(ctx, membership.role);
+  await assertNotLastOwner(ctx, membership);
+  ctx.em.remove(membership);
+  await ctx.em.flush();
+  return { ok: true };
+}
