@@ -12,7 +12,7 @@ import {
   type Uf,
 } from '../shared/brazil';
 import { messages } from '../shared/messages';
-import { foldSearchText, foldSortKey, searchTermsOf } from '../shared/search-text';
+import { clientSearchColumns, searchTermsOf } from '../shared/search-text';
 import { z } from '../shared/validation';
 import type {
   TAddress,
@@ -152,7 +152,7 @@ async function findPools(ctx: Context, clients: readonly Client[]): Promise<Pool
 }
 
 /** A CPF/CNPJ belongs to one client among those not archived. */
-async function ensureDocumentFree(ctx: Context, document: string, exceptId?: string): Promise<boolean> {
+async function isDocumentFree(ctx: Context, document: string, exceptId?: string): Promise<boolean> {
   const taken = await ctx.em.count(Client, {
     document,
     deletedAt: null,
@@ -163,10 +163,7 @@ async function ensureDocumentFree(ctx: Context, document: string, exceptId?: str
 
 /** Keeps the folded copies in step with the fields they are built from (see shared/search-text.ts). */
 function refreshSearchColumns(client: Client): void {
-  client.nameKey = foldSortKey(client.name).slice(0, 120);
-  client.searchText = foldSearchText(
-    [client.name, client.email, client.document, client.phone].filter(Boolean).join(' '),
-  ).slice(0, 512);
+  Object.assign(client, clientSearchColumns(client));
 }
 
 function applyAddress(client: Client, address: TAddress | undefined): void {
@@ -246,7 +243,7 @@ export async function createClient(
   organization: Organization,
   input: TCreateClientInput,
 ): Promise<ClientView> {
-  if (input.document && !(await ensureDocumentFree(ctx, input.document))) {
+  if (input.document && !(await isDocumentFree(ctx, input.document))) {
     throw fieldError('document', messages.clientDocumentTaken);
   }
   const client = ctx.em.create(Client, {
@@ -286,7 +283,7 @@ export async function updateClient(
   if (
     input.document &&
     input.document !== client.document &&
-    !(await ensureDocumentFree(ctx, input.document, client.id))
+    !(await isDocumentFree(ctx, input.document, client.id))
   ) {
     throw fieldError('document', messages.clientDocumentTaken);
   }
@@ -328,7 +325,7 @@ export async function archiveClient(ctx: Context, id: string): Promise<ClientVie
 
 export async function restoreClient(ctx: Context, id: string): Promise<ClientView> {
   const client = await findClient(ctx, id);
-  if (client.deletedAt && client.document && !(await ensureDocumentFree(ctx, client.document, client.id))) {
+  if (client.deletedAt && client.document && !(await isDocumentFree(ctx, client.document, client.id))) {
     throw new TRPCError({ code: 'CONFLICT', message: messages.clientRestoreDocumentTaken });
   }
   client.deletedAt = null;

@@ -20,6 +20,24 @@ export function foldSortKey(value: string): string {
   return foldSearchText(value).replace(/ /g, '');
 }
 
+/**
+ * The folded columns of a client (`nameKey`, `searchText`), from the fields they cover. Whatever writes a
+ * client (the service, a seed given this function, a local replica) derives them here, so search and sort
+ * agree everywhere.
+ */
+export function clientSearchColumns(client: {
+  name: string;
+  email?: string | null | undefined;
+  document?: string | null | undefined;
+  phone?: string | null | undefined;
+}): { nameKey: string; searchText: string } {
+  const searchable = [client.name, client.email, client.document, client.phone].filter(Boolean).join(' ');
+  return {
+    nameKey: foldSortKey(client.name).slice(0, 120),
+    searchText: foldSearchText(searchable).slice(0, 512),
+  };
+}
+
 const MAX_TERMS = 8;
 
 /**

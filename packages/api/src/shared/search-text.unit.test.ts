@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldSearchText, foldSortKey, searchTermsOf } from './search-text';
+import { clientSearchColumns, foldSearchText, foldSortKey, searchTermsOf } from './search-text';
 
 describe('foldSearchText', () => {
   it('drops accents and case, so João, JOÃO and joao fold alike', () => {
@@ -45,5 +45,18 @@ describe('searchTermsOf', () => {
 
   it('caps the number of words', () => {
     expect(searchTermsOf('a b c d e f g h i j k')).toHaveLength(8);
+  });
+});
+
+describe('clientSearchColumns', () => {
+  it('folds the name for sorting and name, e-mail, document and phone for searching', () => {
+    expect(
+      clientSearchColumns({
+        name: 'João da Silva',
+        email: 'Joao.Silva@Example.com',
+        document: '52998224725',
+        phone: null,
+      }),
+    ).toEqual({ nameKey: 'joaodasilva', searchText: 'joao da silva joaosilvaexamplecom 52998224725' });
   });
 });
