@@ -66,14 +66,14 @@ afterAll(async () => {
 });
 
 describe('dashboard.summary', () => {
-  it('sums everything, with the last 6 local months of revenue, every month present', async () => {
+  it('covers the current local month by default, owed amounts in full, and the last 6 months of revenue', async () => {
     const summary = await owner.client.dashboard.summary.query();
     expect(summary).toMatchObject({
       today: '2027-01-15',
-      range: { from: null, to: null },
+      range: { from: '2027-01-01', to: '2027-01-31' },
       activeClients: 2,
-      appointmentsByStatus: { pending: 2, confirmed: 1, done: 1, cancelled: 1 },
-      totals: { pendingCents: 700, overdueCents: 500, paidCents: 31000 },
+      appointmentsByStatus: { pending: 2, confirmed: 1, done: 0, cancelled: 1 },
+      totals: { pendingCents: 700, overdueCents: 500, paidCents: 2000 },
       monthlyRevenue: [
         { month: '2026-08', paidCents: 8000 },
         { month: '2026-09', paidCents: 0 },
@@ -86,6 +86,23 @@ describe('dashboard.summary', () => {
     // Today through the 21st, pending or confirmed, in date order.
     expect(summary.upcomingAppointments.count).toBe(2);
     expect(summary.upcomingAppointments.items.map((item) => item.date)).toEqual(['2027-01-15', '2027-01-21']);
+  });
+
+  it('covers everything up to `to` when only `to` is given', async () => {
+    const summary = await owner.client.dashboard.summary.query({ to: '2027-01-31' });
+    expect(summary).toMatchObject({
+      range: { from: null, to: '2027-01-31' },
+      appointmentsByStatus: { pending: 2, confirmed: 1, done: 1, cancelled: 1 },
+      totals: { pendingCents: 700, overdueCents: 500, paidCents: 31000 },
+    });
+    expect(summary.monthlyRevenue.map((month) => month.month)).toEqual([
+      '2026-08',
+      '2026-09',
+      '2026-10',
+      '2026-11',
+      '2026-12',
+      '2027-01',
+    ]);
   });
 
   it('covers a range: one month, its last evening included', async () => {

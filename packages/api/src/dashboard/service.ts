@@ -22,21 +22,23 @@ const MAX_SERIES_MONTHS = 25;
 export type DashboardSummary = {
   /** Today in the organization's time zone; "overdue" and "upcoming" are relative to it. */
   today: string;
+  /** The period the figures cover: the given `from`/`to` (either may be open), or the current local month. */
   range: { from: string | null; to: string | null };
-  /** Active, not archived (a snapshot: not limited by the range). */
+  /** Active, not archived (a snapshot: not limited by the period). */
   activeClients: number;
-  /** Not archived visits, dated within the range when one is given. */
+  /** Not archived visits dated within the period. */
   appointmentsByStatus: Record<AppointmentStatus, number>;
-  /** Pending or confirmed visits from today through the next 6 days (not limited by the range). */
+  /** Pending or confirmed visits from today through the next 6 days (not limited by the period). */
   upcomingAppointments: { count: number; items: AppointmentView[] };
   /**
-   * Cents. pending: every pending entry (due in the range, when given), overdue included; overdue: pending
-   * and due before today; paid: paid within the range (by paidAt, local time), or ever.
+   * Cents. pendingCents: what is still owed (overdue included); overdueCents: pending and due before today;
+   * both count every pending entry, or only those due within `from`/`to` when a range is given.
+   * paidCents: paid within the period (by paidAt in the organization's time zone).
    */
   totals: { pendingCents: number; overdueCents: number; paidCents: number };
   /**
    * Paid cents per local month (by paidAt), oldest first, every month present: the last 6 months up to the
-   * current one (or up to `to`), or every month from `from`.
+   * current one, or, with a range, every month it touches (the first and last clipped to it).
    */
   monthlyRevenue: { month: LocalMonth; paidCents: number }[];
 };
@@ -45,9 +47,18 @@ type Row = Record<string, unknown>;
 
 const toNumber = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
 
-// The aggregates below are plain SQL that Postgres and SQLite read alike. They bypass the ORM's tenant
-// filter, so each one names the organization itself. Monthly buckets are computed from precomputed UTC
-// boundaries of the organization's local months (CASE over ranges), so no SQL time-zone function is needed.
+/** ' and <column> >= ? and <column> < ?' for the bounds that are set, with their parameters. */
+function rangeSql(column: string, lower: unknown, upper: unknown, upperOp: '<' | '<=') {
+  return {
+    sql: `${lower === null ? '' : ` and ${column} >= ?`}${upper === null ? '' : ` and ${column} ${upperOp} ?`}`,
+    params: [lower, upper].filter((value) => value !== null),
+  };
+}
+
+// The aggregates below are plain SQL that Postgres and SQLite read alike, each served by an index that
+// leads with the organization (see the entities). They bypass the ORM's tenant filter, so each one names
+// the organization itself. Monthly buckets come from precomputed UTC boundaries of the organization's
+// local months (CASE over ranges), so no SQL time-zone function is needed and both dialects agree.
 export async function summarizeDashboard(
   ctx: OrgContext,
   input: TDashboardSummaryInput,
@@ -57,52 +68,60 @@ export async function summarizeDashboard(
   const organizationId = ctx.organization.id;
   const connection = em.getConnection();
   const platform = em.getPlatform();
-  // Dates as the dialect stores them (timestamptz on Postgres, epoch milliseconds on SQLite).
-  const instant = (date: Date): unknown => platform.processDateProperty(date);
+  // Instants as the dialect stores them (timestamptz on Postgres, epoch milliseconds on SQLite).
+  const instant = (date: Date | null): unknown => (date ? platform.processDateProperty(date) : null);
   const today = organizationToday(ctx);
-  const from = input.from ?? null;
-  const to = input.to ?? null;
+  const currentMonth = localMonthOf(today);
+  const explicit = input.from !== undefined || input.to !== undefined;
+  const from = explicit ? (input.from ?? null) : `${currentMonth}-01`;
+  const to = explicit
+    ? (input.to ?? null)
+    : addDaysToLocalDate(`${addMonthsToLocalMonth(currentMonth, 1)}-01`, -1);
   const rangeStart = from ? startOfLocalDate(from, timezone) : null;
   const rangeEnd = to ? startOfLocalDate(addDaysToLocalDate(to, 1), timezone) : null;
 
-  const appointmentRange = [
-    from ? { sql: ' and date >= ?', params: [from] } : null,
-    to ? { sql: ' and date <= ?', params: [to] } : null,
-  ].filter((part) => part !== null);
+  const visitRange = rangeSql('date', from, to, '<=');
   const statusRows = connection.execute<Row[]>(
     `select status, count(*) as total from appointments
-     where organization_id = ? and deleted_at is null${appointmentRange.map((part) => part.sql).join('')}
+     where organization_id = ? and deleted_at is null${visitRange.sql}
      group by status`,
-    [organizationId, ...appointmentRange.flatMap((part) => part.params)],
+    [organizationId, ...visitRange.params],
   );
 
-  const dueRange = `${from ? ' and due_date >= ?' : ''}${to ? ' and due_date <= ?' : ''}`;
-  const dueParams = [from, to].filter((value) => value !== null);
-  const paidRange = `${rangeStart ? ' and paid_at >= ?' : ''}${rangeEnd ? ' and paid_at < ?' : ''}`;
-  const paidParams = [rangeStart, rangeEnd].filter((value) => value !== null).map(instant);
-  const totalsRows = connection.execute<Row[]>(
-    `select
-       coalesce(sum(case when status = 'pending'${dueRange} then amount_cents else 0 end), 0) as pending_cents,
-       coalesce(sum(case when status = 'pending' and due_date < ?${dueRange} then amount_cents else 0 end), 0)
-         as overdue_cents,
-       coalesce(sum(case when status = 'paid'${paidRange} then amount_cents else 0 end), 0) as paid_cents
-     from finance_entries where organization_id = ? and deleted_at is null`,
-    [...dueParams, today, ...dueParams, ...paidParams, organizationId],
+  const dueRange = explicit ? rangeSql('due_date', from, to, '<=') : { sql: '', params: [] };
+  const outstandingRows = connection.execute<Row[]>(
+    `select coalesce(sum(amount_cents), 0) as pending_cents,
+       coalesce(sum(case when due_date < ? then amount_cents else 0 end), 0) as overdue_cents
+     from finance_entries
+     where organization_id = ? and status = 'pending' and deleted_at is null${dueRange.sql}`,
+    [today, organizationId, ...dueRange.params],
   );
 
-  // Local months → [start, end) instants; with a range, the first and last months are clipped to it.
-  const currentMonth = localMonthOf(today);
-  const lastMonth = to
-    ? localMonthOf(to)
-    : from && localMonthOf(from) > currentMonth
-      ? localMonthOf(from)
-      : currentMonth;
-  const firstMonth = from ? localMonthOf(from) : addMonthsToLocalMonth(lastMonth, 1 - REVENUE_MONTHS);
+  const paidRange = rangeSql('paid_at', instant(rangeStart), instant(rangeEnd), '<');
+  const paidRows = connection.execute<Row[]>(
+    `select coalesce(sum(amount_cents), 0) as paid_cents from finance_entries
+     where organization_id = ? and status = 'paid' and deleted_at is null${paidRange.sql}`,
+    [organizationId, ...paidRange.params],
+  );
+
+  // Local months → [start, end) instants.
+  let firstMonth = addMonthsToLocalMonth(currentMonth, 1 - REVENUE_MONTHS);
+  let lastMonth = currentMonth;
+  if (explicit) {
+    lastMonth = to
+      ? localMonthOf(to)
+      : from && localMonthOf(from) > currentMonth
+        ? localMonthOf(from)
+        : currentMonth;
+    firstMonth = from ? localMonthOf(from) : addMonthsToLocalMonth(lastMonth, 1 - REVENUE_MONTHS);
+  }
   const months = localMonthsBetween(firstMonth, lastMonth);
   if (months.length > MAX_SERIES_MONTHS) throw fieldError('from', messages.dashboardRangeTooLong);
   const boundaries = months.map((month) => startOfLocalDate(`${month}-01`, timezone));
-  const seriesStart = rangeStart ?? startOfLocalDate(`${firstMonth}-01`, timezone);
-  const seriesEnd = rangeEnd ?? startOfLocalDate(`${addMonthsToLocalMonth(lastMonth, 1)}-01`, timezone);
+  const monthsStart = startOfLocalDate(`${firstMonth}-01`, timezone);
+  const monthsEnd = startOfLocalDate(`${addMonthsToLocalMonth(lastMonth, 1)}-01`, timezone);
+  const seriesStart = explicit && rangeStart && rangeStart > monthsStart ? rangeStart : monthsStart;
+  const seriesEnd = explicit && rangeEnd && rangeEnd < monthsEnd ? rangeEnd : monthsEnd;
   const bucketCases = boundaries
     .slice(1)
     .map((_, index) => `when paid_at < ? then ${index}`)
@@ -121,10 +140,11 @@ export async function summarizeDashboard(
     status: { $in: ['pending', 'confirmed'] as AppointmentStatus[] },
     date: { $gte: today, $lte: addDaysToLocalDate(today, UPCOMING_DAYS - 1) },
   };
-  const [activeClients, statuses, totals, revenue, upcomingCount, upcoming] = await Promise.all([
+  const [activeClients, statuses, outstanding, paid, revenue, upcomingCount, upcoming] = await Promise.all([
     em.count(Client, { active: true, deletedAt: null }),
     statusRows,
-    totalsRows,
+    outstandingRows,
+    paidRows,
     revenueRows,
     em.count(Appointment, upcomingWhere),
     em.find(Appointment, upcomingWhere, {
@@ -142,7 +162,7 @@ export async function summarizeDashboard(
     if (status in appointmentsByStatus) appointmentsByStatus[status] = toNumber(row['total']);
   }
   const revenueByBucket = new Map(revenue.map((row) => [toNumber(row['bucket']), toNumber(row['cents'])]));
-  const totalsRow = totals[0] ?? {};
+  const outstandingRow = outstanding[0] ?? {};
   return {
     today,
     range: { from, to },
@@ -150,9 +170,9 @@ export async function summarizeDashboard(
     appointmentsByStatus,
     upcomingAppointments: { count: upcomingCount, items: upcoming.map(viewAppointment) },
     totals: {
-      pendingCents: toNumber(totalsRow['pending_cents']),
-      overdueCents: toNumber(totalsRow['overdue_cents']),
-      paidCents: toNumber(totalsRow['paid_cents']),
+      pendingCents: toNumber(outstandingRow['pending_cents']),
+      overdueCents: toNumber(outstandingRow['overdue_cents']),
+      paidCents: toNumber(paid[0]?.['paid_cents']),
     },
     monthlyRevenue: months.map((month, index) => ({ month, paidCents: revenueByBucket.get(index) ?? 0 })),
   };
