@@ -2,7 +2,12 @@ import { defineConfig } from 'vitest/config';
 
 // Data-layer and API suites run twice, once per dialect: the project name (postgresql | sqlite) prefixes
 // every test file in the output. `*.unit.test.ts` files need no database and run once.
-const databaseSuites = ['packages/*/test/**/*.test.ts', 'apps/server/test/**/*.test.ts'];
+const databaseSuites = [
+  'packages/*/test/**/*.test.ts',
+  'apps/server/test/**/*.test.ts',
+  // The desktop core and the browser end-to-end suite run against a real server on each dialect.
+  'apps/desktop/test/**/*.test.ts',
+];
 const dialects = ['postgresql', 'sqlite'] as const;
 
 export default defineConfig({

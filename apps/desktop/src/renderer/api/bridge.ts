@@ -5,6 +5,8 @@ export type BridgeOperation = {
   path: string;
   type: 'query' | 'mutation';
   input: unknown;
+  /** The organization the renderer has selected (the web build sends it as `x-org-id`). */
+  orgId?: string | undefined;
 };
 
 /** The tRPC error shape the server produces (message, JSON-RPC code, data with the tRPC code). */

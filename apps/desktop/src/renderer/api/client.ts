@@ -90,7 +90,7 @@ export function createHttpClient(baseUrl: string, credentials: HttpCredentials):
 const sameOriginFetch: typeof fetch = (input, init) => fetch(input, { ...init, credentials: 'same-origin' });
 
 /** A terminating link that hands each operation to the preload bridge and the desktop core behind it. */
-export function ipcLink(bridge: PicineirosBridge): TRPCLink<AppRouter> {
+export function ipcLink(bridge: PicineirosBridge, orgId: () => string | undefined): TRPCLink<AppRouter> {
   return () =>
     ({ op }) =>
       observable((observer) => {
@@ -100,6 +100,7 @@ export function ipcLink(bridge: PicineirosBridge): TRPCLink<AppRouter> {
             path: op.path,
             type: op.type === 'mutation' ? 'mutation' : 'query',
             input: op.input,
+            orgId: orgId(),
           })
           .then(
             (result) => {
@@ -121,8 +122,8 @@ export function ipcLink(bridge: PicineirosBridge): TRPCLink<AppRouter> {
       });
 }
 
-export function createIpcClient(bridge: PicineirosBridge): ApiClient {
-  return createTRPCClient<AppRouter>({ links: [ipcLink(bridge)] });
+export function createIpcClient(bridge: PicineirosBridge, orgId: () => string | undefined): ApiClient {
+  return createTRPCClient<AppRouter>({ links: [ipcLink(bridge, orgId)] });
 }
 
 /** The field errors of a failed call, keyed like the form fields ('address.city'). */

@@ -30,7 +30,7 @@ export class SessionManager {
   constructor(bridge: PicineirosBridge | undefined, baseUrl = '') {
     this.desktop = bridge !== undefined;
     this.api = bridge
-      ? createIpcClient(bridge)
+      ? createIpcClient(bridge, () => this.orgId)
       : createHttpClient(baseUrl, {
           accessToken: () => this.accessToken,
           orgId: () => this.orgId,

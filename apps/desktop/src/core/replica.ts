@@ -1,0 +1,559 @@
+import type { AppRouter } from '@picineiros/api';
+import { documentTypeOf, maskCep, maskDocument, maskPhone, type Uf } from '@picineiros/api/shared/brazil';
+import {
+  addDaysToLocalDate,
+  addMonthsToLocalMonth,
+  localDateOf,
+  localMonthOf,
+  localMonthsBetween,
+} from '@picineiros/api/shared/local-time';
+import { searchTermsOf } from '@picineiros/api/shared/search-text';
+import type { SyncChange } from '@picineiros/api/sync/schema';
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import Database from 'better-sqlite3';
+
+type Inputs = inferRouterInputs<AppRouter>;
+type Outputs = inferRouterOutputs<AppRouter>;
+type ClientView = Outputs['clients']['get'];
+type AppointmentView = Outputs['appointments']['get'];
+type FinanceEntryView = Outputs['finance']['get'];
+type DashboardSummary = Outputs['dashboard']['summary'];
+
+/** A synced row as stored: the sync payload's row, dates as ISO strings once through JSON. */
+type StoredRow = Record<string, unknown>;
+
+const TABLES = {
+  client: 'clients',
+  pool: 'pools',
+  appointment: 'appointments',
+  financeEntry: 'finance_entries',
+  notification: 'notifications',
+} as const;
+
+/** Renderer query domains touched by each synced entity type (for cache invalidation events). */
+export const DOMAINS_OF: Record<SyncChange['entityType'], string> = {
+  client: 'clients',
+  pool: 'clients',
+  appointment: 'appointments',
+  financeEntry: 'finance',
+  notification: 'notifications',
+};
+
+// Each table keeps the whole row as JSON plus the columns that lists filter and sort on, indexed like the
+// server's, so local reads stay fast at tens of thousands of rows without a column per field.
+const SCHEMA = `
+  PRAGMA journal_mode = WAL;
+  PRAGMA synchronous = NORMAL;
+  CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS clients (
+    id TEXT PRIMARY KEY, sync_version INTEGER NOT NULL, name_key TEXT NOT NULL, search_text TEXT NOT NULL,
+    active INTEGER NOT NULL, created_at TEXT NOT NULL, data TEXT NOT NULL);
+  CREATE INDEX IF NOT EXISTS clients_name ON clients (name_key, id);
+  CREATE INDEX IF NOT EXISTS clients_created ON clients (created_at, id);
+  CREATE TABLE IF NOT EXISTS pools (
+    id TEXT PRIMARY KEY, sync_version INTEGER NOT NULL, client_id TEXT NOT NULL, type TEXT NOT NULL,
+    data TEXT NOT NULL);
+  CREATE INDEX IF NOT EXISTS pools_client ON pools (client_id);
+  CREATE INDEX IF NOT EXISTS pools_type ON pools (type, client_id);
+  CREATE TABLE IF NOT EXISTS appointments (
+    id TEXT PRIMARY KEY, sync_version INTEGER NOT NULL, client_id TEXT NOT NULL, date TEXT NOT NULL,
+    start_time TEXT NOT NULL, status TEXT NOT NULL, assignee_id TEXT, data TEXT NOT NULL);
+  CREATE INDEX IF NOT EXISTS appointments_date ON appointments (date, start_time, id);
+  CREATE INDEX IF NOT EXISTS appointments_client ON appointments (client_id, date);
+  CREATE TABLE IF NOT EXISTS finance_entries (
+    id TEXT PRIMARY KEY, sync_version INTEGER NOT NULL, client_id TEXT NOT NULL, due_date TEXT NOT NULL,
+    status TEXT NOT NULL, amount_cents INTEGER NOT NULL, paid_at TEXT, data TEXT NOT NULL);
+  CREATE INDEX IF NOT EXISTS finance_due ON finance_entries (due_date, id);
+  CREATE INDEX IF NOT EXISTS finance_client ON finance_entries (client_id, due_date);
+  CREATE INDEX IF NOT EXISTS finance_status ON finance_entries (status, due_date);
+  CREATE TABLE IF NOT EXISTS notifications (
+    id TEXT PRIMARY KEY, sync_version INTEGER NOT NULL, created_at TEXT NOT NULL, data TEXT NOT NULL);
+`;
+
+function text(row: StoredRow, key: string): string {
+  const value = row[key];
+  return typeof value === 'string' ? value : '';
+}
+
+function nullableText(row: StoredRow, key: string): string | null {
+  const value = row[key];
+  return typeof value === 'string' ? value : null;
+}
+
+function nullableNumber(row: StoredRow, key: string): number | null {
+  const value = row[key];
+  return typeof value === 'number' ? value : null;
+}
+
+function date(row: StoredRow, key: string): Date {
+  return new Date(text(row, key));
+}
+
+function nullableDate(row: StoredRow, key: string): Date | null {
+  const value = nullableText(row, key);
+  return value ? new Date(value) : null;
+}
+
+function parse(data: string): StoredRow {
+  return JSON.parse(data) as StoredRow;
+}
+
+/**
+ * The desktop's local copy of one organization's clients, pools, appointments, finance entries and
+ * notifications, filled only by `applyChanges` (the sync feed). Reads return the server's view shapes,
+ * so the renderer cannot tell a local answer from a server one.
+ */
+export class Replica {
+  readonly db: Database.Database;
+
+  constructor(file: string) {
+    this.db = new Database(file);
+    this.db.exec(SCHEMA);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  getMeta(key: string): string | null {
+    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as
+      { value: string } | undefined;
+    return row?.value ?? null;
+  }
+
+  setMeta(key: string, value: string | null): void {
+    if (value === null) this.db.prepare('DELETE FROM meta WHERE key = ?').run(key);
+    else
+      this.db
+        .prepare(
+          'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+        )
+        .run(key, value);
+  }
+
+  /** Forgets every row and the cursor (sign-out, another organization). */
+  wipe(): void {
+    this.db.transaction(() => {
+      for (const table of [...Object.values(TABLES), 'meta']) this.db.exec(`DELETE FROM ${table}`);
+    })();
+  }
+
+  /**
+   * Applies one pulled page and moves the cursor in the same transaction, so a crash between the two can
+   * never skip changes (it can only re-apply them, which is idempotent: every write is an upsert or delete
+   * by id). Tombstones delete the row: archived rows are read from the server when a list asks for them.
+   */
+  applyChanges(changes: readonly SyncChange[], cursor: number): void {
+    const statements = {
+      client: this.db.prepare(
+        `INSERT OR REPLACE INTO clients (id, sync_version, name_key, search_text, active, created_at, data)
+         VALUES (@id, @syncVersion, @nameKey, @searchText, @active, @createdAt, @data)`,
+      ),
+      pool: this.db.prepare(
+        `INSERT OR REPLACE INTO pools (id, sync_version, client_id, type, data)
+         VALUES (@id, @syncVersion, @clientId, @type, @data)`,
+      ),
+      appointment: this.db.prepare(
+        `INSERT OR REPLACE INTO appointments (id, sync_version, client_id, date, start_time, status, assignee_id, data)
+         VALUES (@id, @syncVersion, @clientId, @date, @startTime, @status, @assigneeId, @data)`,
+      ),
+      financeEntry: this.db.prepare(
+        `INSERT OR REPLACE INTO finance_entries (id, sync_version, client_id, due_date, status, amount_cents, paid_at, data)
+         VALUES (@id, @syncVersion, @clientId, @dueDate, @status, @amountCents, @paidAt, @data)`,
+      ),
+      notification: this.db.prepare(
+        `INSERT OR REPLACE INTO notifications (id, sync_version, created_at, data) VALUES (@id, @syncVersion, @createdAt, @data)`,
+      ),
+    };
+    const deletes = Object.fromEntries(
+      Object.entries(TABLES).map(([type, table]) => [
+        type,
+        this.db.prepare(`DELETE FROM ${table} WHERE id = ?`),
+      ]),
+    ) as Record<SyncChange['entityType'], Database.Statement>;
+    const setCursor = this.db.prepare(
+      "INSERT INTO meta (key, value) VALUES ('cursor', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    );
+    this.db.transaction(() => {
+      for (const change of changes) {
+        if (change.deleted) {
+          deletes[change.entityType].run(change.id);
+          continue;
+        }
+        const row = change.row as unknown as StoredRow;
+        const data = JSON.stringify(row);
+        const iso = (key: string) => {
+          const value = row[key];
+          return value instanceof Date ? value.toISOString() : typeof value === 'string' ? value : null;
+        };
+        const base = { id: change.id, syncVersion: change.syncVersion, data };
+        switch (change.entityType) {
+          case 'client':
+            statements.client.run({
+              ...base,
+              nameKey: text(row, 'nameKey'),
+              searchText: text(row, 'searchText'),
+              active: row['active'] ? 1 : 0,
+              createdAt: iso('createdAt'),
+            });
+            break;
+          case 'pool':
+            statements.pool.run({ ...base, clientId: text(row, 'clientId'), type: text(row, 'type') });
+            break;
+          case 'appointment':
+            statements.appointment.run({
+              ...base,
+              clientId: text(row, 'clientId'),
+              date: text(row, 'date'),
+              startTime: text(row, 'startTime'),
+              status: text(row, 'status'),
+              assigneeId: nullableText(row, 'assigneeId'),
+            });
+            break;
+          case 'financeEntry':
+            statements.financeEntry.run({
+              ...base,
+              clientId: text(row, 'clientId'),
+              dueDate: text(row, 'dueDate'),
+              status: text(row, 'status'),
+              amountCents: nullableNumber(row, 'amountCents') ?? 0,
+              paidAt: iso('paidAt'),
+            });
+            break;
+          case 'notification':
+            statements.notification.run({ ...base, createdAt: iso('createdAt') });
+            break;
+        }
+      }
+      setCursor.run(String(cursor));
+    })();
+  }
+
+  cursor(): number {
+    return Number(this.getMeta('cursor') ?? 0);
+  }
+
+  counts(): Record<string, number> {
+    return Object.fromEntries(
+      Object.values(TABLES).map((table) => [
+        table,
+        (this.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n,
+      ]),
+    );
+  }
+
+  // ---------------------------------------------------------------------------------------------------
+  // Reads, in the server's shapes
+
+  private poolsOf(clientIds: readonly string[]): Map<string, StoredRow[]> {
+    const byClient = new Map<string, StoredRow[]>();
+    if (clientIds.length === 0) return byClient;
+    const rows = this.db
+      .prepare(`SELECT client_id, data FROM pools WHERE client_id IN (SELECT value FROM json_each(?))`)
+      .all(JSON.stringify(clientIds)) as { client_id: string; data: string }[];
+    for (const row of rows) {
+      const list = byClient.get(row.client_id) ?? [];
+      list.push(parse(row.data));
+      byClient.set(row.client_id, list);
+    }
+    for (const list of byClient.values())
+      list.sort((a, b) => text(a, 'createdAt').localeCompare(text(b, 'createdAt')));
+    return byClient;
+  }
+
+  private viewClient(row: StoredRow, pools: readonly StoredRow[]): ClientView {
+    const document = nullableText(row, 'document');
+    const phone = nullableText(row, 'phone');
+    const cep = nullableText(row, 'cep');
+    return {
+      id: text(row, 'id'),
+      name: text(row, 'name'),
+      document,
+      documentType: document ? documentTypeOf(document) : null,
+      documentMasked: document ? maskDocument(document) : null,
+      phone,
+      phoneMasked: phone ? maskPhone(phone) : null,
+      email: nullableText(row, 'email'),
+      address: {
+        cep,
+        cepMasked: cep ? maskCep(cep) : null,
+        street: nullableText(row, 'street'),
+        number: nullableText(row, 'streetNumber'),
+        complement: nullableText(row, 'complement'),
+        district: nullableText(row, 'district'),
+        city: nullableText(row, 'city'),
+        uf: nullableText(row, 'uf') as Uf | null,
+      },
+      notes: nullableText(row, 'notes'),
+      active: Boolean(row['active']),
+      deletedAt: nullableDate(row, 'deletedAt'),
+      version: nullableNumber(row, 'version') ?? 1,
+      createdAt: date(row, 'createdAt'),
+      updatedAt: date(row, 'updatedAt'),
+      pools: pools.map((pool) => ({
+        id: text(pool, 'id'),
+        label: nullableText(pool, 'label'),
+        type: text(pool, 'type') as ClientView['pools'][number]['type'],
+        volumeLiters: nullableNumber(pool, 'volumeLiters'),
+        location: text(pool, 'location') as ClientView['pools'][number]['location'],
+        heated: Boolean(pool['heated']),
+        notes: nullableText(pool, 'notes'),
+        version: nullableNumber(pool, 'version') ?? 1,
+        createdAt: date(pool, 'createdAt'),
+        updatedAt: date(pool, 'updatedAt'),
+      })),
+    };
+  }
+
+  listClients(input: Inputs['clients']['list']): Outputs['clients']['list'] {
+    const page = input?.page ?? 1;
+    const pageSize = input?.pageSize ?? 20;
+    const sort = input?.sort ?? 'name';
+    const direction = (input?.direction ?? (sort === 'name' ? 'asc' : 'desc')) === 'asc' ? 'ASC' : 'DESC';
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (input?.active !== undefined) {
+      where.push('active = ?');
+      params.push(input.active ? 1 : 0);
+    }
+    if (input?.poolType) {
+      where.push('id IN (SELECT client_id FROM pools WHERE type = ?)');
+      params.push(input.poolType);
+    }
+    // The same folded terms as the server, over the same folded column the sync carries.
+    for (const term of searchTermsOf(input?.search ?? '')) {
+      where.push('search_text LIKE ?');
+      params.push(`%${term}%`);
+    }
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const order =
+      sort === 'name' ? `name_key ${direction}, id ${direction}` : `created_at ${direction}, id ${direction}`;
+    const total = (
+      this.db.prepare(`SELECT count(*) AS n FROM clients ${clause}`).get(...params) as { n: number }
+    ).n;
+    const rows = this.db
+      .prepare(`SELECT data FROM clients ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`)
+      .all(...params, pageSize, (page - 1) * pageSize) as { data: string }[];
+    const clients = rows.map((row) => parse(row.data));
+    const pools = this.poolsOf(clients.map((client) => text(client, 'id')));
+    return {
+      items: clients.map((client) => this.viewClient(client, pools.get(text(client, 'id')) ?? [])),
+      total,
+      page,
+      pageSize,
+      pageCount: Math.max(1, Math.ceil(total / pageSize)),
+    };
+  }
+
+  getClient(id: string): ClientView | null {
+    const row = this.db.prepare('SELECT data FROM clients WHERE id = ?').get(id) as
+      { data: string } | undefined;
+    if (!row) return null;
+    return this.viewClient(parse(row.data), this.poolsOf([id]).get(id) ?? []);
+  }
+
+  private clientNames(ids: readonly string[]): Map<string, string> {
+    const rows = this.db
+      .prepare(
+        `SELECT id, json_extract(data, '$.name') AS name FROM clients WHERE id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(JSON.stringify([...new Set(ids)])) as { id: string; name: string }[];
+    return new Map(rows.map((row) => [row.id, row.name]));
+  }
+
+  private viewAppointment(row: StoredRow, names: Map<string, string>): AppointmentView {
+    return {
+      id: text(row, 'id'),
+      clientId: text(row, 'clientId'),
+      clientName: names.get(text(row, 'clientId')) ?? '',
+      poolId: nullableText(row, 'poolId'),
+      date: text(row, 'date'),
+      startTime: text(row, 'startTime'),
+      durationMinutes: nullableNumber(row, 'durationMinutes') ?? 60,
+      assigneeId: nullableText(row, 'assigneeId'),
+      status: text(row, 'status') as AppointmentView['status'],
+      notes: nullableText(row, 'notes'),
+      priceCents: nullableNumber(row, 'priceCents'),
+      version: nullableNumber(row, 'version') ?? 1,
+      createdAt: date(row, 'createdAt'),
+      updatedAt: date(row, 'updatedAt'),
+      deletedAt: nullableDate(row, 'deletedAt'),
+    };
+  }
+
+  private appointmentsWhere(sql: string, params: unknown[]): AppointmentView[] {
+    const rows = (this.db.prepare(sql).all(...params) as { data: string }[]).map((row) => parse(row.data));
+    const names = this.clientNames(rows.map((row) => text(row, 'clientId')));
+    return rows.map((row) => this.viewAppointment(row, names));
+  }
+
+  listAppointments(input: Inputs['appointments']['list']): Outputs['appointments']['list'] {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (input.from) {
+      where.push('date >= ?');
+      params.push(input.from);
+    }
+    if (input.to) {
+      where.push('date <= ?');
+      params.push(input.to);
+    }
+    if (input.status?.length) {
+      where.push(`status IN (SELECT value FROM json_each(?))`);
+      params.push(JSON.stringify(input.status));
+    }
+    if (input.clientId) {
+      where.push('client_id = ?');
+      params.push(input.clientId);
+    }
+    if (input.assigneeId) {
+      where.push('assignee_id = ?');
+      params.push(input.assigneeId);
+    }
+    if (input.cursor) {
+      const [cursorDate, cursorTime, cursorId] = input.cursor.split('|');
+      where.push('(date, start_time, id) > (?, ?, ?)');
+      params.push(cursorDate, cursorTime, cursorId);
+    }
+    const limit = input.limit ?? 200;
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const items = this.appointmentsWhere(
+      `SELECT data FROM appointments ${clause} ORDER BY date, start_time, id LIMIT ?`,
+      [...params, limit + 1],
+    );
+    const page = items.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      items: page,
+      nextCursor: items.length > limit && last ? `${last.date}|${last.startTime}|${last.id}` : null,
+    };
+  }
+
+  getAppointment(id: string): AppointmentView | null {
+    return this.appointmentsWhere('SELECT data FROM appointments WHERE id = ?', [id])[0] ?? null;
+  }
+
+  private financeWhere(sql: string, params: unknown[], today: string): FinanceEntryView[] {
+    const rows = (this.db.prepare(sql).all(...params) as { data: string }[]).map((row) => parse(row.data));
+    const names = this.clientNames(rows.map((row) => text(row, 'clientId')));
+    return rows.map((row) => ({
+      id: text(row, 'id'),
+      clientId: text(row, 'clientId'),
+      clientName: names.get(text(row, 'clientId')) ?? '',
+      appointmentId: nullableText(row, 'appointmentId'),
+      description: text(row, 'description'),
+      amountCents: nullableNumber(row, 'amountCents') ?? 0,
+      dueDate: text(row, 'dueDate'),
+      status: text(row, 'status') as FinanceEntryView['status'],
+      overdue: text(row, 'status') === 'pending' && text(row, 'dueDate') < today,
+      paidAt: nullableDate(row, 'paidAt'),
+      paymentMethod: nullableText(row, 'paymentMethod') as FinanceEntryView['paymentMethod'],
+      version: nullableNumber(row, 'version') ?? 1,
+      createdAt: date(row, 'createdAt'),
+      updatedAt: date(row, 'updatedAt'),
+      deletedAt: nullableDate(row, 'deletedAt'),
+    }));
+  }
+
+  listFinanceEntries(input: Inputs['finance']['list'], today: string): Outputs['finance']['list'] {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (input.status) {
+      where.push('status = ?');
+      params.push(input.status);
+    }
+    if (input.clientId) {
+      where.push('client_id = ?');
+      params.push(input.clientId);
+    }
+    if (input.from) {
+      where.push('due_date >= ?');
+      params.push(input.from);
+    }
+    if (input.to) {
+      where.push('due_date <= ?');
+      params.push(input.to);
+    }
+    if (input.overdue === true) {
+      where.push("status = 'pending' AND due_date < ?");
+      params.push(today);
+    }
+    if (input.overdue === false) {
+      where.push("(status = 'paid' OR due_date >= ?)");
+      params.push(today);
+    }
+    if (input.cursor) {
+      const [cursorDate, cursorId] = input.cursor.split('|');
+      where.push('(due_date, id) > (?, ?)');
+      params.push(cursorDate, cursorId);
+    }
+    const limit = input.limit ?? 200;
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const items = this.financeWhere(
+      `SELECT data FROM finance_entries ${clause} ORDER BY due_date, id LIMIT ?`,
+      [...params, limit + 1],
+      today,
+    );
+    const page = items.slice(0, limit);
+    const last = page.at(-1);
+    return { items: page, nextCursor: items.length > limit && last ? `${last.dueDate}|${last.id}` : null };
+  }
+
+  getFinanceEntry(id: string, today: string): FinanceEntryView | null {
+    return this.financeWhere('SELECT data FROM finance_entries WHERE id = ?', [id], today)[0] ?? null;
+  }
+
+  /**
+   * The dashboard without an explicit range, as the server computes it (packages/api/src/dashboard):
+   * visits by status and paid total cover the current local month; pending and overdue are all open
+   * entries; revenue covers the last 6 local months by paidAt in the organization's time zone.
+   */
+  dashboardSummary(now: Date, timezone: string): DashboardSummary {
+    const today = localDateOf(now, timezone);
+    const currentMonth = localMonthOf(today);
+    const from = `${currentMonth}-01`;
+    const to = addDaysToLocalDate(`${addMonthsToLocalMonth(currentMonth, 1)}-01`, -1);
+    const scalar = (sql: string, ...params: unknown[]) =>
+      (this.db.prepare(sql).get(...params) as { n: number | null }).n ?? 0;
+    const byStatus = { pending: 0, confirmed: 0, done: 0, cancelled: 0 };
+    const statusRows = this.db
+      .prepare('SELECT status, count(*) AS n FROM appointments WHERE date >= ? AND date <= ? GROUP BY status')
+      .all(from, to) as { status: keyof typeof byStatus; n: number }[];
+    for (const row of statusRows) byStatus[row.status] = row.n;
+    const lastUpcoming = addDaysToLocalDate(today, 6);
+    const upcomingWhere = "status IN ('pending', 'confirmed') AND date >= ? AND date <= ?";
+    const months = localMonthsBetween(addMonthsToLocalMonth(currentMonth, -5), currentMonth);
+    const revenue = new Map(months.map((month) => [month, 0]));
+    const paid = this.db
+      .prepare(
+        "SELECT paid_at, amount_cents FROM finance_entries WHERE status = 'paid' AND paid_at IS NOT NULL",
+      )
+      .all() as { paid_at: string; amount_cents: number }[];
+    for (const row of paid) {
+      const month = localMonthOf(localDateOf(new Date(row.paid_at), timezone));
+      if (revenue.has(month)) revenue.set(month, (revenue.get(month) ?? 0) + row.amount_cents);
+    }
+    return {
+      today,
+      range: { from, to },
+      activeClients: scalar('SELECT count(*) AS n FROM clients WHERE active = 1'),
+      appointmentsByStatus: byStatus,
+      upcomingAppointments: {
+        count: scalar(`SELECT count(*) AS n FROM appointments WHERE ${upcomingWhere}`, today, lastUpcoming),
+        items: this.appointmentsWhere(
+          `SELECT data FROM appointments WHERE ${upcomingWhere} ORDER BY date, start_time, id LIMIT 20`,
+          [today, lastUpcoming],
+        ),
+      },
+      totals: {
+        pendingCents: scalar("SELECT sum(amount_cents) AS n FROM finance_entries WHERE status = 'pending'"),
+        overdueCents: scalar(
+          "SELECT sum(amount_cents) AS n FROM finance_entries WHERE status = 'pending' AND due_date < ?",
+          today,
+        ),
+        paidCents: revenue.get(currentMonth) ?? 0,
+      },
+      monthlyRevenue: months.map((month) => ({ month, paidCents: revenue.get(month) ?? 0 })),
+    };
+  }
+}
