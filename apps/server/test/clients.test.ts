@@ -202,6 +202,24 @@ describe('clients: validation', () => {
     expect(await fieldOf('12345')).toBe('Informe um CPF (11 dígitos) ou um CNPJ (14 caracteres).');
   });
 
+  it('refuses NUL characters, which Postgres cannot store, instead of failing with a 500', async () => {
+    const owner = await signUpOwner(server);
+    const error = await errorOf(
+      owner.client.clients.create.mutate(
+        newClient({
+          name: 'Nome\u0000',
+          notes: 'a\u0000b',
+          address: { city: '\u0000' },
+          pools: [{ type: 'vinyl', label: 'x\u0000' }],
+        }),
+      ),
+    );
+    expect(error.data?.code).toBe('BAD_REQUEST');
+    expect(Object.keys(error.data?.fieldErrors ?? {}).sort()).toEqual(
+      ['address.city', 'name', 'notes', 'pools.0.label'].sort(),
+    );
+  });
+
   it('requires at least one pool and limits them', async () => {
     const owner = await signUpOwner(server);
     const none = await errorOf(owner.client.clients.create.mutate(newClient({ pools: [] })));
