@@ -1,4 +1,5 @@
 import { hashPassword } from '@picineiros/api/accounts/password';
+import { clientSearchColumns } from '@picineiros/api/shared/search-text';
 import { openDatabase, seedDemo } from '@picineiros/db';
 import { buildServer } from './app';
 import { ConfigError, loadConfig } from './config';
@@ -11,7 +12,7 @@ async function main(): Promise<void> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const app = await buildServer({ config, database });
   if (config.seedDemo) {
-    const demo = await seedDemo(database.fork(), { hashPassword });
+    const demo = await seedDemo(database.fork(), { hashPassword, clientSearchColumns });
     if (demo.created) {
       app.log.info({ email: demo.email }, 'demo organization created');
       console.log(`\n  Demo login (printed once): ${demo.email} / ${demo.password}\n`);
