@@ -1,0 +1,163 @@
+import { AuditEntry, Client, Membership, Pool } from '@picineiros/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signUpOwner, startTestServer, type SignedIn, type TestServer } from './harness';
+
+// audit.list and sync.pull are served by indexes: every query they send is EXPLAINed on Postgres with
+// sequential scans priced out, and must use the expected index and no Seq Scan.
+type PlanNode = { 'Node Type': string; 'Index Name'?: string; Plans?: PlanNode[] };
+
+function flattenPlan(node: PlanNode): PlanNode[] {
+  return [node, ...(node.Plans ?? []).flatMap(flattenPlan)];
+}
+
+let server: TestServer;
+let owner: SignedIn;
+let membershipId: string;
+let clientId: string;
+
+describe.runIf(process.env['TEST_DIALECT'] === 'postgresql')(
+  'audit and sync: indexes (EXPLAIN on Postgres)',
+  () => {
+    beforeAll(async () => {
+      server = await startTestServer();
+      owner = await signUpOwner(server);
+      const others = [await signUpOwner(server), await signUpOwner(server), await signUpOwner(server)];
+      const em = server.database.fork();
+      membershipId = (await em.findOneOrFail(Membership, { user: owner.userId, organization: owner.orgId }))
+        .id;
+      // Rows written around the unit of work on purpose: only the plans matter here.
+      for (const orgId of [owner.orgId, ...others.map((other) => other.orgId)]) {
+        const clients = Array.from({ length: 1000 }, (_, index) =>
+          em.create(
+            Client,
+            {
+              organization: orgId,
+              name: `C ${index}`,
+              nameKey: `c${index}`,
+              searchText: `c ${index}`,
+              syncVersion: index * 2 + 1,
+            },
+            { persist: false },
+          ),
+        );
+        await em.insertMany(Client, clients);
+        if (orgId === owner.orgId) clientId = clients[0]?.id ?? '';
+        await em.insertMany(
+          Pool,
+          clients.map((client, index) =>
+            em.create(
+              Pool,
+              { organization: orgId, client, type: 'vinyl', syncVersion: index * 2 + 2 },
+              { persist: false },
+            ),
+          ),
+        );
+        await em.insertMany(
+          AuditEntry,
+          Array.from({ length: 3000 }, (_, index) =>
+            em.create(
+              AuditEntry,
+              {
+                organization: orgId,
+                membership: orgId === owner.orgId && index % 5 === 0 ? membershipId : null,
+                at: new Date(Date.UTC(2026, 0, 1, 0, index)),
+                entityType: index % 2 === 0 ? 'client' : 'pool',
+                entityId: clients[index % 1000]?.id ?? '',
+                action: 'update',
+                changes: {},
+              },
+              { persist: false },
+            ),
+          ),
+        );
+      }
+      // What the change tracking would have counted for those rows.
+      await em.execute(
+        `insert into sync_counters (organization_id, last_version) values ('${owner.orgId}', 2000)`,
+      );
+      for (const table of ['clients', 'pools', 'audit_entries', 'sync_counters'])
+        await em.execute(`vacuum analyze ${table}`);
+    });
+
+    afterAll(async () => {
+      await server.close();
+    });
+
+    async function plansOf(call: () => Promise<unknown>, table: RegExp) {
+      const em = server.database.fork();
+      const knex = em.getKnex();
+      const captured: string[] = [];
+      const capture = (data: { sql: string }) => {
+        if (table.test(data.sql)) captured.push(data.sql);
+      };
+      knex.on('query', capture);
+      try {
+        await call();
+      } finally {
+        knex.off('query', capture);
+      }
+      expect(captured.length).toBeGreaterThan(0);
+      const used = new Set<string>();
+      for (const sql of captured) {
+        const nodes = await em.transactional(async (trx) => {
+          await trx.execute('set local enable_seqscan = off');
+          const [row] = await trx.execute<{ 'QUERY PLAN': [{ Plan: PlanNode }] }[]>(
+            `explain (format json) ${sql}`,
+          );
+          const plan = row?.['QUERY PLAN'][0].Plan;
+          if (!plan) throw new Error(`no plan for ${sql}`);
+          return flattenPlan(plan);
+        });
+        expect(
+          nodes.filter((node) => node['Node Type'] === 'Seq Scan'),
+          sql,
+        ).toEqual([]);
+        for (const node of nodes) if (node['Index Name']) used.add(node['Index Name']);
+      }
+      return used;
+    }
+
+    it('serves every audit.list filter and its order from an index', async () => {
+      const list = owner.client.audit.list;
+      const cases: [Parameters<typeof list.query>[0], string][] = [
+        [{}, 'audit_entries_organization_id_at_id_index'],
+        [{ from: '2026-01-01', to: '2026-01-01' }, 'audit_entries_organization_id_at_id_index'],
+        [{ cursor: `2026-01-02T00:00:00.000Z|${clientId}` }, 'audit_entries_organization_id_at_id_index'],
+        [
+          { entityType: 'client', entityId: 'x' },
+          'audit_entries_organization_id_entity_type_entity_id_at_index',
+        ],
+        // Newest first with a type filter: either index is a fine plan; no sequential scan is the point.
+        [{ entityType: 'pool' }, 'audit_entries_organization_id_'],
+        [{ membershipId: 'x' }, 'audit_entries_organization_id_membership_id_at_index'],
+      ];
+      for (const [input, index] of cases) {
+        const resolved = {
+          ...input,
+          ...(input.entityId ? { entityId: clientId } : {}),
+          ...(input.membershipId ? { membershipId } : {}),
+        };
+        const used = await plansOf(() => list.query(resolved), /from "audit_entries"/);
+        expect(
+          [...used].some((name) => name.startsWith(index)),
+          `${JSON.stringify(input)} used ${[...used].join(', ')}`,
+        ).toBe(true);
+      }
+    });
+
+    it('reads the sync feed of every synced table through its (organization, sync_version) index', async () => {
+      for (const table of ['clients', 'pools', 'appointments', 'finance_entries', 'notifications']) {
+        const used = await plansOf(
+          () => owner.client.sync.pull.query({ cursor: 500, limit: 100 }),
+          new RegExp(`from "${table}"`),
+        );
+        expect([...used], table).toContain(`${table}_organization_id_sync_version_index`);
+      }
+      const counter = await plansOf(
+        () => owner.client.sync.pull.query({ cursor: 0 }),
+        /from "sync_counters"/,
+      );
+      expect([...counter]).toContain('sync_counters_pkey');
+    });
+  },
+);
