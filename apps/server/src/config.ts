@@ -46,6 +46,7 @@ const EnvSchema = z.object({
       error: 'must be smtp://user:password@host:port or smtps://…',
     }),
   MAIL_FROM: z.string().min(3).max(200).default('Picineiros <nao-responda@picineiros.local>'),
+  JOBS_ENABLED: booleanString.default(true),
   MAIL_POLL_INTERVAL_MS: z.coerce
     .number({ error: 'must be a number of milliseconds' })
     .int()
@@ -78,6 +79,7 @@ export type Config = {
   smtpUrl: string | undefined;
   mailFrom: string;
   mailPollIntervalMs: number;
+  jobsEnabled: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -116,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: values.SMTP_URL || undefined,
     mailFrom: values.MAIL_FROM,
     mailPollIntervalMs: values.MAIL_POLL_INTERVAL_MS,
+    jobsEnabled: values.JOBS_ENABLED,
   };
 }
 

@@ -3,6 +3,7 @@ import { clientSearchColumns } from '@picineiros/api/shared/search-text';
 import { openDatabase, seedDemo } from '@picineiros/db';
 import { buildServer } from './app';
 import { ConfigError, loadConfig } from './config';
+import { startJobScheduler } from './jobs/scheduler';
 import { createMailSender } from './mail/transport';
 import { startMailWorker } from './mail/worker';
 
@@ -25,8 +26,12 @@ async function main(): Promise<void> {
     intervalMs: config.mailPollIntervalMs,
     clock: () => new Date(),
   });
+  const stopScheduler = config.jobsEnabled
+    ? startJobScheduler({ database, logger: app.log, clock: () => new Date() })
+    : () => undefined;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
+      stopScheduler();
       void stopMailWorker()
         .then(() => app.close())
         .then(() => database.close());

@@ -131,12 +131,10 @@ describe(`password reset and change`, () => {
     await deliver();
     clock.advance(60 * 60 * 1000 + 1);
     const expired = await errorOf(
-      server
-        .client()
-        .auth.resetPassword.mutate({
-          token: tokenFrom(lastMailTo(owner.email)),
-          password: 'nova-senha-segura',
-        }),
+      server.client().auth.resetPassword.mutate({
+        token: tokenFrom(lastMailTo(owner.email)),
+        password: 'nova-senha-segura',
+      }),
     );
     expect(expired.data?.code).toBe('BAD_REQUEST');
   });
@@ -240,13 +238,11 @@ describe(`team: invitations and roles`, () => {
     await deliver();
     clock.advance(7 * 24 * 60 * 60 * 1000 + 1);
     const expired = await errorOf(
-      server
-        .client()
-        .members.acceptInvite.mutate({
-          token: tokenFrom(lastMailTo(email)),
-          name: 'Tarde Demais',
-          password: 'senha-qualquer',
-        }),
+      server.client().members.acceptInvite.mutate({
+        token: tokenFrom(lastMailTo(email)),
+        name: 'Tarde Demais',
+        password: 'senha-qualquer',
+      }),
     );
     expect(expired.data?.code).toBe('BAD_REQUEST');
     expect(await server.database.fork().count(User, { email })).toBe(0);

@@ -69,6 +69,21 @@ describe(`HTTP surface`, () => {
         },
       ],
       ['/trpc/organizations.current', { method: 'GET', headers: { authorization: 'Bearer x.y.z' } }],
+      [
+        '/trpc/auth.register',
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            json: {
+              name: 'Ana\u0000',
+              email: 'nul@example.com',
+              password: 'senha-longa-123',
+              organizationName: 'Nul',
+            },
+          }),
+        },
+      ],
       ['/trpc/organizations.current', { method: 'GET', headers: { authorization: 'Basic abc' } }],
     ];
     for (const [path, init] of requests) {

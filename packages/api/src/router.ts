@@ -5,7 +5,9 @@ import { clientsRouter } from './clients/router';
 import { dashboardRouter } from './dashboard/router';
 import { financeRouter } from './finance/router';
 import { membersRouter } from './members/router';
+import { notificationsRouter } from './notifications/router';
 import { organizationsRouter } from './organizations/router';
+import { settingsRouter } from './settings/router';
 import { syncRouter } from './sync/router';
 import { router } from './trpc';
 
@@ -17,6 +19,8 @@ export const appRouter = router({
   dashboard: dashboardRouter,
   organizations: organizationsRouter,
   members: membersRouter,
+  notifications: notificationsRouter,
+  settings: settingsRouter,
   audit: auditRouter,
   sync: syncRouter,
 });

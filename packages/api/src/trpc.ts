@@ -16,6 +16,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { verifyAccessToken } from './accounts/tokens';
 import type { Context } from './context';
+import { fieldErrors } from './shared/field-error';
 import { messages } from './shared/messages';
 import { fieldErrorsOf, z } from './shared/validation';
 
@@ -62,7 +63,22 @@ const mapDatabaseErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(mapDatabaseErrors);
+/** The paths ('address.city') of every string in `value` that contains U+0000. */
+function pathsOfNul(value: unknown, path: string[] = []): string[] {
+  if (typeof value === 'string') return value.includes('\u0000') ? [path.join('.') || '_'] : [];
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, child]) => pathsOfNul(child, [...path, key]));
+}
+
+// Postgres cannot store U+0000 in text (the statement fails), so every procedure refuses it up front, as a
+// field error, on both dialects alike.
+const refuseNulCharacters = t.middleware(async ({ getRawInput, next }) => {
+  const paths = pathsOfNul(await getRawInput());
+  if (paths.length > 0) throw fieldErrors(paths.map((path) => [path, messages.nulCharacter]));
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(mapDatabaseErrors).use(refuseNulCharacters);
 
 export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const header = ctx.request.header('authorization');

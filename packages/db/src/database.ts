@@ -20,6 +20,12 @@ export async function openDatabase(
   const dialect = dialectOf(settings.databaseUrl);
   if (dialect === 'sqlite') mkdirSync(dirname(sqliteFileOf(settings)), { recursive: true });
   const orm = await MikroORM.init<AbstractSqlDriver, EntityManager>(createOrmConfig(settings));
+  if (dialect === 'sqlite') {
+    // WAL lets readers work while a write is in progress; a writer waits up to 5 s for another instead of
+    // failing at once with SQLITE_BUSY (the desktop app and job command share the file with the server).
+    await orm.em.getConnection().execute('pragma journal_mode = wal');
+    await orm.em.getConnection().execute('pragma busy_timeout = 5000');
+  }
   if (options.migrate ?? true) await orm.migrator.up();
   return {
     orm,

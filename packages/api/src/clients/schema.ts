@@ -32,23 +32,17 @@ function optional<Output>(schema: z.ZodType<Output, string>) {
     .pipe(schema.nullish());
 }
 
-// Postgres cannot store U+0000 in text (the insert fails), so it is refused here, as a field error.
-const hasNoNul = (value: string) => !value.includes('\u0000');
-const NUL_MESSAGE = 'Caractere inválido (U+0000).';
-
 const text = (max: number, label: string) =>
   z
     .string()
     .trim()
-    .max(max, { error: `${label} longo demais (até ${max} caracteres).` })
-    .refine(hasNoNul, { error: NUL_MESSAGE });
+    .max(max, { error: `${label} longo demais (até ${max} caracteres).` });
 
 export const ZClientName = z
   .string({ error: 'Informe o nome do cliente.' })
   .trim()
   .min(2, { error: 'Informe o nome do cliente (pelo menos 2 letras).' })
-  .max(120, { error: 'Nome longo demais (até 120 caracteres).' })
-  .refine(hasNoNul, { error: NUL_MESSAGE });
+  .max(120, { error: 'Nome longo demais (até 120 caracteres).' });
 
 export const ZClientId = z.uuid({ error: 'Cliente inválido.' });
 export const ZPoolId = z.uuid({ error: 'Piscina inválida.' });

@@ -67,3 +67,61 @@ export function inviteEmail(input: {
     'O convite vale por 7 dias e só pode ser usado uma vez.',
   ]);
 }
+
+const brl = new Intl.NumberFormat('pt-BR', { style: 'currency', currency: 'BRL' });
+
+/** R$ 1.234,56 from integer cents (display only: money is never computed in floats). */
+export function formatCentsBrl(cents: number): string {
+  return brl.format(cents / 100);
+}
+
+export function appointmentReminderEmail(input: {
+  organizationName: string;
+  clientName: string;
+  date: string;
+  time: string;
+}): MailContent {
+  return compose(`Lembrete: atendimento amanhã, ${input.date} às ${input.time}`, input.organizationName, [
+    `Olá, ${input.clientName}!`,
+    `Lembramos que o atendimento da sua piscina está marcado para amanhã, ${input.date}, às ${input.time}.`,
+    'Se precisar remarcar, responda a este e-mail ou fale conosco pelo telefone de sempre.',
+  ]);
+}
+
+export function dueTodayEmail(input: {
+  organizationName: string;
+  clientName: string;
+  description: string;
+  amountCents: number;
+  dueDate: string;
+}): MailContent {
+  return compose(
+    `Vence hoje: ${input.description} — ${formatCentsBrl(input.amountCents)}`,
+    input.organizationName,
+    [
+      `Olá, ${input.clientName}!`,
+      `A cobrança "${input.description}", no valor de ${formatCentsBrl(input.amountCents)}, vence hoje (${input.dueDate}).`,
+      'Se você já pagou, desconsidere esta mensagem. Obrigado!',
+    ],
+  );
+}
+
+export function overdueEmail(input: {
+  organizationName: string;
+  clientName: string;
+  description: string;
+  amountCents: number;
+  dueDate: string;
+  daysLate: number;
+}): MailContent {
+  const days = input.daysLate === 1 ? '1 dia' : `${input.daysLate} dias`;
+  return compose(
+    `Pagamento em atraso: ${input.description} — ${formatCentsBrl(input.amountCents)}`,
+    input.organizationName,
+    [
+      `Olá, ${input.clientName}!`,
+      `A cobrança "${input.description}", no valor de ${formatCentsBrl(input.amountCents)}, venceu em ${input.dueDate} (há ${days}) e ainda consta em aberto.`,
+      'Se você já pagou, desconsidere esta mensagem. Em caso de dúvida, responda a este e-mail.',
+    ],
+  );
+}

@@ -6,6 +6,7 @@ import { hashPassword } from '../accounts/password';
 import type { Context } from '../context';
 import { queueMail } from '../mail/outbox';
 import { inviteEmail } from '../mail/templates';
+import { recordNotification } from '../notifications/record';
 import { fieldError } from '../shared/field-error';
 import { messages } from '../shared/messages';
 import type { OrgContext } from '../shared/org-context';
@@ -75,6 +76,14 @@ export async function inviteMember(ctx: OrgContext, input: TInviteMemberInput): 
     { email: input.email, organization: ctx.organization, role: input.role, invitedBy: ctx.user },
     ctx.clock(),
   );
+  recordNotification(ctx.em, {
+    organization: ctx.organization,
+    type: 'member_invited',
+    entityType: 'membership',
+    entityId: ctx.membership.id,
+    title: 'Convite enviado',
+    body: `${ctx.user.name} convidou ${input.email} para a equipe (${ROLE_LABELS[input.role]}).`,
+  });
   queueMail(
     ctx.em,
     {
@@ -116,7 +125,17 @@ export async function acceptInvite(
     });
   }
   const already = await ctx.em.findOne(Membership, { organization, user });
-  if (!already) ctx.em.create(Membership, { user, organization, role: invite.role ?? 'staff' });
+  if (!already) {
+    const membership = ctx.em.create(Membership, { user, organization, role: invite.role ?? 'staff' });
+    recordNotification(ctx.em, {
+      organization,
+      type: 'member_joined',
+      entityType: 'membership',
+      entityId: membership.id,
+      title: 'Novo membro na equipe',
+      body: `${user.name} entrou na equipe (${ROLE_LABELS[membership.role]}).`,
+    });
+  }
   await ctx.em.flush();
   return { organizationId: organization.id, email: user.email, createdAccount };
 }

@@ -8,7 +8,19 @@ import { z } from './validation';
  * validation does.
  */
 export function fieldError(field: string, message: string): TRPCError {
+  return fieldErrors([[field, message]]);
+}
+
+/** The same for several fields at once. */
+export function fieldErrors(entries: [field: string, message: string][]): TRPCError {
   // ZodRealError, not ZodError: only a real Error subclass survives tRPC's cause handling.
-  const cause = new z.ZodRealError([{ code: 'custom', path: field.split('.'), message, input: undefined }]);
+  const cause = new z.ZodRealError(
+    entries.map(([field, message]) => ({
+      code: 'custom' as const,
+      path: field.split('.'),
+      message,
+      input: undefined,
+    })),
+  );
   return new TRPCError({ code: 'BAD_REQUEST', message: messages.invalidInput, cause });
 }

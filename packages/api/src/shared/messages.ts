@@ -1,6 +1,7 @@
 /** Server-side messages users read (pt-BR). The UI shows them as they come. */
 export const messages = {
   internal: 'Erro inesperado. Tente novamente em instantes.',
+  nulCharacter: 'Caractere inválido (U+0000).',
   invalidInput: 'Verifique os campos destacados.',
   duplicate: 'Já existe um registro com esses dados.',
   concurrentEdit: 'Este registro foi alterado por outra pessoa. Recarregue e tente de novo.',
@@ -24,6 +25,7 @@ export const messages = {
   memberNotFound: 'Membro não encontrado.',
   lastOwner: 'A organização precisa de pelo menos um proprietário. Promova outra pessoa antes.',
   onlyOwnerManagesOwners: 'Só um proprietário pode conceder ou retirar o perfil de proprietário.',
+  notificationNotFound: 'Notificação não encontrada.',
   inviteNeedsAccount: 'Informe seu nome e uma senha para criar sua conta.',
   // Clients
   clientNotFound: 'Cliente não encontrado.',
@@ -51,7 +53,8 @@ export const messages = {
     if (from === 'done' || from === 'cancelled') {
       return `Um atendimento ${label[from]} não pode mais mudar de situação.`;
     }
-    if (from === 'pending' && to === 'done') return 'Confirme o atendimento antes de marcá-lo como concluído.';
+    if (from === 'pending' && to === 'done')
+      return 'Confirme o atendimento antes de marcá-lo como concluído.';
     return `Não é possível passar um atendimento de ${label[from] ?? from} para ${label[to] ?? to}.`;
   },
   appointmentCreatedTitle: 'Novo atendimento agendado',

@@ -11,8 +11,14 @@ export type RateLimitCheck = { limit: RateLimit; subject: string | null | undefi
  * Counts one use of a limited action for each subject, and refuses with TOO_MANY_REQUESTS, recording
  * nothing, when any subject already used its allowance within the window.
  */
-export async function consumeRateLimit(em: EntityManager, checks: RateLimitCheck[], now: Date): Promise<void> {
-  const active = checks.filter((check): check is { limit: RateLimit; subject: string } => Boolean(check.subject));
+export async function consumeRateLimit(
+  em: EntityManager,
+  checks: RateLimitCheck[],
+  now: Date,
+): Promise<void> {
+  const active = checks.filter((check): check is { limit: RateLimit; subject: string } =>
+    Boolean(check.subject),
+  );
   for (const { limit, subject } of active) {
     const hits = await em.find(
       RateLimitHit,
@@ -25,6 +31,7 @@ export async function consumeRateLimit(em: EntityManager, checks: RateLimitCheck
       throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: messages.tooManyRequests(seconds) });
     }
   }
-  for (const { limit, subject } of active) em.create(RateLimitHit, { bucket: limit.bucket, subject, at: now });
+  for (const { limit, subject } of active)
+    em.create(RateLimitHit, { bucket: limit.bucket, subject, at: now });
   await em.flush();
 }

@@ -4,10 +4,12 @@ import { AuditEntrySchema } from './audit-entry.entity';
 import { BaseEntitySchema } from './base.entity';
 import { ClientSchema } from './client.entity';
 import { FinanceEntrySchema } from './finance-entry.entity';
+import { JobRunSchema } from './job-run.entity';
 import { LoginEventSchema } from './login-event.entity';
 import { MailMessageSchema } from './mail-message.entity';
 import { MembershipSchema } from './membership.entity';
 import { NotificationSchema } from './notification.entity';
+import { NotificationReadSchema } from './notification-read.entity';
 import { OrganizationSchema } from './organization.entity';
 import { PoolSchema } from './pool.entity';
 import { RateLimitHitSchema } from './rate-limit-hit.entity';
@@ -22,10 +24,12 @@ export * from './audit-entry.entity';
 export * from './base.entity';
 export * from './client.entity';
 export * from './finance-entry.entity';
+export * from './job-run.entity';
 export * from './login-event.entity';
 export * from './mail-message.entity';
 export * from './membership.entity';
 export * from './notification.entity';
+export * from './notification-read.entity';
 export * from './organization.entity';
 export * from './pool.entity';
 export * from './rate-limit-hit.entity';
@@ -55,4 +59,6 @@ export const entitySchemas = [
   AppointmentSchema,
   FinanceEntrySchema,
   NotificationSchema,
+  NotificationReadSchema,
+  JobRunSchema,
 ];

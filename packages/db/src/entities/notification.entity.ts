@@ -1,16 +1,24 @@
-import { EntitySchema } from '@mikro-orm/core';
+import { Collection, EntitySchema } from '@mikro-orm/core';
 import { Membership } from './membership.entity';
+import { NotificationRead } from './notification-read.entity';
 import { SyncedEntity, SyncedEntitySchema } from './tenant-entity';
 
-export const NOTIFICATION_TYPES = ['appointment_created'] as const;
+export const NOTIFICATION_TYPES = [
+  'appointment_created',
+  'appointment_reminder',
+  'finance_due_today',
+  'finance_overdue',
+  'member_invited',
+  'member_joined',
+] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
 /**
- * An in-app notification. Minimal for now (the notifications domain is its own issue): `membership` null
- * means "everyone in the organization"; `readAt` is meaningful for targeted notifications only — per-member
- * read state of broadcast ones will need its own table (notification reads) when that domain lands.
+ * An in-app notification, in pt-BR. `membership` null means "everyone in the organization"; who has read
+ * it is kept per member in NotificationRead. `dedupeKey` (unique) makes a notification that a daily job
+ * could create twice — one per (type, entity, local day) — exist once.
  */
-export class Notification extends SyncedEntity<'membership' | 'readAt'> {
+export class Notification extends SyncedEntity<'membership' | 'dedupeKey' | 'reads'> {
   membership?: Membership | null;
   type!: NotificationType;
   /** What it is about, e.g. 'appointment' and the appointment's id. */
@@ -18,7 +26,8 @@ export class Notification extends SyncedEntity<'membership' | 'readAt'> {
   entityId!: string;
   title!: string;
   body!: string;
-  readAt?: Date | null;
+  dedupeKey?: string | null;
+  reads = new Collection<NotificationRead>(this);
 }
 
 export const NotificationSchema = new EntitySchema<Notification, SyncedEntity<string>>({
@@ -32,7 +41,8 @@ export const NotificationSchema = new EntitySchema<Notification, SyncedEntity<st
     entityId: { type: 'uuid' },
     title: { type: 'string', length: 160 },
     body: { type: 'string', length: 500 },
-    readAt: { type: 'datetime', nullable: true },
+    dedupeKey: { type: 'string', length: 200, nullable: true, unique: true },
+    reads: { kind: '1:m', entity: () => NotificationRead, mappedBy: 'notification' },
   },
   indexes: [
     { properties: ['organization', 'membership', 'createdAt'] },

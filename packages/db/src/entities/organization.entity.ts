@@ -3,11 +3,27 @@ import { BaseEntity, BaseEntitySchema } from './base.entity';
 
 export const DEFAULT_TIMEZONE = 'America/Sao_Paulo';
 
-export class Organization extends BaseEntity<'timezone' | 'document'> {
+export class Organization extends BaseEntity<
+  | 'timezone'
+  | 'document'
+  | 'appointmentReminderHour'
+  | 'financeNoticeHour'
+  | 'emailAppointmentReminders'
+  | 'emailDueNotices'
+  | 'emailOverdueNotices'
+> {
   name!: string;
   /** CPF (11 digits) or CNPJ (14 digits), digits only; optional until billing needs it. */
   document?: string | null;
   timezone: string = DEFAULT_TIMEZONE;
+  /** Local hour (0–23) of the daily reminders for the next day's visits. */
+  appointmentReminderHour = 6;
+  /** Local hour (0–23) of the daily due-today and overdue notices. */
+  financeNoticeHour = 7;
+  /** Which e-mails go to the organization's clients (in-app notifications always happen). */
+  emailAppointmentReminders = true;
+  emailDueNotices = true;
+  emailOverdueNotices = true;
 }
 
 export const OrganizationSchema = new EntitySchema<Organization, BaseEntity<string>>({
@@ -18,5 +34,10 @@ export const OrganizationSchema = new EntitySchema<Organization, BaseEntity<stri
     name: { type: 'string', length: 120 },
     document: { type: 'string', length: 14, nullable: true },
     timezone: { type: 'string', length: 64, default: DEFAULT_TIMEZONE },
+    appointmentReminderHour: { type: 'integer', default: 6 },
+    financeNoticeHour: { type: 'integer', default: 7 },
+    emailAppointmentReminders: { type: 'boolean', default: true },
+    emailDueNotices: { type: 'boolean', default: true },
+    emailOverdueNotices: { type: 'boolean', default: true },
   },
 });

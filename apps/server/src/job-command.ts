@@ -1,0 +1,28 @@
+// Runs a daily job by hand: pnpm --filter @picineiros/server job <name> [--date YYYY-MM-DD]
+// With --date, the job runs for that local day in every organization whatever the hour (once per day:
+// a day already done is skipped, like the scheduler does).
+import { dailyJobs, runDailyJob } from '@picineiros/api/jobs/index';
+import { openDatabase } from '@picineiros/db';
+import { ConfigError, loadConfig } from './config';
+
+async function main(): Promise<void> {
+  const [name, flag, date] = process.argv.slice(2);
+  const job = name ? dailyJobs[name] : undefined;
+  if (!job || (flag !== undefined && (flag !== '--date' || !date || !/^\d{4}-\d{2}-\d{2}$/.test(date)))) {
+    console.error(`usage: job <${Object.keys(dailyJobs).join(' | ')}> [--date YYYY-MM-DD]`);
+    process.exit(2);
+  }
+  const config = loadConfig();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const result = await runDailyJob(database, job, new Date(), date ? { localDate: date } : {});
+    console.log(JSON.stringify(result));
+  } finally {
+    await database.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

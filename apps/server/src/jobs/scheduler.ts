@@ -1,0 +1,38 @@
+import { dailyJobs, runDailyJob } from '@picineiros/api/jobs/index';
+import type { Database } from '@picineiros/db';
+import { Cron } from 'croner';
+import type { FastifyBaseLogger } from 'fastify';
+
+/**
+ * Every 5 minutes, runs each daily job for the organizations whose local hour has come and that have not
+ * had today's run (runDailyJob decides; the schedule only calls it). Also runs once at start, which
+ * catches up on the runs missed while the server was down.
+ */
+export function startJobScheduler(options: {
+  database: Database;
+  logger: FastifyBaseLogger;
+  clock: () => Date;
+}): () => void {
+  const runAll = async () => {
+    for (const job of Object.values(dailyJobs)) {
+      const startedAt = performance.now();
+      try {
+        const result = await runDailyJob(options.database, job, options.clock());
+        if (result.organizations > 0 || result.skipped) {
+          options.logger.info(
+            { ...result, durationMs: Math.round(performance.now() - startedAt) },
+            'daily job ran',
+          );
+        }
+      } catch (error) {
+        options.logger.error({ err: error, job: job.name }, 'daily job failed');
+      }
+    }
+  };
+  // protect: a slow run is never overlapped by the next tick of the same process.
+  const cron = new Cron('*/5 * * * *', { protect: true, unref: true }, runAll);
+  void runAll();
+  return () => {
+    cron.stop();
+  };
+}

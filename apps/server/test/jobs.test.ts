@@ -1,0 +1,333 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { dailyJobs, runDailyJob } from '@picineiros/api/jobs/index';
+import { deliverDueMail } from '@picineiros/api/mail/delivery';
+import {
+  Appointment,
+  Client,
+  FinanceEntry,
+  JobRun,
+  MailMessage,
+  Notification,
+  Organization,
+  type AppointmentStatus,
+  type Database,
+} from '@picineiros/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMailSender } from '../src/mail/transport';
+import { startTestServer, type TestServer } from './harness';
+import { startSmtpServer } from './smtp';
+
+const reminders = dailyJobs['appointment-reminders'];
+const notices = dailyJobs['finance-notices'];
+if (!reminders || !notices) throw new Error('daily jobs missing');
+
+const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
+let server: TestServer;
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+
+beforeAll(async () => {
+  smtp = await startSmtpServer();
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.close();
+  await smtp.stop();
+});
+
+const allOrgs = { filters: { tenant: false } } as const;
+
+async function seedOrganization(
+  name: string,
+  settings: Partial<
+    Pick<Organization, 'timezone' | 'emailAppointmentReminders' | 'emailDueNotices' | 'emailOverdueNotices'>
+  > = {},
+): Promise<Organization> {
+  const em = server.database.fork();
+  const organization = em.create(Organization, { name, ...settings });
+  await em.flush();
+  return organization;
+}
+
+async function seedClient(organization: Organization, name: string, email: string | null): Promise<Client> {
+  const em = server.database.fork();
+  const key = name
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
+  const client = em.create(Client, {
+    organization: em.getReference(Organization, organization.id),
+    name,
+    nameKey: key,
+    searchText: key,
+    email,
+  });
+  await em.flush();
+  return client;
+}
+
+async function seedAppointments(
+  organization: Organization,
+  client: Client,
+  rows: { date: string; startTime?: string; status?: AppointmentStatus; archived?: boolean }[],
+): Promise<Appointment[]> {
+  const em = server.database.fork();
+  const created = rows.map((row) =>
+    em.create(Appointment, {
+      organization: em.getReference(Organization, organization.id),
+      client: em.getReference(Client, client.id),
+      date: row.date,
+      startTime: row.startTime ?? '09:00',
+      status: row.status ?? 'pending',
+      deletedAt: row.archived ? new Date() : null,
+    }),
+  );
+  await em.flush();
+  return created;
+}
+
+async function seedEntries(
+  organization: Organization,
+  client: Client,
+  rows: { dueDate: string; amountCents?: number; paid?: boolean; archived?: boolean; description?: string }[],
+): Promise<FinanceEntry[]> {
+  const em = server.database.fork();
+  const created = rows.map((row) =>
+    em.create(FinanceEntry, {
+      organization: em.getReference(Organization, organization.id),
+      client: em.getReference(Client, client.id),
+      description: row.description ?? 'Manutenção mensal',
+      amountCents: row.amountCents ?? 25_000,
+      dueDate: row.dueDate,
+      status: row.paid ? 'paid' : 'pending',
+      paidAt: row.paid ? new Date() : null,
+      paymentMethod: row.paid ? 'pix' : null,
+      deletedAt: row.archived ? new Date() : null,
+    }),
+  );
+  await em.flush();
+  return created;
+}
+
+function notificationsOf(organization: Organization) {
+  return server.database
+    .fork()
+    .find(
+      Notification,
+      { organization: organization.id },
+      { ...allOrgs, orderBy: { createdAt: 'asc', id: 'asc' } },
+    );
+}
+
+function mailsOf(organization: Organization) {
+  return server.database
+    .fork()
+    .find(MailMessage, { organizationId: organization.id }, { orderBy: { id: 'asc' } });
+}
+
+describe(`appointment reminders (06:00 local)`, () => {
+  it(`remind of the next day's pending and confirmed visits across a month end, once, and mail clients`, async () => {
+    const organization = await seedOrganization('Piscinas Janeiro');
+    const withEmail = await seedClient(organization, 'Ana Souza', 'ana@cliente.com.br');
+    const withoutEmail = await seedClient(organization, 'Bruno Lima', null);
+    const [pending, confirmed] = await seedAppointments(organization, withEmail, [
+      { date: '2026-02-01', startTime: '08:30', status: 'pending' },
+      { date: '2026-02-01', startTime: '14:00', status: 'confirmed' },
+      { date: '2026-02-01', status: 'done' },
+      { date: '2026-02-01', status: 'cancelled' },
+      { date: '2026-02-01', archived: true },
+      { date: '2026-02-02' },
+      { date: '2026-01-31' },
+    ]);
+    const [noEmail] = await seedAppointments(organization, withoutEmail, [
+      { date: '2026-02-01', startTime: '10:00' },
+    ]);
+
+    // 05:59 in São Paulo (UTC-3): not yet.
+    const early = await runDailyJob(server.database, reminders, new Date('2026-01-31T08:59:00Z'));
+    expect(early.notifications).toBe(0);
+    expect(await notificationsOf(organization)).toHaveLength(0);
+
+    const run = await runDailyJob(server.database, reminders, new Date('2026-01-31T09:00:00Z'));
+    expect(run.skipped).toBe(false);
+    const notifications = await notificationsOf(organization);
+    expect(notifications.map((notification) => notification.entityId).sort()).toEqual(
+      [pending?.id, confirmed?.id, noEmail?.id].sort(),
+    );
+    expect(notifications.every((notification) => notification.type === 'appointment_reminder')).toBe(true);
+    expect(notifications.map((notification) => notification.body)).toContain(
+      'Ana Souza: 01/02/2026 às 08:30.',
+    );
+    const mails = await mailsOf(organization);
+    expect(mails.map((mail) => [mail.to, mail.subject])).toEqual([
+      ['ana@cliente.com.br', 'Lembrete: atendimento amanhã, 01/02/2026 às 08:30'],
+      ['ana@cliente.com.br', 'Lembrete: atendimento amanhã, 01/02/2026 às 14:00'],
+    ]);
+
+    // Twice the same day, later: nothing new.
+    await runDailyJob(server.database, reminders, new Date('2026-01-31T20:00:00Z'));
+    expect(await notificationsOf(organization)).toHaveLength(3);
+    expect(await mailsOf(organization)).toHaveLength(2);
+  });
+
+  it(`follow each organization's time zone and e-mail setting`, async () => {
+    const manaus = await seedOrganization('Piscinas Manaus', {
+      timezone: 'America/Manaus',
+      emailAppointmentReminders: false,
+    });
+    const client = await seedClient(manaus, 'Carla Nunes', 'carla@cliente.com.br');
+    await seedAppointments(manaus, client, [{ date: '2026-03-11' }]);
+    // 09:30 UTC is 05:30 in Manaus (UTC-4): not due yet there.
+    await runDailyJob(server.database, reminders, new Date('2026-03-10T09:30:00Z'));
+    expect(await notificationsOf(manaus)).toHaveLength(0);
+    await runDailyJob(server.database, reminders, new Date('2026-03-10T10:00:00Z'));
+    expect(await notificationsOf(manaus)).toHaveLength(1);
+    expect(await mailsOf(manaus)).toHaveLength(0);
+  });
+
+  it(`catch up after downtime: a server started at 13:00 still sends the day's reminders`, async () => {
+    const organization = await seedOrganization('Piscinas Atrasadas');
+    const client = await seedClient(organization, 'Diego Alves', null);
+    await seedAppointments(organization, client, [{ date: '2026-04-16' }]);
+    const result = await runDailyJob(server.database, reminders, new Date('2026-04-15T16:00:00Z'));
+    expect(result.organizations).toBeGreaterThanOrEqual(1);
+    expect(await notificationsOf(organization)).toHaveLength(1);
+    const run = await server.database.fork().findOneOrFail(JobRun, {
+      job: 'appointment-reminders',
+      organization: organization.id,
+      localDate: '2026-04-15',
+    });
+    expect(run.notifications).toBe(1);
+  });
+
+  it(`create each reminder once when two instances run at the same time`, async () => {
+    const organization = await seedOrganization('Piscinas Concorrentes');
+    const client = await seedClient(organization, 'Elisa Rocha', 'elisa@cliente.com.br');
+    await seedAppointments(
+      organization,
+      client,
+      Array.from({ length: 12 }, (_, index) => ({ date: '2026-05-21', startTime: `0${index % 10}:00` })),
+    );
+    const second = await server.testDatabase.reopen();
+    const now = new Date('2026-05-20T12:00:00Z');
+    const results = await Promise.all([
+      runDailyJob(server.database, reminders, now),
+      runDailyJob(second, reminders, now),
+    ]);
+    expect(await notificationsOf(organization)).toHaveLength(12);
+    expect(await mailsOf(organization)).toHaveLength(12);
+    // On Postgres one instance holds the advisory lock and the other skips; SQLite serializes them.
+    if (server.dialect === 'postgresql')
+      expect(results.filter((result) => result.skipped).length).toBeLessThanOrEqual(1);
+  });
+
+  it(`issue the same number of SQL statements for 3 or 60 visits`, async () => {
+    const statementsFor = async (count: number, date: string, localDate: string) => {
+      const organization = await seedOrganization(`Piscinas ${count}`);
+      const client = await seedClient(organization, 'Fábio Costa', 'fabio@cliente.com.br');
+      await seedAppointments(
+        organization,
+        client,
+        Array.from({ length: count }, () => ({ date })),
+      );
+      const statements: string[] = [];
+      const logged: Database = await server.testDatabase.reopen({ logQuery: (sql) => statements.push(sql) });
+      const result = await runDailyJob(logged, reminders, new Date(), { localDate });
+      expect(result.notifications).toBe(count);
+      return statements.filter((line) => /\b(select|insert|update|delete)\b/i.test(line)).length;
+    };
+    const small = await statementsFor(3, '2026-07-02', '2026-07-01');
+    const large = await statementsFor(60, '2026-08-02', '2026-08-01');
+    expect(large).toBe(small);
+  });
+});
+
+describe(`finance notices (07:00 local)`, () => {
+  it(`announce entries due today and 1 to 3 days overdue, across a year end, once a day`, async () => {
+    const organization = await seedOrganization('Piscinas Réveillon');
+    const client = await seedClient(organization, 'Gabriela Dias', 'gabriela@cliente.com.br');
+    const [dueToday, oneDay, threeDays, , , , dueTomorrow] = await seedEntries(organization, client, [
+      { dueDate: '2027-01-01', amountCents: 123_456, description: 'Tratamento de choque' },
+      { dueDate: '2026-12-31' },
+      { dueDate: '2026-12-29' },
+      { dueDate: '2026-12-28' },
+      { dueDate: '2027-01-01', paid: true },
+      { dueDate: '2027-01-01', archived: true },
+      { dueDate: '2027-01-02' },
+    ]);
+    // 07:00 on 1 January in São Paulo.
+    await runDailyJob(server.database, notices, new Date('2027-01-01T10:00:00Z'));
+    const first = await notificationsOf(organization);
+    expect(first.map((notification) => [notification.entityId, notification.type])).toEqual(
+      expect.arrayContaining([
+        [dueToday?.id, 'finance_due_today'],
+        [oneDay?.id, 'finance_overdue'],
+        [threeDays?.id, 'finance_overdue'],
+      ]),
+    );
+    expect(first).toHaveLength(3);
+    const mails = await mailsOf(organization);
+    expect(mails.map((mail) => mail.subject).sort()).toEqual([
+      'Pagamento em atraso: Manutenção mensal — R$\u00a0250,00',
+      'Pagamento em atraso: Manutenção mensal — R$\u00a0250,00',
+      'Vence hoje: Tratamento de choque — R$\u00a01.234,56',
+    ]);
+
+    await runDailyJob(server.database, notices, new Date('2027-01-01T23:00:00Z'));
+    expect(await notificationsOf(organization)).toHaveLength(3);
+
+    // Next day: yesterday's entries are 1 and 2 days late, one falls due, the 3-day one drops out.
+    await runDailyJob(server.database, notices, new Date('2027-01-02T10:30:00Z'));
+    const second = (await notificationsOf(organization)).slice(3);
+    expect(second.map((notification) => [notification.entityId, notification.type])).toEqual(
+      expect.arrayContaining([
+        [dueToday?.id, 'finance_overdue'],
+        [oneDay?.id, 'finance_overdue'],
+        [dueTomorrow?.id, 'finance_due_today'],
+      ]),
+    );
+    expect(second).toHaveLength(3);
+  });
+
+  it(`sends the notices through SMTP with the organization's name`, async () => {
+    const organization = await seedOrganization('Piscinas Cristal', { emailOverdueNotices: false });
+    const client = await seedClient(organization, 'Heitor Mendes', `heitor.${Date.now()}@cliente.com.br`);
+    await seedEntries(organization, client, [
+      { dueDate: '2027-02-28', amountCents: 9_990 },
+      { dueDate: '2027-02-27' },
+    ]);
+    await runDailyJob(server.database, notices, new Date('2027-02-28T10:00:00Z'));
+    const sender = createMailSender(
+      { smtpUrl: smtp.url, mailFrom: 'Picineiros <avisos@picineiros.test>', dataDir: '' },
+      silent,
+    );
+    await deliverDueMail(server.database, sender, new Date('2027-02-28T10:01:00Z'), silent, 500);
+    const received = smtp.received.filter((mail) => mail.to.includes(client.email ?? ''));
+    expect(received).toHaveLength(1); // the overdue one is not mailed: the organization turned it off
+    expect(received[0]?.subject).toBe('Vence hoje: Manutenção mensal — R$\u00a099,90');
+    expect(received[0]?.text).toContain('Olá, Heitor Mendes!');
+    expect(received[0]?.text).toContain('vence hoje (28/02/2027)');
+    expect(received[0]?.text).toContain('— Piscinas Cristal');
+  });
+});
+
+describe(`the job command`, () => {
+  it(`runs a job by hand for a given date`, async () => {
+    const organization = await seedOrganization('Piscinas Manual');
+    const client = await seedClient(organization, 'Iara Campos', null);
+    await seedAppointments(organization, client, [{ date: '2026-09-08' }]);
+    const env = {
+      ...process.env,
+      DATA_DIR: server.testDatabase.settings.dataDir,
+      DATABASE_URL: server.testDatabase.settings.databaseUrl ?? '',
+      LOG_LEVEL: 'silent',
+    };
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', 'src/job-command.ts', 'appointment-reminders', '--date', '2026-09-07'],
+      { cwd: new URL('..', import.meta.url).pathname, env },
+    );
+    expect(JSON.parse(stdout)).toMatchObject({ job: 'appointment-reminders', skipped: false });
+    expect(await notificationsOf(organization)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,28 @@
+import type { Organization } from '@picineiros/db';
+import type { OrgContext } from '../shared/org-context';
+import type { TNotificationSettingsInput } from './schema';
+
+function viewNotificationSettings(organization: Organization) {
+  return {
+    appointmentReminderHour: organization.appointmentReminderHour,
+    financeNoticeHour: organization.financeNoticeHour,
+    emailAppointmentReminders: organization.emailAppointmentReminders,
+    emailDueNotices: organization.emailDueNotices,
+    emailOverdueNotices: organization.emailOverdueNotices,
+    timezone: organization.timezone,
+  };
+}
+
+export function getNotificationSettings(ctx: OrgContext) {
+  return viewNotificationSettings(ctx.organization);
+}
+
+export async function updateNotificationSettings(ctx: OrgContext, input: TNotificationSettingsInput) {
+  const organization = ctx.organization;
+  for (const key of Object.keys(input) as (keyof TNotificationSettingsInput)[]) {
+    const value = input[key];
+    if (value !== undefined) Object.assign(organization, { [key]: value });
+  }
+  await ctx.em.flush();
+  return viewNotificationSettings(organization);
+}
