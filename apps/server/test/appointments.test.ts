@@ -233,6 +233,10 @@ describe('appointments', () => {
       owner.client.appointments.list.query({ from: '2026-12-01', to: '2026-11-01' }),
     );
     expect(badRange.data?.fieldErrors).toEqual({ to: 'A data final deve ser igual ou posterior à inicial.' });
+    const badCursor = await errorOf(
+      owner.client.appointments.list.query({ cursor: `2026-01-01|08:00|${'-'.repeat(36)}` }),
+    );
+    expect(badCursor.data?.fieldErrors).toEqual({ cursor: 'Cursor inválido.' });
     const badStatus = await errorOf(
       owner.client.appointments.setStatus.mutate({
         id: crypto.randomUUID(),

@@ -1,5 +1,5 @@
 import { APPOINTMENT_STATUSES } from '@picineiros/db';
-import { dateRangeRule, ZCents, ZId, ZLocalDate, ZLocalTime, ZNotes } from '../shared/scalars';
+import { dateRangeRule, UUID_PATTERN, ZCents, ZId, ZLocalDate, ZLocalTime, ZNotes } from '../shared/scalars';
 import { z } from '../shared/validation';
 
 export const ZAppointmentStatus = z.enum(APPOINTMENT_STATUSES, {
@@ -64,7 +64,9 @@ export const ZListAppointmentsInput = z
     /** `nextCursor` of the previous page. */
     cursor: z
       .string()
-      .regex(/^\d{4}-\d{2}-\d{2}\|\d{2}:\d{2}\|[0-9a-f-]{36}$/, { error: 'Cursor inválido.' })
+      .regex(new RegExp(`^\\d{4}-\\d{2}-\\d{2}\\|\\d{2}:\\d{2}\\|${UUID_PATTERN}$`), {
+        error: 'Cursor inválido.',
+      })
       .optional(),
   })
   .refine(dateRangeRule.check, { error: dateRangeRule.message, path: ['to'] });

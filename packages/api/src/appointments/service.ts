@@ -1,4 +1,4 @@
-import type { FilterQuery } from '@mikro-orm/core';
+import { LoadStrategy, type FilterQuery } from '@mikro-orm/core';
 import { Appointment, Client, Membership, Notification, Pool, type AppointmentStatus } from '@picineiros/db';
 import { TRPCError } from '@trpc/server';
 import { fieldError } from '../shared/field-error';
@@ -119,7 +119,10 @@ export async function listAppointments(
     Appointment,
     { $and: and },
     {
+      // The page first (an ordered index range), then its clients by id: a join would let the planner
+      // trade the index order for a hash join over every row of the organization.
       populate: ['client'],
+      strategy: LoadStrategy.SELECT_IN,
       orderBy: { date: 'asc', startTime: 'asc', id: 'asc' },
       limit: input.limit + 1,
     },

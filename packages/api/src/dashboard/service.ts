@@ -1,3 +1,4 @@
+import { LoadStrategy } from '@mikro-orm/core';
 import { Appointment, Client, APPOINTMENT_STATUSES, type AppointmentStatus } from '@picineiros/db';
 import { viewAppointment, type AppointmentView } from '../appointments/service';
 import { organizationToday } from '../finance/service';
@@ -149,6 +150,7 @@ export async function summarizeDashboard(
     em.count(Appointment, upcomingWhere),
     em.find(Appointment, upcomingWhere, {
       populate: ['client'],
+      strategy: LoadStrategy.SELECT_IN,
       orderBy: { date: 'asc', startTime: 'asc', id: 'asc' },
       limit: UPCOMING_LIMIT,
     }),

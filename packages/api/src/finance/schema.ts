@@ -1,5 +1,5 @@
 import { FINANCE_STATUSES, PAYMENT_METHODS } from '@picineiros/db';
-import { dateRangeRule, ZCents, ZId, ZLocalDate } from '../shared/scalars';
+import { dateRangeRule, UUID_PATTERN, ZCents, ZId, ZLocalDate } from '../shared/scalars';
 import { z } from '../shared/validation';
 
 export const ZFinanceStatus = z.enum(FINANCE_STATUSES, { error: 'Situação inválida (pendente ou pago).' });
@@ -74,7 +74,7 @@ export const ZListFinanceEntriesInput = z
     /** `nextCursor` of the previous page. */
     cursor: z
       .string()
-      .regex(/^\d{4}-\d{2}-\d{2}\|[0-9a-f-]{36}$/, { error: 'Cursor inválido.' })
+      .regex(new RegExp(`^\\d{4}-\\d{2}-\\d{2}\\|${UUID_PATTERN}$`), { error: 'Cursor inválido.' })
       .optional(),
   })
   .refine(dateRangeRule.check, { error: dateRangeRule.message, path: ['to'] });

@@ -1,4 +1,4 @@
-import type { FilterQuery } from '@mikro-orm/core';
+import { LoadStrategy, type FilterQuery } from '@mikro-orm/core';
 import { Appointment, Client, FinanceEntry, type FinanceStatus, type PaymentMethod } from '@picineiros/db';
 import { TRPCError } from '@trpc/server';
 import { fieldError } from '../shared/field-error';
@@ -96,7 +96,13 @@ export async function listFinanceEntries(
   const rows = await ctx.em.find(
     FinanceEntry,
     { $and: and },
-    { populate: ['client'], orderBy: { dueDate: 'asc', id: 'asc' }, limit: input.limit + 1 },
+    {
+      // The page first (an ordered index range), then its clients by id (see appointments/service.ts).
+      populate: ['client'],
+      strategy: LoadStrategy.SELECT_IN,
+      orderBy: { dueDate: 'asc', id: 'asc' },
+      limit: input.limit + 1,
+    },
   );
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);

@@ -2,6 +2,9 @@ import { z } from './validation';
 
 // Scalars shared by the schedule and finance schemas (and the UI's forms).
 
+/** The text of a lowercase UUID, for cursor patterns. */
+export const UUID_PATTERN = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+
 export const ZId = (label: string) => z.uuid({ error: `${label} inválido.` });
 
 /** A local date 'YYYY-MM-DD' (a real calendar date) in the organization's time zone. */

@@ -2,6 +2,7 @@ import { EntitySchema } from '@mikro-orm/core';
 import { Client } from './client.entity';
 import { Membership } from './membership.entity';
 import { Pool } from './pool.entity';
+import { TENANT_FILTER } from './tenant';
 import { SyncedEntity, SyncedEntitySchema } from './tenant-entity';
 
 export const APPOINTMENT_STATUSES = ['pending', 'confirmed', 'done', 'cancelled'] as const;
@@ -31,8 +32,17 @@ export const AppointmentSchema = new EntitySchema<Appointment, SyncedEntity<stri
   extends: SyncedEntitySchema,
   tableName: 'appointments',
   properties: {
-    client: { kind: 'm:1', entity: () => Client },
-    pool: { kind: 'm:1', entity: () => Pool, nullable: true, deleteRule: 'set null' },
+    // References within the organization, checked by the service when written: loading them must not
+    // re-apply the tenant filter, which would make every list join clients and pools (and lose the
+    // index order for a hash join over the whole organization).
+    client: { kind: 'm:1', entity: () => Client, filters: { [TENANT_FILTER]: false } },
+    pool: {
+      kind: 'm:1',
+      entity: () => Pool,
+      nullable: true,
+      deleteRule: 'set null',
+      filters: { [TENANT_FILTER]: false },
+    },
     date: { type: 'string', length: 10 },
     startTime: { type: 'string', length: 5 },
     durationMinutes: { type: 'integer', default: 60 },

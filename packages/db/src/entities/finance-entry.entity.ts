@@ -1,6 +1,7 @@
 import { EntitySchema } from '@mikro-orm/core';
 import { Appointment } from './appointment.entity';
 import { Client } from './client.entity';
+import { TENANT_FILTER } from './tenant';
 import { SyncedEntity, SyncedEntitySchema } from './tenant-entity';
 
 export const FINANCE_STATUSES = ['pending', 'paid'] as const;
@@ -30,8 +31,15 @@ export const FinanceEntrySchema = new EntitySchema<FinanceEntry, SyncedEntity<st
   extends: SyncedEntitySchema,
   tableName: 'finance_entries',
   properties: {
-    client: { kind: 'm:1', entity: () => Client },
-    appointment: { kind: 'm:1', entity: () => Appointment, nullable: true, deleteRule: 'set null' },
+    // Same-organization references, checked when written: not re-filtered on load (see appointment.entity.ts).
+    client: { kind: 'm:1', entity: () => Client, filters: { [TENANT_FILTER]: false } },
+    appointment: {
+      kind: 'm:1',
+      entity: () => Appointment,
+      nullable: true,
+      deleteRule: 'set null',
+      filters: { [TENANT_FILTER]: false },
+    },
     description: { type: 'string', length: 200 },
     amountCents: { type: 'integer' },
     dueDate: { type: 'string', length: 10 },
