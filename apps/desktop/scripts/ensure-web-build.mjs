@@ -2,7 +2,7 @@
 // Builds the web renderer only when dist/web is missing or older than its sources, so `pnpm start` stays
 // fast on every run after the first.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,18 +25,52 @@ function newestMtime(path) {
   return newest;
 }
 
-const built = existsSync(output) ? statSync(output).mtimeMs : 0;
-const changed = Math.max(...sources.map(newestMtime));
-if (built >= changed) {
+function isStale() {
+  const built = existsSync(output) ? statSync(output).mtimeMs : 0;
+  return built < Math.max(...sources.map(newestMtime));
+}
+
+// Test runs build from several processes at once (one per database dialect): one builds, the others wait.
+const lock = join(desktop, 'dist', '.web-build.lock');
+async function withLock(work) {
+  mkdirSync(dirname(lock), { recursive: true });
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // A lock older than the deadline belongs to a build that died; take it over.
+      if (Date.now() > deadline || Date.now() - statSync(lock).mtimeMs > 180_000) {
+        rmSync(lock, { recursive: true, force: true });
+        continue;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  try {
+    return work();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+if (!isStale()) {
   console.log('[web] build is up to date');
 } else {
-  console.log(
-    built ? '[web] sources changed: rebuilding the web UI' : '[web] building the web UI (first run)',
-  );
-  const result = spawnSync('pnpm', ['exec', 'vite', 'build', '--logLevel', 'warn'], {
-    cwd: desktop,
-    stdio: 'inherit',
-    shell: process.platform === 'win32',
+  const status = await withLock(() => {
+    if (!isStale()) return 0;
+    console.log(
+      existsSync(output)
+        ? '[web] sources changed: rebuilding the web UI'
+        : '[web] building the web UI (first run)',
+    );
+    const result = spawnSync('pnpm', ['exec', 'vite', 'build', '--logLevel', 'warn'], {
+      cwd: desktop,
+      stdio: 'inherit',
+      shell: process.platform === 'win32',
+    });
+    return result.status ?? 1;
   });
-  if (result.status !== 0) process.exit(result.status ?? 1);
+  if (status !== 0) process.exit(status);
 }

@@ -11,6 +11,8 @@ import { ClientDetailPage } from './pages/client-detail';
 import { ClientsPage } from './pages/clients';
 import { DashboardPage } from './pages/dashboard';
 import { FinancePage } from './pages/finance';
+import { NotificationsPage } from './pages/notifications';
+import { ForgotPasswordPage, ResetPasswordPage, VerifyEmailPage } from './pages/account-links';
 import { ProfilePage } from './pages/profile';
 import { RegisterPage } from './pages/register';
 import { SignInPage } from './pages/sign-in';
@@ -73,6 +75,10 @@ export function App({ manager }: { manager: SessionManager }) {
 function Routes() {
   const { state } = useSession();
   const path = usePath();
+  // E-mailed links are real paths (the server's SPA fallback serves this page for them), not hash routes.
+  const emailed = window.location.pathname.replace(/\/$/, '');
+  if (emailed === '/verificar-email') return <VerifyEmailPage />;
+  if (emailed === '/redefinir-senha') return <ResetPasswordPage />;
   if (state.status === 'loading') {
     return (
       <Center mih="100vh">
@@ -81,7 +87,9 @@ function Routes() {
     );
   }
   if (state.status === 'signed-out') {
-    return path === '/register' ? <RegisterPage /> : <SignInPage />;
+    if (path === '/register') return <RegisterPage />;
+    if (path === '/forgot-password') return <ForgotPasswordPage />;
+    return <SignInPage />;
   }
   return <Layout>{signedInPage(path)}</Layout>;
 }
@@ -93,5 +101,6 @@ function signedInPage(path: string) {
   if (path.startsWith('/appointments')) return <AppointmentsPage />;
   if (path.startsWith('/finance')) return <FinancePage />;
   if (path.startsWith('/profile')) return <ProfilePage />;
+  if (path.startsWith('/notifications')) return <NotificationsPage />;
   return <DashboardPage />;
 }

@@ -4,6 +4,7 @@ import { t, type MessageKey } from '../i18n';
 import { WaveIcon } from '../pages/auth-layout';
 import { href, usePath } from '../router';
 import { useSession, useSignedIn } from '../session-context';
+import { useUnreadCount } from '../queries/hooks';
 import { useIdleSignOut } from './use-idle-sign-out';
 import { useOnline } from './use-online';
 
@@ -12,6 +13,7 @@ const NAV: { path: string; label: MessageKey }[] = [
   { path: '/clients', label: 'nav.clients' },
   { path: '/appointments', label: 'nav.appointments' },
   { path: '/finance', label: 'nav.finance' },
+  { path: '/notifications', label: 'nav.notifications' },
   { path: '/profile', label: 'nav.profile' },
 ];
 
@@ -20,6 +22,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const { user, memberships, orgId } = useSignedIn();
   const path = usePath();
   const online = useOnline();
+  const unread = useUnreadCount().data?.unread ?? 0;
   const signOutIdle = useCallback(() => void manager.signOut('idle'), [manager]);
   useIdleSignOut(signOutIdle);
 
@@ -72,6 +75,13 @@ export function Layout({ children }: { children: ReactNode }) {
                 href={href(item.path)}
                 label={t(item.label)}
                 active={item.path === '/' ? path === '/' : path.startsWith(item.path)}
+                rightSection={
+                  item.path === '/notifications' && unread > 0 ? (
+                    <Badge size="sm" color="red" circle={unread < 10} data-testid="unread-badge">
+                      {unread > 99 ? '99+' : unread}
+                    </Badge>
+                  ) : null
+                }
               />
             ))}
           </Stack>

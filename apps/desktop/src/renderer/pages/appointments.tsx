@@ -1,4 +1,5 @@
 import {
+  ActionIcon,
   Badge,
   Button,
   Card,
@@ -22,6 +23,7 @@ import { ZCreateAppointmentInput } from '@picineiros/api/appointments/schema';
 import type { AppointmentStatus } from '@picineiros/db';
 import { useState } from 'react';
 import { addDays, startOfWeek, todayLocal } from '../dates';
+import { LocalDateInput, TimeField } from '../components/date-fields';
 import { showMutationError, showSuccess, validateWith } from '../components/forms';
 import { PageState } from '../components/page-state';
 import { formatLocalDate, formatMoney, formatWeekday, parseMoney, t } from '../i18n';
@@ -52,9 +54,9 @@ const NEXT_STATUSES: Record<AppointmentStatus, AppointmentStatus[]> = {
   cancelled: [],
 };
 
-export function StatusBadge({ status }: { status: AppointmentStatus }) {
+export function StatusBadge({ status, size = 'sm' }: { status: AppointmentStatus; size?: 'xs' | 'sm' }) {
   return (
-    <Badge color={STATUS_COLORS[status]} variant="light">
+    <Badge color={STATUS_COLORS[status]} variant="light" size={size}>
       {t(`appointments.statuses.${status}`)}
     </Badge>
   );
@@ -112,7 +114,7 @@ export function AppointmentsPage() {
   );
 }
 
-function StatusActions({ appointment }: { appointment: Appointment }) {
+function StatusActions({ appointment, compact = false }: { appointment: Appointment; compact?: boolean }) {
   const setStatus = useSetAppointmentStatus();
   const charge = useCreateFinanceEntry();
   const next = NEXT_STATUSES[appointment.status];
@@ -121,9 +123,20 @@ function StatusActions({ appointment }: { appointment: Appointment }) {
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <Button size="compact-xs" variant="light" loading={setStatus.isPending || charge.isPending}>
-          {t('common.actions')}
-        </Button>
+        {compact ? (
+          <ActionIcon
+            size="sm"
+            variant="subtle"
+            aria-label={t('common.actions')}
+            loading={setStatus.isPending || charge.isPending}
+          >
+            ⋯
+          </ActionIcon>
+        ) : (
+          <Button size="compact-xs" variant="light" loading={setStatus.isPending || charge.isPending}>
+            {t('common.actions')}
+          </Button>
+        )}
       </Menu.Target>
       <Menu.Dropdown>
         {next.map((status) => (
@@ -223,16 +236,16 @@ function WeekView({ weekStart, items }: { weekStart: string; items: Appointment[
                   radius="sm"
                   style={{ borderLeft: `3px solid var(--mantine-color-${STATUS_COLORS[item.status]}-6)` }}
                 >
-                  <Text size="xs" fw={700}>
-                    {item.startTime}
-                  </Text>
-                  <Text size="xs" lineClamp={2}>
+                  <Group justify="space-between" gap={4} wrap="nowrap">
+                    <Text size="xs" fw={700}>
+                      {item.startTime}
+                    </Text>
+                    <StatusActions appointment={item} compact />
+                  </Group>
+                  <Text size="xs" lineClamp={2} mb={4}>
                     {item.clientName}
                   </Text>
-                  <Group justify="space-between" gap={2} mt={4} wrap="nowrap">
-                    <StatusBadge status={item.status} />
-                    <StatusActions appointment={item} />
-                  </Group>
+                  <StatusBadge status={item.status} size="xs" />
                 </Card>
               ))}
           </Stack>
@@ -298,6 +311,7 @@ export function AppointmentForm({ onDone, defaultDate }: { onDone: () => void; d
       <Stack>
         <Select
           label={t('appointments.client')}
+          placeholder={t('appointments.clientPlaceholder')}
           searchable
           required
           searchValue={clientSearch}
@@ -325,12 +339,19 @@ export function AppointmentForm({ onDone, defaultDate }: { onDone: () => void; d
           onChange={(value: string | null) => form.setFieldValue('poolId', value ?? '')}
         />
         <Group grow>
-          <TextInput type="date" label={t('appointments.date')} required {...form.getInputProps('date')} />
-          <TextInput
-            type="time"
+          <LocalDateInput
+            label={t('appointments.date')}
+            required
+            {...form.getInputProps('date')}
+            value={form.values.date}
+            onChange={(value) => form.setFieldValue('date', value)}
+          />
+          <TimeField
             label={t('appointments.startTime')}
             required
             {...form.getInputProps('startTime')}
+            value={form.values.startTime}
+            onChange={(value) => form.setFieldValue('startTime', value)}
           />
           <NumberInput
             label={t('appointments.duration')}

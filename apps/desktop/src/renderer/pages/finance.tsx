@@ -18,6 +18,7 @@ import { ZCreateFinanceEntryInput } from '@picineiros/api/finance/schema';
 import { PAYMENT_METHODS, type FinanceStatus, type PaymentMethod } from '@picineiros/db';
 import { useState } from 'react';
 import { addDays, todayLocal } from '../dates';
+import { LocalDateInput } from '../components/date-fields';
 import { showMutationError, showSuccess, validateWith } from '../components/forms';
 import { PageState } from '../components/page-state';
 import { formatDateTime, formatLocalDate, formatMoney, parseMoney, t } from '../i18n';
@@ -185,12 +186,7 @@ function MarkPaidForm({ entry, onDone }: { entry: Entry; onDone: () => void }) {
         onChange={(value) => value && setMethod(value)}
         data={PAYMENT_METHODS.map((value) => ({ value, label: t(`finance.methods.${value}`) }))}
       />
-      <TextInput
-        type="date"
-        label={t('finance.paidAt')}
-        value={date}
-        onChange={(event) => setDate(event.currentTarget.value)}
-      />
+      <LocalDateInput label={t('finance.paidAt')} value={date} onChange={setDate} maxDate={todayLocal()} />
       <Group justify="flex-end">
         <Button variant="default" onClick={onDone}>
           {t('common.cancel')}
@@ -261,6 +257,7 @@ function EntryForm({ onDone }: { onDone: () => void }) {
       <Stack>
         <Select
           label={t('finance.client')}
+          placeholder={t('appointments.clientPlaceholder')}
           searchable
           searchValue={search}
           onSearchChange={setSearch}
@@ -278,7 +275,12 @@ function EntryForm({ onDone }: { onDone: () => void }) {
             {...form.getInputProps('amount')}
             error={form.errors['amountCents'] ?? form.errors['amount']}
           />
-          <TextInput type="date" label={t('finance.dueDate')} {...form.getInputProps('dueDate')} />
+          <LocalDateInput
+            label={t('finance.dueDate')}
+            {...form.getInputProps('dueDate')}
+            value={form.values.dueDate}
+            onChange={(value) => form.setFieldValue('dueDate', value)}
+          />
         </Group>
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>

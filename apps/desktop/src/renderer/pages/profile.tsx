@@ -1,7 +1,20 @@
-import { Badge, Button, Card, Group, NumberInput, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Card,
+  Group,
+  NumberInput,
+  PasswordInput,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { ZChangePasswordInput } from '@picineiros/api/accounts/schema';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { showMutationError, showSuccess } from '../components/forms';
+import { showMutationError, showSuccess, validateWith } from '../components/forms';
 import { PageState } from '../components/page-state';
 import { formatDateTime, t } from '../i18n';
 import { authKeys } from '../queries/keys';
@@ -31,9 +44,10 @@ export function ProfilePage() {
           <Text c="dimmed" size="sm">
             {user.email}
           </Text>
+          {user.emailVerifiedAt ? null : <ResendVerification />}
           <Group mt="md" align="flex-end">
             <NumberInput
-              label="Sair automaticamente após (minutos sem uso)"
+              label={t('profile.idleLabel')}
               min={1}
               max={720}
               w={300}
@@ -66,6 +80,7 @@ export function ProfilePage() {
           </Stack>
         </Card>
       </Group>
+      <ChangePassword />
       <Card withBorder>
         <Text fw={600}>{t('profile.sessions')}</Text>
         <Text size="sm" c="dimmed" mb="sm">
@@ -152,4 +167,79 @@ function describeAgent(agent: string | null): string {
         ? 'Linux'
         : '';
   return os ? `${browser} · ${os}` : browser;
+}
+
+function ResendVerification() {
+  const api = useApi();
+  const resend = useMutation({ mutationFn: () => api.auth.resendVerification.mutate() });
+  return (
+    <Group gap="xs" mt={4}>
+      <Badge color="yellow" variant="light">
+        {t('profile.emailNotVerified')}
+      </Badge>
+      <Button
+        size="compact-xs"
+        variant="subtle"
+        loading={resend.isPending}
+        onClick={() =>
+          resend.mutate(undefined, {
+            onSuccess: () => showSuccess(t('profile.verificationSent')),
+            onError: (error) => showMutationError(error),
+          })
+        }
+      >
+        {t('profile.resendVerification')}
+      </Button>
+    </Group>
+  );
+}
+
+type PasswordValues = { currentPassword: string; newPassword: string };
+
+function ChangePassword() {
+  const api = useApi();
+  const change = useMutation({
+    mutationFn: (values: PasswordValues) => api.auth.changePassword.mutate(values),
+  });
+  const form = useForm<PasswordValues>({
+    initialValues: { currentPassword: '', newPassword: '' },
+    validate: validateWith(ZChangePasswordInput, (values: PasswordValues) => values),
+  });
+  return (
+    <Card withBorder>
+      <Text fw={600} mb="xs">
+        {t('profile.changePassword')}
+      </Text>
+      <form
+        onSubmit={form.onSubmit((values) =>
+          change.mutate(values, {
+            onSuccess: () => {
+              form.reset();
+              showSuccess(t('profile.passwordChanged'));
+            },
+            onError: (error) => showMutationError(error, form.setErrors),
+          }),
+        )}
+      >
+        <Group align="flex-start">
+          <PasswordInput
+            label={t('profile.currentPassword')}
+            autoComplete="current-password"
+            w={260}
+            {...form.getInputProps('currentPassword')}
+          />
+          <PasswordInput
+            label={t('profile.newPassword')}
+            description={t('auth.passwordHint')}
+            autoComplete="new-password"
+            w={260}
+            {...form.getInputProps('newPassword')}
+          />
+          <Button type="submit" mt={24} loading={change.isPending}>
+            {t('profile.changePassword')}
+          </Button>
+        </Group>
+      </form>
+    </Card>
+  );
 }

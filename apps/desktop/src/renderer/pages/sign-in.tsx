@@ -56,6 +56,9 @@ export function SignInPage() {
           <Button type="submit" loading={busy} fullWidth>
             {t('auth.signIn')}
           </Button>
+          <Anchor href={href('/forgot-password')} size="sm" ta="center">
+            {t('auth.forgotPassword')}
+          </Anchor>
           <Text size="sm" ta="center">
             {t('auth.noAccount')} <Anchor href={href('/register')}>{t('auth.register')}</Anchor>
           </Text>

@@ -5,6 +5,7 @@ import {
   clientKeys,
   dashboardKeys,
   financeKeys,
+  notificationKeys,
   organizationKeys,
   type Inputs,
 } from './keys';
@@ -14,7 +15,7 @@ import {
 function useInvalidate() {
   const queryClient = useQueryClient();
   const { orgId } = useSignedIn();
-  return (...domains: ('clients' | 'appointments' | 'finance')[]) => {
+  return (...domains: ('clients' | 'appointments' | 'finance' | 'notifications')[]) => {
     const keys: QueryKey[] = domains.map((domain) => [orgId, domain]);
     keys.push(dashboardKeys.all(orgId));
     return Promise.all(keys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
@@ -89,7 +90,7 @@ export function useCreateAppointment() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (input: Inputs['appointments']['create']) => api.appointments.create.mutate(input),
-    onSuccess: () => invalidate('appointments'),
+    onSuccess: () => invalidate('appointments', 'notifications'),
   });
 }
 
@@ -152,5 +153,45 @@ export function useDashboard() {
   return useQuery({
     queryKey: dashboardKeys.summary(orgId),
     queryFn: () => api.dashboard.summary.query({}),
+  });
+}
+
+export function useNotifications(input: Inputs['notifications']['list']) {
+  const api = useApi();
+  const { orgId } = useSignedIn();
+  return useQuery({
+    queryKey: notificationKeys.list(orgId, input),
+    queryFn: () => api.notifications.list.query(input),
+  });
+}
+
+/** The unread badge: polled, since a colleague's new appointment creates a notification here. */
+export function useUnreadCount() {
+  const api = useApi();
+  const { orgId } = useSignedIn();
+  return useQuery({
+    queryKey: notificationKeys.unread(orgId),
+    queryFn: () => api.notifications.unreadCount.query(),
+    refetchInterval: 30_000,
+  });
+}
+
+export function useMarkNotificationRead() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const { orgId } = useSignedIn();
+  return useMutation({
+    mutationFn: (id: string) => api.notifications.markRead.mutate({ id }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: notificationKeys.all(orgId) }),
+  });
+}
+
+export function useMarkAllNotificationsRead() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const { orgId } = useSignedIn();
+  return useMutation({
+    mutationFn: () => api.notifications.markAllRead.mutate(),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: notificationKeys.all(orgId) }),
   });
 }

@@ -45,3 +45,10 @@ export const dashboardKeys = {
 
 /** Domains whose change moves the dashboard figures. */
 export const DOMAINS_FEEDING_DASHBOARD = ['clients', 'appointments', 'finance'] as const;
+
+export const notificationKeys = {
+  all: (orgId: string) => [orgId, 'notifications'] as const,
+  list: (orgId: string, input: Inputs['notifications']['list']) =>
+    [...notificationKeys.all(orgId), 'list', input] as const,
+  unread: (orgId: string) => [...notificationKeys.all(orgId), 'unread'] as const,
+};
