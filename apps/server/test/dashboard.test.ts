@@ -157,6 +157,40 @@ describe('dashboard.summary', () => {
     expect(openEnded.data?.fieldErrors).toEqual({ from: 'Escolha um período de até dois anos.' });
   });
 
+  it('answers from its cache only while nothing changed, and sees a change at once', async () => {
+    const first = await owner.client.dashboard.summary.query();
+    expect(await owner.client.dashboard.summary.query()).toEqual(first);
+    const { clientId } = await seedClient(server, owner.orgId, 'Nova');
+    const entry = await owner.client.finance.create.mutate({
+      clientId,
+      description: 'Avulso',
+      amountCents: 5,
+      dueDate: '2027-01-10',
+    });
+    const changed = await owner.client.dashboard.summary.query();
+    expect(changed.activeClients).toBe(first.activeClients + 1);
+    expect(changed.totals).toEqual({ ...first.totals, pendingCents: 705, overdueCents: 505 });
+    await owner.client.finance.markPaid.mutate({ id: entry.id, method: 'cash' });
+    expect((await owner.client.dashboard.summary.query()).totals.paidCents).toBe(first.totals.paidCents + 5);
+    await owner.client.finance.archive.mutate({ id: entry.id });
+    await owner.client.dashboard.summary.query();
+    // The next day in São Paulo, the same data answers with a new "today".
+    clock.advance(12 * 60 * 60 * 1000);
+    try {
+      // The access token expired with the jump: sign in again.
+      const login = await server
+        .client()
+        .auth.login.mutate({ email: owner.email, password: owner.password, client: 'desktop' });
+      const summary = await server
+        .client({ accessToken: () => login.accessToken, orgId: () => owner.orgId })
+        .dashboard.summary.query();
+      expect(summary.today).toBe('2027-01-16');
+      expect(summary.totals.overdueCents).toBe(first.totals.overdueCents + 200);
+    } finally {
+      clock.advance(-12 * 60 * 60 * 1000);
+    }
+  });
+
   it("shows another organization nothing of this one's data", async () => {
     const stranger = await signUpOwner(server);
     const summary = await stranger.client.dashboard.summary.query();

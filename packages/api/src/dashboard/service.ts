@@ -60,10 +60,7 @@ function rangeSql(column: string, lower: unknown, upper: unknown, upperOp: '<' |
 // leads with the organization (see the entities). They bypass the ORM's tenant filter, so each one names
 // the organization itself. Monthly buckets come from precomputed UTC boundaries of the organization's
 // local months (CASE over ranges), so no SQL time-zone function is needed and both dialects agree.
-export async function summarizeDashboard(
-  ctx: OrgContext,
-  input: TDashboardSummaryInput,
-): Promise<DashboardSummary> {
+async function computeDashboard(ctx: OrgContext, input: TDashboardSummaryInput): Promise<DashboardSummary> {
   const { em } = ctx;
   const timezone = ctx.organization.timezone;
   const organizationId = ctx.organization.id;
@@ -80,30 +77,6 @@ export async function summarizeDashboard(
     : addDaysToLocalDate(`${addMonthsToLocalMonth(currentMonth, 1)}-01`, -1);
   const rangeStart = from ? startOfLocalDate(from, timezone) : null;
   const rangeEnd = to ? startOfLocalDate(addDaysToLocalDate(to, 1), timezone) : null;
-
-  const visitRange = rangeSql('date', from, to, '<=');
-  const statusRows = connection.execute<Row[]>(
-    `select status, count(*) as total from appointments
-     where organization_id = ? and deleted_at is null${visitRange.sql}
-     group by status`,
-    [organizationId, ...visitRange.params],
-  );
-
-  const dueRange = explicit ? rangeSql('due_date', from, to, '<=') : { sql: '', params: [] };
-  const outstandingRows = connection.execute<Row[]>(
-    `select coalesce(sum(amount_cents), 0) as pending_cents,
-       coalesce(sum(case when due_date < ? then amount_cents else 0 end), 0) as overdue_cents
-     from finance_entries
-     where organization_id = ? and status = 'pending' and deleted_at is null${dueRange.sql}`,
-    [today, organizationId, ...dueRange.params],
-  );
-
-  const paidRange = rangeSql('paid_at', instant(rangeStart), instant(rangeEnd), '<');
-  const paidRows = connection.execute<Row[]>(
-    `select coalesce(sum(amount_cents), 0) as paid_cents from finance_entries
-     where organization_id = ? and status = 'paid' and deleted_at is null${paidRange.sql}`,
-    [organizationId, ...paidRange.params],
-  );
 
   // Local months → [start, end) instants.
   let firstMonth = addMonthsToLocalMonth(currentMonth, 1 - REVENUE_MONTHS);
@@ -123,6 +96,36 @@ export async function summarizeDashboard(
   const monthsEnd = startOfLocalDate(`${addMonthsToLocalMonth(lastMonth, 1)}-01`, timezone);
   const seriesStart = explicit && rangeStart && rangeStart > monthsStart ? rangeStart : monthsStart;
   const seriesEnd = explicit && rangeEnd && rangeEnd < monthsEnd ? rangeEnd : monthsEnd;
+
+  const visitRange = rangeSql('date', from, to, '<=');
+  const statusRows = connection.execute<Row[]>(
+    `select status, count(*) as total from appointments
+     where organization_id = ? and deleted_at is null${visitRange.sql}
+     group by status`,
+    [organizationId, ...visitRange.params],
+  );
+
+  const dueRange = explicit ? rangeSql('due_date', from, to, '<=') : { sql: '', params: [] };
+  const outstandingRows = connection.execute<Row[]>(
+    `select coalesce(sum(amount_cents), 0) as pending_cents,
+       coalesce(sum(case when due_date < ? then amount_cents else 0 end), 0) as overdue_cents
+     from finance_entries
+     where organization_id = ? and status = 'pending' and deleted_at is null${dueRange.sql}`,
+    [today, organizationId, ...dueRange.params],
+  );
+
+  // The revenue series covers exactly the period when it is the current month (its last bucket) or a
+  // closed range (all its buckets): then the paid total comes from it, without another scan.
+  const paidFromSeries = !explicit ? 'last' : from && to ? 'all' : null;
+  const paidRange = rangeSql('paid_at', instant(rangeStart), instant(rangeEnd), '<');
+  const paidRows = paidFromSeries
+    ? Promise.resolve<Row[]>([])
+    : connection.execute<Row[]>(
+        `select coalesce(sum(amount_cents), 0) as paid_cents from finance_entries
+         where organization_id = ? and status = 'paid' and deleted_at is null${paidRange.sql}`,
+        [organizationId, ...paidRange.params],
+      );
+
   const bucketCases = boundaries
     .slice(1)
     .map((_, index) => `when paid_at < ? then ${index}`)
@@ -174,8 +177,49 @@ export async function summarizeDashboard(
     totals: {
       pendingCents: toNumber(outstandingRow['pending_cents']),
       overdueCents: toNumber(outstandingRow['overdue_cents']),
-      paidCents: toNumber(paid[0]?.['paid_cents']),
+      paidCents:
+        paidFromSeries === 'last'
+          ? (revenueByBucket.get(months.length - 1) ?? 0)
+          : paidFromSeries === 'all'
+            ? [...revenueByBucket.values()].reduce((sum, cents) => sum + cents, 0)
+            : toNumber(paid[0]?.['paid_cents']),
     },
     monthlyRevenue: months.map((month, index) => ({ month, paidCents: revenueByBucket.get(index) ?? 0 })),
   };
+}
+
+// A summary is a pure function of the organization's synced rows, its time zone, its local "today" and the
+// range. Every change of a synced row (clients, pools, visits, entries) bumps the organization's sync
+// counter inside the writing transaction, so the counter's committed value identifies the data: read it
+// first, and a cached summary computed at the same value (queries run after reading it see at least that
+// data) is still right. Per process, bounded; other server instances keep their own.
+const CACHE_LIMIT = 1000;
+const summaryCache = new Map<string, { stamp: string; summary: DashboardSummary }>();
+
+async function syncVersionOf(ctx: OrgContext): Promise<string> {
+  const rows = await ctx.em
+    .getConnection()
+    .execute<Row[]>('select last_version from sync_counters where organization_id = ?', [
+      ctx.organization.id,
+    ]);
+  return String(toNumber(rows[0]?.['last_version']));
+}
+
+export async function summarizeDashboard(
+  ctx: OrgContext,
+  input: TDashboardSummaryInput,
+): Promise<DashboardSummary> {
+  const key = `${ctx.organization.id}|${input.from ?? ''}|${input.to ?? ''}`;
+  const stamp = [await syncVersionOf(ctx), ctx.organization.timezone, organizationToday(ctx)].join('|');
+  const cached = summaryCache.get(key);
+  if (cached?.stamp === stamp) return cached.summary;
+  const summary = await computeDashboard(ctx, input);
+  summaryCache.delete(key);
+  summaryCache.set(key, { stamp, summary });
+  // Maps iterate in insertion order: the first key is the least recently computed.
+  if (summaryCache.size > CACHE_LIMIT) {
+    const oldest = summaryCache.keys().next().value;
+    if (oldest !== undefined) summaryCache.delete(oldest);
+  }
+  return summary;
 }
