@@ -48,7 +48,12 @@ export async function startSmtpServer() {
   async function stop(): Promise<void> {
     const current = server;
     server = undefined;
-    if (current) await new Promise<void>((resolve) => current.close(() => resolve()));
+    if (!current) return;
+    await new Promise<void>((resolve) => {
+      current.close(() => {
+        resolve();
+      });
+    });
   }
 
   await listen();

@@ -1,6 +1,7 @@
 import { LoadStrategy, type FilterQuery } from '@mikro-orm/core';
-import { Appointment, Client, Membership, Notification, Pool, type AppointmentStatus } from '@picineiros/db';
+import { Appointment, Client, Membership, Pool, type AppointmentStatus } from '@picineiros/db';
 import { TRPCError } from '@trpc/server';
+import { recordNotification } from '../notifications/record';
 import { fieldError } from '../shared/field-error';
 import { formatLocalDateBr } from '../shared/local-time';
 import { messages } from '../shared/messages';
@@ -158,16 +159,13 @@ export async function createAppointment(
     priceCents: input.priceCents ?? null,
   });
   // Written in the same flush (one transaction) as the appointment: both exist or neither.
-  ctx.em.create(Notification, {
+  recordNotification(ctx.em, {
     organization: ctx.organization,
-    membership: null,
     type: 'appointment_created',
     entityType: 'appointment',
     entityId: appointment.id,
     title: messages.appointmentCreatedTitle,
-    body: messages
-      .appointmentCreatedBody(client.name, formatLocalDateBr(input.date), input.startTime)
-      .slice(0, 500),
+    body: messages.appointmentCreatedBody(client.name, formatLocalDateBr(input.date), input.startTime),
   });
   await ctx.em.flush();
   return viewAppointment(appointment);

@@ -3,7 +3,7 @@
 
 export type MailContent = { subject: string; text: string; html: string };
 
-type Paragraph = string | { link: string; label: string };
+type Paragraph = string | { href: string; label: string };
 
 const HTML_ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -20,7 +20,7 @@ export function escapeHtml(value: string): string {
 function compose(subject: string, sender: string, paragraphs: Paragraph[]): MailContent {
   const text = [
     ...paragraphs.map((paragraph) =>
-      typeof paragraph === 'string' ? paragraph : `${paragraph.label}: ${paragraph.link}`,
+      typeof paragraph === 'string' ? paragraph : `${paragraph.label}: ${paragraph.href}`,
     ),
     '',
     `— ${sender}`,
@@ -29,7 +29,7 @@ function compose(subject: string, sender: string, paragraphs: Paragraph[]): Mail
     .map((paragraph) =>
       typeof paragraph === 'string'
         ? `<p style="margin:0 0 16px">${escapeHtml(paragraph)}</p>`
-        : `<p style="margin:0 0 16px"><a href="${escapeHtml(paragraph.link)}" style="display:inline-block;background:#0b7285;color:#fff;padding:10px 18px;border-radius:6px;text-decoration:none">${escapeHtml(paragraph.label)}</a></p><p style="margin:0 0 16px;font-size:12px;color:#555">Se o botão não funcionar, copie este endereço no navegador: ${escapeHtml(paragraph.link)}</p>`,
+        : `<p style="margin:0 0 16px"><a href="${escapeHtml(paragraph.href)}" style="display:inline-block;background:#0b7285;color:#fff;padding:10px 18px;border-radius:6px;text-decoration:none">${escapeHtml(paragraph.label)}</a></p><p style="margin:0 0 16px;font-size:12px;color:#555">Se o botão não funcionar, copie este endereço no navegador: ${escapeHtml(paragraph.href)}</p>`,
     )
     .join('');
   const html = `<!doctype html><html lang="pt-BR"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body style="font-family:Arial,Helvetica,sans-serif;color:#1a1b1e;background:#f1f3f5;padding:24px"><div style="max-width:560px;margin:0 auto;background:#fff;border-radius:8px;padding:24px">${body}<p style="margin:24px 0 0;color:#555">— ${escapeHtml(sender)}</p></div></body></html>`;
@@ -40,7 +40,7 @@ export function verificationEmail(input: { name: string; link: string }): MailCo
   return compose('Confirme seu e-mail no Picineiros', 'Equipe Picineiros', [
     `Olá, ${input.name}!`,
     'Para confirmar seu e-mail e proteger sua conta, use o link abaixo. Ele vale por 24 horas e só pode ser usado uma vez.',
-    { link: input.link, label: 'Confirmar e-mail' },
+    { href: input.link, label: 'Confirmar e-mail' },
     'Se você não criou uma conta no Picineiros, ignore esta mensagem.',
   ]);
 }
@@ -49,7 +49,7 @@ export function passwordResetEmail(input: { name: string; link: string }): MailC
   return compose('Redefinição de senha do Picineiros', 'Equipe Picineiros', [
     `Olá, ${input.name}!`,
     'Recebemos um pedido para redefinir a sua senha. O link abaixo vale por 1 hora e só pode ser usado uma vez; ao usá-lo, você sairá de todos os dispositivos.',
-    { link: input.link, label: 'Criar nova senha' },
+    { href: input.link, label: 'Criar nova senha' },
     'Se não foi você, ignore esta mensagem: sua senha continua a mesma.',
   ]);
 }
@@ -63,7 +63,7 @@ export function inviteEmail(input: {
   return compose(`Convite para a equipe ${input.organizationName} no Picineiros`, input.organizationName, [
     'Olá!',
     `${input.invitedByName} convidou você para fazer parte da equipe ${input.organizationName} no Picineiros, com o perfil ${input.roleLabel}.`,
-    { link: input.link, label: 'Aceitar convite' },
+    { href: input.link, label: 'Aceitar convite' },
     'O convite vale por 7 dias e só pode ser usado uma vez.',
   ]);
 }
