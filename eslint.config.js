@@ -40,6 +40,16 @@ export default tseslint.config(
     },
   },
   {
+    // Electron stays in the shell: the core runs under plain Node and the renderer also runs in a browser.
+    files: ['apps/desktop/src/core/**/*.ts', 'apps/desktop/src/renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: ['electron', 'electron-updater'], patterns: ['**/main/*', '**/preload/*'] },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
   },

@@ -12,26 +12,25 @@ export type TokenStore = {
 };
 
 export type TokenCipher = {
-  encrypt(plain: string): Buffer;
-  decrypt(encrypted: Buffer): string;
+  encrypt(plain: string): Promise<Buffer>;
+  decrypt(encrypted: Buffer): Promise<string>;
 };
 
 /** An encrypted file (main passes safeStorage as the cipher). */
 export function createFileTokenStore(file: string, cipher: TokenCipher): TokenStore {
   return {
-    load: () => {
-      if (!existsSync(file)) return Promise.resolve(null);
+    load: async () => {
+      if (!existsSync(file)) return null;
       try {
-        return Promise.resolve(cipher.decrypt(readFileSync(file)));
+        return await cipher.decrypt(readFileSync(file));
       } catch {
         // Unreadable (another OS user, a changed keychain): the user signs in again.
-        return Promise.resolve(null);
+        return null;
       }
     },
-    save: (token) => {
+    save: async (token) => {
       mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, cipher.encrypt(token), { mode: 0o600 });
-      return Promise.resolve();
+      writeFileSync(file, await cipher.encrypt(token), { mode: 0o600 });
     },
     clear: () => {
       rmSync(file, { force: true });

@@ -1,0 +1,211 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  Notification,
+  protocol,
+  safeStorage,
+  shell,
+  type IpcMainInvokeEvent,
+} from 'electron';
+import { DesktopCore, type CoreOperation } from '../core/core';
+import { createFileTokenStore } from '../core/token-store';
+import { loadDesktopConfig } from './config';
+import { buildMenu } from './menu';
+import { setUpUpdater } from './updater';
+import { loadWindowState, rememberWindowState } from './window-state';
+
+// The Electron shell only: window, menu, IPC wiring, dialogs, OS notifications, updates and safeStorage.
+// Everything worth testing lives in ../core (plain Node) and ../renderer (the same bundle as the web).
+
+const SCHEME = 'app';
+const ORIGIN = `${SCHEME}://picineiros`;
+const RENDERER_DIR = join(__dirname, '..', 'web');
+// The renderer only loads its own files and talks to main through the preload: no network from the page.
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+protocol.registerSchemesAsPrivileged([{ scheme: SCHEME, privileges: { standard: true, secure: true } }]);
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+let mainWindow: BrowserWindow | null = null;
+let core: DesktopCore | null = null;
+
+function isTrustedSender(event: IpcMainInvokeEvent): boolean {
+  const url = event.senderFrame?.url ?? '';
+  return event.sender === mainWindow?.webContents && url.startsWith(`${ORIGIN}/`);
+}
+
+async function serveRenderer(request: Request): Promise<Response> {
+  const path = decodeURIComponent(new URL(request.url).pathname);
+  const file = normalize(join(RENDERER_DIR, path === '/' ? 'index.html' : path));
+  if (!file.startsWith(RENDERER_DIR + sep)) return new Response('Not found', { status: 404 });
+  try {
+    const body = await readFile(file);
+    return new Response(body, {
+      headers: {
+        'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+        'content-security-policy': CSP,
+      },
+    });
+  } catch {
+    return new Response('Not found', { status: 404 });
+  }
+}
+
+function createWindow(): BrowserWindow {
+  const state = loadWindowState(app.getPath('userData'));
+  const window = new BrowserWindow({
+    ...(state.centered ? { width: state.bounds.width, height: state.bounds.height } : state.bounds),
+    minWidth: 1024,
+    minHeight: 640,
+    show: false,
+    title: 'Picineiros',
+    backgroundColor: '#f8f9fa',
+    webPreferences: {
+      preload: join(__dirname, '..', 'preload', 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: true,
+    },
+  });
+  if (state.maximized) window.maximize();
+  rememberWindowState(window, app.getPath('userData'));
+  window.once('ready-to-show', () => {
+    window.show();
+  });
+  void window.loadURL(`${ORIGIN}/index.html`);
+  return window;
+}
+
+async function main(): Promise<void> {
+  await app.whenReady();
+  const config = loadDesktopConfig(app.getPath('userData'));
+  protocol.handle(SCHEME, serveRenderer);
+
+  core = new DesktopCore({
+    serverUrl: config.serverUrl,
+    dataDir: app.getPath('userData'),
+    tokenStore: createFileTokenStore(join(app.getPath('userData'), 'session.bin'), {
+      encrypt: (plain) => safeStorage.encryptStringAsync(plain),
+      // A rotated keychain key still decrypts; the next refresh saves the token under the new key.
+      decrypt: async (encrypted) => (await safeStorage.decryptStringAsync(encrypted)).result,
+    }),
+    userAgent: `Picineiros/${app.getVersion()} (${process.platform}) Electron`,
+  });
+  await core.start();
+
+  const updater = setUpUpdater(() => mainWindow, config.updateFeedUrl);
+  Menu.setApplicationMenu(
+    buildMenu({
+      checkForUpdates: () => {
+        updater.check(true);
+      },
+      showAbout: () =>
+        void dialog.showMessageBox({
+          message: `Picineiros ${app.getVersion()}`,
+          detail: `Servidor: ${config.serverUrl}`,
+        }),
+    }),
+  );
+
+  ipcMain.handle('picineiros:call', (event, operation: CoreOperation) => {
+    if (!isTrustedSender(event) || !core) throw new Error('untrusted sender');
+    return core.handle(operation);
+  });
+  ipcMain.handle('picineiros:save-file', async (event, suggestedName: string, contents: string) => {
+    if (!isTrustedSender(event) || !mainWindow) throw new Error('untrusted sender');
+    const { canceled, filePath } = await dialog.showSaveDialog(mainWindow, { defaultPath: suggestedName });
+    if (canceled || !filePath) return null;
+    await writeFile(filePath, contents);
+    return filePath;
+  });
+
+  let lastUnread = -1;
+  core.onEvent((event) => {
+    mainWindow?.webContents.send('picineiros:event', event);
+    if (event.type === 'synced' && event.domains.includes('notifications')) void notifyUnread();
+  });
+  // OS notification and dock/taskbar badge for new in-app notifications.
+  async function notifyUnread(): Promise<void> {
+    const result = await core?.handle({ path: 'notifications.unreadCount', type: 'query', input: undefined });
+    if (!result?.ok) return;
+    const unread = (result.data as { unread: number }).unread;
+    app.setBadgeCount(unread);
+    if (lastUnread >= 0 && unread > lastUnread && Notification.isSupported()) {
+      new Notification({
+        title: 'Picineiros',
+        body: `Você tem ${unread} notificação(ões) não lida(s).`,
+      }).show();
+    }
+    lastUnread = unread;
+  }
+
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (navigation) => {
+      if (!navigation.url.startsWith(`${ORIGIN}/`)) navigation.preventDefault();
+    });
+    contents.setWindowOpenHandler(({ url }) => {
+      const host = URL.canParse(url) ? new URL(url).host : '';
+      if (url.startsWith('https://') && config.externalHosts.includes(host)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+    contents.on('will-attach-webview', (attach) => {
+      attach.preventDefault();
+    });
+  });
+  // Nothing in the renderer needs camera, microphone, geolocation or notifications permissions.
+  mainWindow = createWindow();
+  mainWindow.webContents.session.setPermissionRequestHandler((_contents, _permission, callback) => {
+    callback(false);
+  });
+  mainWindow.on('closed', () => (mainWindow = null));
+  updater.check(false);
+}
+
+app.on('second-instance', () => {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+});
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+app.on('activate', () => {
+  if (app.isReady() && !mainWindow) mainWindow = createWindow();
+});
+app.on('before-quit', () => {
+  void core?.stop();
+});
+
+main().catch((error: unknown) => {
+  dialog.showErrorBox('Picineiros', error instanceof Error ? error.message : String(error));
+  app.quit();
+});

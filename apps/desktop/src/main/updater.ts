@@ -1,0 +1,47 @@
+import { dialog, type BrowserWindow } from 'electron';
+import electronUpdater from 'electron-updater';
+
+const { autoUpdater } = electronUpdater;
+
+/**
+ * Auto-update from the configured generic feed (electron-builder's latest.yml): checks at start and from
+ * the menu, shows download progress on the taskbar/dock, and offers "restart to update".
+ */
+export function setUpUpdater(window: () => BrowserWindow | null, feedUrl: string | undefined) {
+  if (!feedUrl) return { check: (_interactive: boolean) => undefined };
+  autoUpdater.setFeedURL({ provider: 'generic', url: feedUrl });
+  autoUpdater.autoDownload = true;
+  let interactive = false;
+
+  autoUpdater.on('download-progress', (progress) => window()?.setProgressBar(progress.percent / 100));
+  autoUpdater.on('update-not-available', () => {
+    if (interactive) void dialog.showMessageBox({ message: 'Você já está usando a versão mais recente.' });
+  });
+  autoUpdater.on('error', (error) => {
+    window()?.setProgressBar(-1);
+    if (interactive)
+      dialog.showErrorBox('Atualização', `Não foi possível procurar atualizações: ${error.message}`);
+  });
+  autoUpdater.on('update-downloaded', (info) => {
+    window()?.setProgressBar(-1);
+    void dialog
+      .showMessageBox({
+        type: 'info',
+        message: `A versão ${info.version} do Picineiros está pronta.`,
+        detail: 'Reinicie o aplicativo para concluir a atualização.',
+        buttons: ['Reiniciar e atualizar', 'Depois'],
+        defaultId: 0,
+        cancelId: 1,
+      })
+      .then(({ response }) => {
+        if (response === 0) autoUpdater.quitAndInstall();
+      });
+  });
+
+  return {
+    check: (fromMenu: boolean) => {
+      interactive = fromMenu;
+      void autoUpdater.checkForUpdates().catch(() => undefined);
+    },
+  };
+}

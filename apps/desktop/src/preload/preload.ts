@@ -1,0 +1,24 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import type { BridgeEvent, BridgeOperation, BridgeResult, PicineirosBridge } from '../renderer/api/bridge';
+
+// contextBridge, nothing else: three narrow functions, no ipcRenderer handed to the page.
+const bridge: PicineirosBridge = {
+  call: (operation: BridgeOperation) =>
+    ipcRenderer.invoke('picineiros:call', {
+      path: operation.path,
+      type: operation.type,
+      input: operation.input,
+      orgId: operation.orgId,
+    }) as Promise<BridgeResult>,
+  onEvent: (listener: (event: BridgeEvent) => void) => {
+    const handler = (_event: Electron.IpcRendererEvent, payload: BridgeEvent) => {
+      listener(payload);
+    };
+    ipcRenderer.on('picineiros:event', handler);
+    return () => ipcRenderer.removeListener('picineiros:event', handler);
+  },
+  saveFile: (suggestedName: string, contents: string) =>
+    ipcRenderer.invoke('picineiros:save-file', suggestedName, contents) as Promise<string | null>,
+};
+
+contextBridge.exposeInMainWorld('picineiros', bridge);
