@@ -180,6 +180,13 @@ describe('finance entries', () => {
     // Even archived, the entry still bills the visit: restore it instead of billing twice.
     await owner.client.finance.archive.mutate({ id: entry.id });
     expect((await errorOf(fromVisit(pending.id))).data?.code).toBe('CONFLICT');
+    // A done visit of a client archived since then is refused too.
+    const lastVisit = await visit(9000);
+    await finish(lastVisit.id);
+    await owner.client.clients.archive.mutate({ id: clientId });
+    expect((await errorOf(fromVisit(lastVisit.id))).message).toBe(
+      'Este cliente está arquivado. Restaure-o antes de lançar cobranças.',
+    );
     expect(await scopedFork(server, owner.orgId).count(FinanceEntry, {})).toBe(1);
   });
 

@@ -220,7 +220,7 @@ export async function createFinanceEntryFromAppointment(
   if (await ctx.em.count(FinanceEntry, { appointment })) {
     throw new TRPCError({ code: 'CONFLICT', message: messages.financeAppointmentAlreadyBilled });
   }
-  if (appointment.client.deletedAt) throw fieldError('clientId', messages.financeClientArchived);
+  if (appointment.client.deletedAt) throw refuse(messages.financeClientArchived);
   const entry = ctx.em.create(FinanceEntry, {
     organization: ctx.organization,
     client: appointment.client,
