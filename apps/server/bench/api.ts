@@ -1,0 +1,508 @@
+// `pnpm bench:api`: the API's hot reads under load, against the same SQL run through a bare `pg` client.
+//
+// 1. Seeds a Postgres database: one organization with 10 000 clients (one pool each), 50 000 appointments
+//    and 50 000 finance entries, plus 200 other organizations of noise (50 clients, 250 appointments and
+//    250 entries each). BENCH_REUSE=1 keeps an already seeded database.
+// 2. Records the SQL each endpoint sends (auth and tenant lookups included), by calling it in-process once.
+// 3. Starts the real server in a child process and drives each endpoint over HTTP with autocannon for
+//    BENCH_SECONDS (default 12) with BENCH_CONNECTIONS (default 10) connections.
+// 4. Runs each endpoint's recorded statements through a `pg` pool of the same size and concurrency, for
+//    the same time: the floor, i.e. what the database alone can do for that request. API and floor
+//    alternate in short rounds, so load from elsewhere on the machine weighs on both alike.
+// Targets: every endpoint at >= 50 % of its floor's throughput; dashboard.summary p99 < 100 ms.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { appRouter, createContext, type RequestInfo } from '@picineiros/api';
+import { hashPassword } from '@picineiros/api/accounts/password';
+import { clientSearchColumns } from '@picineiros/api/shared/search-text';
+import { createCallerFactory } from '@picineiros/api/trpc';
+import {
+  Appointment,
+  Client,
+  FinanceEntry,
+  Membership,
+  openDatabase,
+  Organization,
+  Pool,
+  User,
+  type Database,
+  type EntityManager,
+} from '@picineiros/db';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import superjson from 'superjson';
+
+const env = process.env;
+const SECONDS = Number(env['BENCH_SECONDS'] ?? 12);
+const CONNECTIONS = Number(env['BENCH_CONNECTIONS'] ?? 10);
+const ROUNDS = 3;
+const ADMIN_URL = env['BENCH_POSTGRES_ADMIN_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const DATABASE = env['BENCH_DATABASE'] ?? 'picineiros_bench';
+const PORT = Number(env['BENCH_PORT'] ?? 3917);
+const APP_SECRET = 'bench-secret-that-is-long-enough-0123456789';
+const EMAIL = 'bench@picineiros.local';
+const PASSWORD = 'senha-do-benchmark';
+const TIMEZONE = 'America/Sao_Paulo';
+
+const databaseUrl = (() => {
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${DATABASE}`;
+  return url.toString();
+})();
+
+function log(message: string): void {
+  console.log(`[bench] ${message}`);
+}
+
+function random(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), state | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function localToday(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: TIMEZONE }).format(new Date());
+}
+
+function addDays(date: string, days: number): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
+
+const FIRST = ['Ana', 'Bruno', 'Carla', 'Diego', 'Eduarda', 'Fábio', 'Gabriela', 'João', 'Lúcia', 'Marcelo'];
+const LAST = ['Silva', 'Souza', 'Oliveira', 'Santos', 'Pereira', 'Lima', 'Araújo', 'Gomes', 'Castro', 'Melo'];
+const STATUSES = ['pending', 'confirmed', 'done', 'cancelled'] as const;
+
+/** Rows inserted in bulk (no change tracking: only the read paths are measured). */
+async function seedOrganization(
+  em: EntityManager,
+  organization: Organization,
+  counts: { clients: number; appointments: number; entries: number },
+  next: () => number,
+): Promise<void> {
+  const today = localToday();
+  const clients: Client[] = [];
+  for (let index = 0; index < counts.clients; index += 1) {
+    const name = `${FIRST[index % FIRST.length]} ${LAST[Math.floor(next() * LAST.length)]} ${LAST[index % LAST.length]} ${index}`;
+    const phone = `119${String(60000000 + Math.floor(next() * 39999999))}`;
+    const email = `cliente${index}@exemplo.com.br`;
+    clients.push(
+      em.create(
+        Client,
+        {
+          organization,
+          name,
+          phone,
+          email,
+          city: 'São Paulo',
+          uf: 'SP',
+          ...clientSearchColumns({ name, phone, email }),
+        },
+        { persist: false },
+      ),
+    );
+  }
+  for (let start = 0; start < clients.length; start += 2000) {
+    const chunk = clients.slice(start, start + 2000);
+    await em.insertMany(Client, chunk);
+    await em.insertMany(
+      Pool,
+      chunk.map((client) =>
+        em.create(
+          Pool,
+          { organization, client, type: next() < 0.5 ? 'fiberglass' : 'masonry', volumeLiters: 30000 },
+          { persist: false },
+        ),
+      ),
+    );
+  }
+  const clientAt = (index: number) => clients[index % clients.length] as Client;
+  for (let start = 0; start < counts.appointments; start += 5000) {
+    const rows = [];
+    for (let index = start; index < Math.min(start + 5000, counts.appointments); index += 1) {
+      const date = addDays(today, Math.floor(next() * 365) - 300);
+      rows.push(
+        em.create(
+          Appointment,
+          {
+            organization,
+            client: clientAt(index),
+            date,
+            startTime: `${String(7 + Math.floor(next() * 10)).padStart(2, '0')}:00`,
+            status: date < today ? (next() < 0.9 ? 'done' : 'cancelled') : STATUSES[Math.floor(next() * 2)],
+            priceCents: 15000,
+          },
+          { persist: false },
+        ),
+      );
+    }
+    await em.insertMany(Appointment, rows);
+  }
+  for (let start = 0; start < counts.entries; start += 5000) {
+    const rows = [];
+    for (let index = start; index < Math.min(start + 5000, counts.entries); index += 1) {
+      const dueDate = addDays(today, Math.floor(next() * 395) - 365);
+      const paid = dueDate < today ? next() < 0.75 : next() < 0.1;
+      rows.push(
+        em.create(
+          FinanceEntry,
+          {
+            organization,
+            client: clientAt(index),
+            description: 'Mensalidade de manutenção',
+            amountCents: 10000 + Math.floor(next() * 40000),
+            dueDate,
+            status: paid ? 'paid' : 'pending',
+            paidAt: paid ? new Date(`${dueDate}T15:00:00Z`) : null,
+            paymentMethod: paid ? 'pix' : null,
+          },
+          { persist: false },
+        ),
+      );
+    }
+    await em.insertMany(FinanceEntry, rows);
+  }
+}
+
+async function prepareDatabase(): Promise<void> {
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  try {
+    const exists = await admin.query('select 1 from pg_database where datname = $1', [DATABASE]);
+    if (env['BENCH_REUSE'] === '1' && exists.rowCount) {
+      log(`reusing the seeded database ${DATABASE}`);
+      return;
+    }
+    await admin.query(`drop database if exists ${DATABASE} with (force)`);
+    await admin.query(`create database ${DATABASE}`);
+  } finally {
+    await admin.end();
+  }
+  const startedAt = performance.now();
+  const database = await openDatabase({ databaseUrl, dataDir: '/tmp' });
+  try {
+    const em = database.fork();
+    const next = random(42);
+    const owner = em.create(User, {
+      email: EMAIL,
+      name: 'Bench Owner',
+      passwordHash: await hashPassword(PASSWORD),
+    });
+    const organization = em.create(Organization, { name: 'Piscinas Benchmark', timezone: TIMEZONE });
+    em.create(Membership, { user: owner, organization, role: 'owner' });
+    await em.flush();
+    await seedOrganization(
+      em,
+      organization,
+      { clients: 10_000, appointments: 50_000, entries: 50_000 },
+      next,
+    );
+    log('main organization seeded (10 000 clients, 50 000 appointments, 50 000 finance entries)');
+    for (let index = 0; index < 200; index += 1) {
+      const noise = em.create(Organization, { name: `Ruído ${index}`, timezone: TIMEZONE });
+      await em.flush();
+      await seedOrganization(em.fork(), noise, { clients: 50, appointments: 250, entries: 250 }, next);
+    }
+    log('200 noise organizations seeded');
+    for (const table of ['clients', 'pools', 'appointments', 'finance_entries']) {
+      await em.execute(`vacuum analyze ${table}`);
+    }
+  } finally {
+    await database.close();
+  }
+  log(`seeded in ${((performance.now() - startedAt) / 1000).toFixed(1)} s`);
+}
+
+type Endpoint = { name: string; path: string; input: unknown };
+
+function endpoints(): Endpoint[] {
+  const today = localToday();
+  const monday = addDays(today, -((new Date(`${today}T12:00:00Z`).getUTCDay() + 6) % 7));
+  return [
+    { name: 'clients.list (search)', path: 'clients.list', input: { search: 'souza' } },
+    {
+      name: 'appointments.list (week)',
+      path: 'appointments.list',
+      input: { from: monday, to: addDays(monday, 6) },
+    },
+    { name: 'finance.list (overdue)', path: 'finance.list', input: { overdue: true, limit: 50 } },
+    { name: 'dashboard.summary', path: 'dashboard.summary', input: {} },
+  ];
+}
+
+async function signIn(url: string): Promise<{ accessToken: string; orgId: string }> {
+  const response = await fetch(`${url}/auth/auth.login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(superjson.serialize({ email: EMAIL, password: PASSWORD, client: 'desktop' })),
+  });
+  const body = (await response.json()) as {
+    result: { data: { json: { accessToken: string; memberships: { organizationId: string }[] } } };
+  };
+  const data = body.result.data.json;
+  return { accessToken: data.accessToken, orgId: data.memberships[0]?.organizationId ?? '' };
+}
+
+function requestInfoFor(headers: Record<string, string>): RequestInfo {
+  return {
+    ip: '127.0.0.1',
+    userAgent: 'bench',
+    header: (name) => headers[name.toLowerCase()],
+    cookie: () => undefined,
+    setCookie: () => undefined,
+    clearCookie: () => undefined,
+  };
+}
+
+type Statement = { sql: string; bindings: unknown[] };
+
+/** The statements one call of each endpoint sends, captured from the ORM's query builder. */
+async function recordStatements(auth: {
+  accessToken: string;
+  orgId: string;
+}): Promise<Map<string, Statement[]>> {
+  const database: Database = await openDatabase({ databaseUrl, dataDir: '/tmp' }, { migrate: false });
+  const recorded = new Map<string, Statement[]>();
+  try {
+    const knex = database.orm.em.getConnection().getKnex();
+    let current: Statement[] = [];
+    knex.on('query', (data: { sql: string; bindings?: unknown[] }) => {
+      current.push({ sql: data.sql, bindings: data.bindings ?? [] });
+    });
+    const createCaller = createCallerFactory(appRouter);
+    const headers = { authorization: `Bearer ${auth.accessToken}`, 'x-org-id': auth.orgId };
+    const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
+    for (const endpoint of endpoints()) {
+      const ctx = createContext(
+        {
+          database,
+          clock: () => new Date(),
+          settings: { appSecret: APP_SECRET, production: true, publicUrl: `http://127.0.0.1:${PORT}` },
+        },
+        requestInfoFor(headers),
+        silent,
+      );
+      const caller = createCaller(ctx) as unknown as Record<
+        string,
+        Record<string, (input: unknown) => Promise<unknown>>
+      >;
+      const [router = '', procedure = ''] = endpoint.path.split('.');
+      current = [];
+      const call = caller[router]?.[procedure];
+      if (!call) throw new Error(`no procedure ${endpoint.path}`);
+      await call(endpoint.input);
+      recorded.set(endpoint.name, current);
+      log(`${endpoint.name}: ${current.length} statements`);
+    }
+  } finally {
+    await database.close();
+  }
+  return recorded;
+}
+
+/** knex's `?` placeholders (when the ORM left bindings) as pg's `$n`. */
+function toPg(statement: Statement): { text: string; values: unknown[] } {
+  if (statement.bindings.length === 0) return { text: statement.sql, values: [] };
+  let position = 0;
+  return { text: statement.sql.replace(/\?/g, () => `$${(position += 1)}`), values: statement.bindings };
+}
+
+function percentile(sorted: number[], fraction: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))] ?? 0;
+}
+
+type Figures = { requestsPerSecond: number; p50: number; p99: number; errors: number };
+
+async function runFloor(statements: Statement[], seconds: number, into: Sample): Promise<void> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: CONNECTIONS });
+  const queries = statements.map(toPg);
+  const worker = async (until: number) => {
+    while (performance.now() < until) {
+      const started = performance.now();
+      const client = await pool.connect();
+      try {
+        for (const query of queries) await client.query(query);
+        into.latencies.push(performance.now() - started);
+        into.requests += 1;
+      } catch {
+        into.errors += 1;
+      } finally {
+        client.release();
+      }
+    }
+  };
+  try {
+    const started = performance.now();
+    await Promise.all(Array.from({ length: CONNECTIONS }, () => worker(started + seconds * 1000)));
+    into.seconds += (performance.now() - started) / 1000;
+  } finally {
+    await pool.end();
+  }
+}
+
+type Sample = { requests: number; seconds: number; latencies: number[]; errors: number };
+
+function emptySample(): Sample {
+  return { requests: 0, seconds: 0, latencies: [], errors: 0 };
+}
+
+function figuresOf(sample: Sample): Figures {
+  const sorted = [...sample.latencies].sort((a, b) => a - b);
+  return {
+    requestsPerSecond: sample.requests / sample.seconds,
+    p50: percentile(sorted, 0.5),
+    p99: percentile(sorted, 0.99),
+    errors: sample.errors,
+  };
+}
+
+async function runHttp(target: string, headers: Record<string, string>, seconds: number, into: Sample) {
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      { url: target, headers, connections: CONNECTIONS, duration: seconds },
+      (error: unknown, finished) => {
+        if (error) reject(error instanceof Error ? error : new Error('autocannon failed', { cause: error }));
+        else resolve(finished);
+      },
+    );
+    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      if (statusCode === 200) into.latencies.push(responseTime);
+    });
+  });
+  into.requests += result.requests.total;
+  into.seconds += result.duration || seconds;
+  into.errors += result.errors + result.non2xx + result.timeouts;
+}
+
+/** Server CPU time (user + system, ms) so far, from /proc: what one request costs the Node process. */
+function cpuMillisecondsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+async function startServer(): Promise<{ pid: number; stop: () => Promise<void> }> {
+  const serverDir = fileURLToPath(new URL('..', import.meta.url));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: serverDir,
+    env: {
+      ...env,
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      APP_SECRET,
+      LOG_LEVEL: 'warn',
+      SEED_DEMO: 'false',
+      JOBS_ENABLED: 'false',
+      DATA_DIR: '/tmp/picineiros-bench',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${PORT}`;
+  for (let attempt = 0; attempt < 120; attempt += 1) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    const ready = await fetch(`${url}/readyz`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ready) break;
+    await sleep(500);
+  }
+  return {
+    pid: child.pid ?? 0,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    },
+  };
+}
+
+function format(value: number, digits = 1): string {
+  return value.toFixed(digits);
+}
+
+async function main(): Promise<void> {
+  await prepareDatabase();
+  const server = await startServer();
+  const url = `http://127.0.0.1:${PORT}`;
+  const rows: string[] = [];
+  let pass = true;
+  try {
+    const auth = await signIn(url);
+    const headers = { authorization: `Bearer ${auth.accessToken}`, 'x-org-id': auth.orgId };
+    const statements = await recordStatements(auth);
+    for (const endpoint of endpoints()) {
+      const input = encodeURIComponent(JSON.stringify(superjson.serialize(endpoint.input)));
+      const target = `${url}/trpc/${endpoint.path}?input=${input}`;
+      const check = await fetch(target, { headers });
+      if (!check.ok) throw new Error(`${endpoint.name}: HTTP ${check.status} ${await check.text()}`);
+      const recorded = statements.get(endpoint.name) ?? [];
+      // Warm both paths, then alternate short rounds so that whatever else the machine does weighs on
+      // the API and on its floor alike.
+      await runHttp(target, headers, 1, emptySample());
+      await runFloor(recorded, 1, emptySample());
+      const http = emptySample();
+      const floor = emptySample();
+      const cpuBefore = cpuMillisecondsOf(server.pid);
+      for (let round = 0; round < ROUNDS; round += 1) {
+        await runHttp(target, headers, SECONDS / ROUNDS, http);
+        await runFloor(recorded, SECONDS / ROUNDS, floor);
+      }
+      const cpuPerRequest = (cpuMillisecondsOf(server.pid) - cpuBefore) / http.requests;
+      const api = figuresOf(http);
+      const base = figuresOf(floor);
+      const ratio = api.requestsPerSecond / base.requestsPerSecond;
+      const ok =
+        ratio >= 0.5 &&
+        api.errors === 0 &&
+        base.errors === 0 &&
+        (endpoint.path !== 'dashboard.summary' || api.p99 < 100);
+      pass &&= ok;
+      rows.push(
+        [
+          endpoint.name.padEnd(24),
+          format(api.requestsPerSecond).padStart(7),
+          format(api.p50).padStart(6),
+          format(api.p99).padStart(6),
+          format(cpuPerRequest).padStart(6),
+          format(base.requestsPerSecond).padStart(7),
+          format(base.p50).padStart(6),
+          format(base.p99).padStart(6),
+          `${format(ratio * 100, 0).padStart(3)} %`,
+          ok ? 'ok  ' : 'MISS',
+        ].join(' | '),
+      );
+      log(`${endpoint.name} done`);
+    }
+  } finally {
+    await server.stop();
+  }
+  console.log(
+    `\n${SECONDS} s per endpoint and side (${ROUNDS} alternating rounds), ${CONNECTIONS} connections, load average ${loadavg()
+      .map((load) => load.toFixed(1))
+      .join(' ')} on ${cpus().length} CPUs.`,
+  );
+  console.log(
+    'Latencies in ms; "CPU" is the server process CPU time per request; floor = the same SQL through pg.\n',
+  );
+  console.log(
+    '| endpoint                 | API/s   | p50    | p99    | CPU    | floor/s | p50    | p99    | ratio |      |',
+  );
+  console.log(
+    '| ------------------------ | ------- | ------ | ------ | ------ | ------- | ------ | ------ | ----- | ---- |',
+  );
+  for (const row of rows) console.log(`| ${row} |`);
+  console.log(
+    `\nTargets: every endpoint >= 50 % of its floor's throughput; dashboard.summary p99 < 100 ms: ${pass ? 'met' : 'NOT met'}`,
+  );
+  if (!pass) process.exitCode = 1;
+}
+
+await main();
