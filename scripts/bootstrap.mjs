@@ -4,7 +4,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const PNPM_VERSION = '10.34.9';
@@ -75,6 +75,8 @@ function manifestsFingerprint() {
 }
 
 const pnpm = pnpmOnPath() ?? localPnpm();
+// Package scripts call `pnpm` themselves: the chosen one must come first on their PATH.
+if (pnpm !== 'pnpm') process.env.PATH = `${dirname(pnpm)}${delimiter}${process.env.PATH ?? ''}`;
 const stamp = join(root, 'node_modules', '.picineiros-install');
 const fingerprint = manifestsFingerprint();
 if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== fingerprint) {
