@@ -122,6 +122,7 @@ export const ptBR = {
     archiveConfirm: 'Arquivar este cliente? Ele some das listas, mas pode ser restaurado.',
   },
   pools: {
+    label: 'Identificação',
     type: 'Tipo',
     volume: 'Volume (litros)',
     location: 'Local',

@@ -261,7 +261,11 @@ function ClientForm({ client }: { client?: ClientView }) {
             <Stack gap="sm">
               {form.values.pools.map((pool, index) => (
                 <Group key={pool.id ?? `new-${index}`} align="flex-end" wrap="nowrap">
-                  <TextInput label="Identificação" w={140} {...form.getInputProps(`pools.${index}.label`)} />
+                  <TextInput
+                    label={t('pools.label')}
+                    w={140}
+                    {...form.getInputProps(`pools.${index}.label`)}
+                  />
                   <Select
                     label={t('pools.type')}
                     allowDeselect={false}

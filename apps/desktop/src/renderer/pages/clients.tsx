@@ -114,15 +114,15 @@ export function ClientsPage() {
                       {client.name}
                     </Anchor>
                   </Table.Td>
-                  <Table.Td>{client.documentMasked ?? '—'}</Table.Td>
-                  <Table.Td>{client.phoneMasked ?? '—'}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{client.documentMasked ?? '—'}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{client.phoneMasked ?? '—'}</Table.Td>
                   <Table.Td>
                     {client.address.city
                       ? `${client.address.city}${client.address.uf ? `/${client.address.uf}` : ''}`
                       : '—'}
                   </Table.Td>
                   <Table.Td>{client.pools.map((pool) => t(`pools.types.${pool.type}`)).join(', ')}</Table.Td>
-                  <Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap', minWidth: 110 }}>
                     {client.deletedAt ? (
                       <Badge color="gray">{t('clients.archived')}</Badge>
                     ) : client.active ? (

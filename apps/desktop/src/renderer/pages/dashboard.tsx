@@ -87,7 +87,7 @@ export function DashboardPage() {
                     <Table.Tbody>
                       {data.upcomingAppointments.items.slice(0, 6).map((item) => (
                         <Table.Tr key={item.id}>
-                          <Table.Td>
+                          <Table.Td style={{ whiteSpace: 'nowrap' }}>
                             {formatLocalDate(item.date)} {item.startTime}
                           </Table.Td>
                           <Table.Td>
@@ -95,7 +95,7 @@ export function DashboardPage() {
                               {item.clientName}
                             </Anchor>
                           </Table.Td>
-                          <Table.Td>
+                          <Table.Td ta="right" style={{ whiteSpace: 'nowrap', minWidth: 120 }}>
                             <StatusBadge status={item.status} />
                           </Table.Td>
                         </Table.Tr>
@@ -114,7 +114,9 @@ export function DashboardPage() {
                       <Table.Tbody>
                         {overdue.data.items.map((entry) => (
                           <Table.Tr key={entry.id}>
-                            <Table.Td>{formatLocalDate(entry.dueDate)}</Table.Td>
+                            <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                              {formatLocalDate(entry.dueDate)}
+                            </Table.Td>
                             <Table.Td>{entry.clientName}</Table.Td>
                             <Table.Td ta="right">
                               <Badge color="red" variant="light">

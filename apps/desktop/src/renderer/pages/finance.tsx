@@ -35,7 +35,8 @@ import type { Outputs } from '../queries/keys';
 type Entry = Outputs['finance']['list']['items'][number];
 
 export function FinancePage() {
-  const [status, setStatus] = useState<FinanceStatus | null>(null);
+  // Pending first: what clients still owe is what the office works on; paid entries are a filter away.
+  const [status, setStatus] = useState<FinanceStatus | null>('pending');
   const [onlyOverdue, setOnlyOverdue] = useState(false);
   const [paying, setPaying] = useState<Entry | null>(null);
   const [creating, setCreating] = useState<'manual' | 'appointment' | null>(null);

@@ -50,7 +50,7 @@ export function ProfilePage() {
               label={t('profile.idleLabel')}
               min={1}
               max={720}
-              w={300}
+              w={360}
               value={idleMinutes}
               onChange={setIdleMinutes}
             />

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { ZLoginInput } from '@picineiros/api/accounts/schema';
 import { useState } from 'react';
@@ -30,8 +30,7 @@ export function SignInPage() {
             : t('auth.sessionExpired')}
         </Alert>
       ) : null}
-      <Paper
-        component="form"
+      <form
         onSubmit={form.onSubmit((values) => {
           setBusy(true);
           manager
@@ -63,7 +62,7 @@ export function SignInPage() {
             {t('auth.noAccount')} <Anchor href={href('/register')}>{t('auth.register')}</Anchor>
           </Text>
         </Stack>
-      </Paper>
+      </form>
     </AuthLayout>
   );
 }

@@ -1,0 +1,118 @@
+#!/usr/bin/env node
+// Screenshots of every page at 1366×768 into docs/screenshots, against a real server on a fresh SQLite
+// database with the demo organization: pnpm --filter @picineiros/desktop screenshots
+// Needs Debian's Chromium (apt-get install -y chromium), or CHROMIUM_PATH.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const desktop = join(dirname(fileURLToPath(import.meta.url)), '..');
+const root = join(desktop, '..', '..');
+const outDir = join(root, 'docs', 'screenshots');
+const email = process.env.DEMO_EMAIL ?? 'demo@picineiros.com.br';
+const password = process.env.DEMO_PASSWORD ?? 'piscina-limpa-2026';
+
+const freePort = () =>
+  new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+
+spawnSync('node', [join(desktop, 'scripts', 'ensure-web-build.mjs')], { stdio: 'inherit' });
+const port = await freePort();
+const dataDir = mkdtempSync(join(tmpdir(), 'picineiros-shots-'));
+const server = spawn('pnpm', ['--filter', '@picineiros/server', 'start'], {
+  cwd: root,
+  env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, SEED_DEMO: 'true', LOG_LEVEL: 'warn' },
+  stdio: ['ignore', 'inherit', 'inherit'],
+  detached: true,
+});
+const base = `http://127.0.0.1:${port}`;
+for (let attempt = 0; ; attempt += 1) {
+  try {
+    if ((await fetch(`${base}/readyz`)).ok) break;
+  } catch {
+    // not listening yet
+  }
+  if (attempt > 240) throw new Error('server did not start');
+  await new Promise((resolve) => setTimeout(resolve, 250));
+}
+
+mkdirSync(outDir, { recursive: true });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-gpu'],
+});
+const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'pt-BR' });
+page.on('pageerror', (error) => console.error('page error:', error.message));
+const shot = async (name) => {
+  await page.waitForLoadState('networkidle');
+  // Park the pointer where it opens no tooltip.
+  await page.mouse.move(1360, 760);
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: join(outDir, `${name}.png`) });
+  console.log(`docs/screenshots/${name}.png`);
+};
+
+try {
+  await page.goto(base);
+  await page.getByLabel('E-mail').waitFor();
+  await shot('01-sign-in');
+  await page.goto(`${base}/#/register`);
+  await shot('02-register');
+  await page.goto(`${base}/#/forgot-password`);
+  await shot('03-forgot-password');
+  await page.goto(`${base}/#/`);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Senha').fill(password);
+  await page.getByRole('button', { name: 'Entrar' }).click();
+  await page.getByTestId('figure-clients').waitFor();
+  await shot('04-dashboard');
+  await page.getByRole('link', { name: 'Clientes' }).click();
+  await page.locator('table a').first().waitFor();
+  await shot('05-clients');
+  await page.locator('table a').first().click();
+  await page.getByRole('heading', { level: 2 }).waitFor();
+  await shot('06-client-detail');
+  await page.goto(`${base}/#/clients/new`);
+  await page.getByLabel('Nome').fill('Ricardo Alves');
+  await page.getByLabel('CPF ou CNPJ').fill('12345678900');
+  await page.getByLabel('Telefone').fill('1198765');
+  await page.getByRole('button', { name: 'Salvar' }).click();
+  await shot('07-client-new-with-errors');
+  await page.getByRole('link', { name: 'Agenda' }).click();
+  await shot('08-appointments-week');
+  await page.getByText('Lista', { exact: true }).click();
+  await shot('09-appointments-list');
+  await page.getByRole('button', { name: 'Novo atendimento' }).click();
+  await shot('10-appointment-new');
+  await page.keyboard.press('Escape');
+  await page.getByRole('link', { name: 'Financeiro' }).click();
+  await page.locator('table').waitFor();
+  await shot('11-finance');
+  await page.getByLabel('Situação').first().click();
+  await page.getByRole('option', { name: 'Pago' }).click();
+  await shot('11b-finance-paid');
+  await page.getByLabel('Situação').first().click();
+  await page.getByRole('option', { name: 'Pendente' }).click();
+  const pay = page.getByRole('button', { name: 'Marcar como pago' }).first();
+  if (await pay.count()) {
+    await pay.click();
+    await shot('12-finance-mark-paid');
+    await page.keyboard.press('Escape');
+  }
+  await page.getByRole('link', { name: 'Notificações' }).click();
+  await shot('13-notifications');
+  await page.getByRole('link', { name: 'Meu perfil' }).click();
+  await shot('14-profile');
+} finally {
+  await browser.close();
+  process.kill(-server.pid, 'SIGTERM');
+  rmSync(dataDir, { recursive: true, force: true });
+}
