@@ -177,8 +177,16 @@ async function prepareDatabase(): Promise<void> {
   try {
     const exists = await admin.query('select 1 from pg_database where datname = $1', [DATABASE]);
     if (env['BENCH_REUSE'] === '1' && exists.rowCount) {
-      log(`reusing the seeded database ${DATABASE}`);
-      return;
+      // Only while its migrations are still the committed ones (the initial one is regenerated often).
+      const reusable = await openDatabase({ databaseUrl, dataDir: '/tmp' }).then(
+        (database) => database.close().then(() => true),
+        () => false,
+      );
+      if (reusable) {
+        log(`reusing the seeded database ${DATABASE}`);
+        return;
+      }
+      log(`${DATABASE} no longer matches the migrations: seeding again`);
     }
     await admin.query(`drop database if exists ${DATABASE} with (force)`);
     await admin.query(`create database ${DATABASE}`);
