@@ -311,6 +311,41 @@ describe(`finance notices (07:00 local)`, () => {
   });
 });
 
+describe(`client e-mails through SMTP`, () => {
+  it(`delivers the reminder, due-today and overdue mails to the client's address`, async () => {
+    const organization = await seedOrganization('Piscinas Oceano');
+    const email = `julia.${Date.now()}@cliente.com.br`;
+    const client = await seedClient(organization, 'Júlia Prates', email);
+    await seedAppointments(organization, client, [{ date: '2027-04-02', startTime: '07:45' }]);
+    await seedEntries(organization, client, [
+      { dueDate: '2027-04-01', amountCents: 15_000, description: 'Limpeza semanal' },
+      { dueDate: '2027-03-30', amountCents: 48_000, description: 'Troca de areia do filtro' },
+    ]);
+    const now = new Date('2027-04-01T11:00:00Z');
+    await runDailyJob(server.database, reminders, now);
+    await runDailyJob(server.database, notices, now);
+    const sender = createMailSender(
+      { smtpUrl: smtp.url, mailFrom: 'Piscinas Oceano <avisos@picineiros.test>', dataDir: '' },
+      silent,
+    );
+    await deliverDueMail(server.database, sender, now, silent, 500);
+    const received = smtp.received.filter((mail) => mail.to.includes(email));
+    expect(received.map((mail) => mail.subject).sort()).toEqual([
+      'Lembrete: atendimento amanhã, 02/04/2027 às 07:45',
+      'Pagamento em atraso: Troca de areia do filtro — R$\u00a0480,00',
+      'Vence hoje: Limpeza semanal — R$\u00a0150,00',
+    ]);
+    for (const mail of received) {
+      expect(mail.text).toContain('Olá, Júlia Prates!');
+      expect(mail.text).toContain('— Piscinas Oceano');
+      expect(mail.html).toContain('<html lang="pt-BR">');
+    }
+    expect(received.find((mail) => mail.subject.startsWith('Pagamento'))?.text).toContain(
+      'venceu em 30/03/2027 (há 2 dias)',
+    );
+  });
+});
+
 describe(`the job command`, () => {
   it(`runs a job by hand for a given date`, async () => {
     const organization = await seedOrganization('Piscinas Manual');
