@@ -51,6 +51,21 @@ afterAll(async () => {
   await server.close();
 });
 
+describe('web build served by the server', () => {
+  it('serves the UI at / and for unknown pages, without shadowing the API paths', async () => {
+    const home = await fetch(`${server.url}/`);
+    expect(home.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await home.text()).toContain('<div id="root">');
+    const emailed = await fetch(`${server.url}/redefinir-senha?token=abc`);
+    expect(await emailed.text()).toContain('<div id="root">');
+    const api = await fetch(`${server.url}/trpc/nothing.here`);
+    expect(api.status).toBe(404);
+    expect(api.headers.get('content-type')).toMatch(/json/);
+    expect((await fetch(`${server.url}/assets/missing.js`)).status).toBe(404);
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  });
+});
+
 describe('web build in Chromium', () => {
   it('signs in', async () => {
     await page.goto(server.url);
