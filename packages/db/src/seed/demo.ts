@@ -265,9 +265,10 @@ function seedDemoData(
     const firstName = name.split(' ')[0] ?? 'cliente';
     const document = company ? generateCnpj(random) : generateCpf(random);
     const phone = `${place.ddd}9${random.int(6000, 9999)}${random.int(1000, 9999)}`;
+    // Reserved .example domains (RFC 2606): demo reminders must never reach a real inbox, even with SMTP on.
     const email = company
-      ? `contato${index}@${(company.split(' ').at(-1) ?? 'empresa').toLowerCase().normalize('NFD').replace(/\p{M}/gu, '')}.com.br`
-      : `${firstName.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '')}.${index}@email.com.br`;
+      ? `contato${index}@${(company.split(' ').at(-1) ?? 'empresa').toLowerCase().normalize('NFD').replace(/\p{M}/gu, '')}.example`
+      : `${firstName.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '')}.${index}@clientes.example`;
     const client = em.create(Client, {
       organization,
       name,
