@@ -1,15 +1,10 @@
 import { AuditEntry, Client, Membership, Pool } from '@picineiros/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUpOwner, startTestServer, type SignedIn, type TestServer } from './harness';
+import { indexesUsedBy, plansOfCall, sequentialScansOf } from './query-plans';
 
 // audit.list and sync.pull are served by indexes: every query they send is EXPLAINed on Postgres with
 // sequential scans priced out, and must use the expected index and no Seq Scan.
-type PlanNode = { 'Node Type': string; 'Index Name'?: string; Plans?: PlanNode[] };
-
-function flattenPlan(node: PlanNode): PlanNode[] {
-  return [node, ...(node.Plans ?? []).flatMap(flattenPlan)];
-}
-
 let server: TestServer;
 let owner: SignedIn;
 let membershipId: string;
@@ -84,37 +79,10 @@ describe.runIf(process.env['TEST_DIALECT'] === 'postgresql')(
     });
 
     async function plansOf(call: () => Promise<unknown>, table: RegExp) {
-      const em = server.database.fork();
-      const knex = em.getKnex();
-      const captured: string[] = [];
-      const capture = (data: { sql: string }) => {
-        if (table.test(data.sql)) captured.push(data.sql);
-      };
-      knex.on('query', capture);
-      try {
-        await call();
-      } finally {
-        knex.off('query', capture);
-      }
-      expect(captured.length).toBeGreaterThan(0);
-      const used = new Set<string>();
-      for (const sql of captured) {
-        const nodes = await em.transactional(async (trx) => {
-          await trx.execute('set local enable_seqscan = off');
-          const [row] = await trx.execute<{ 'QUERY PLAN': [{ Plan: PlanNode }] }[]>(
-            `explain (format json) ${sql}`,
-          );
-          const plan = row?.['QUERY PLAN'][0].Plan;
-          if (!plan) throw new Error(`no plan for ${sql}`);
-          return flattenPlan(plan);
-        });
-        expect(
-          nodes.filter((node) => node['Node Type'] === 'Seq Scan'),
-          sql,
-        ).toEqual([]);
-        for (const node of nodes) if (node['Index Name']) used.add(node['Index Name']);
-      }
-      return used;
+      const plans = await plansOfCall(server.database, call, table);
+      expect(plans.length).toBeGreaterThan(0);
+      for (const plan of plans) expect(sequentialScansOf([plan]), plan.sql).toEqual([]);
+      return indexesUsedBy(plans);
     }
 
     it('serves every audit.list filter and its order from an index', async () => {

@@ -1,6 +1,7 @@
 import { Client, Pool } from '@picineiros/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, errorOf, signUpOwner, startTestServer, type SignedIn, type TestServer } from './harness';
+import { indexesUsedBy, plansOfCall, sequentialScansOf } from './query-plans';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -637,12 +638,6 @@ describe('clients: tenant isolation', () => {
   });
 });
 
-type PlanNode = { 'Node Type': string; 'Relation Name'?: string; 'Index Name'?: string; Plans?: PlanNode[] };
-
-function flattenPlan(node: PlanNode): PlanNode[] {
-  return [node, ...(node.Plans ?? []).flatMap(flattenPlan)];
-}
-
 describe.runIf(process.env['TEST_DIALECT'] === 'postgresql')('clients: indexes (EXPLAIN on Postgres)', () => {
   it('serves every list filter and sort from an index, never a sequential scan', async () => {
     const owner = await signUpOwner(server);
@@ -680,24 +675,6 @@ describe.runIf(process.env['TEST_DIALECT'] === 'postgresql')('clients: indexes (
     await em.execute('analyze clients');
     await em.execute('analyze pools');
 
-    const knex = em.getKnex();
-    const captured: string[] = [];
-    const capture = (data: { sql: string }) => {
-      if (/^select .* from "(clients|pools)"/i.test(data.sql)) captured.push(data.sql);
-    };
-    const explain = async (sql: string) =>
-      em.transactional(async (trx) => {
-        // Proves that an index path exists, whatever the table size: with sequential scans priced out,
-        // a query that no index serves still shows a Seq Scan.
-        await trx.execute('set local enable_seqscan = off');
-        const [row] = await trx.execute<{ 'QUERY PLAN': [{ Plan: PlanNode }] }[]>(
-          `explain (format json) ${sql}`,
-        );
-        const plan = row?.['QUERY PLAN'][0].Plan;
-        if (!plan) throw new Error(`no plan for ${sql}`);
-        return flattenPlan(plan);
-      });
-
     const cases: [Parameters<SignedIn['client']['clients']['list']['query']>[0], string[]][] = [
       [{}, ['clients_organization_id_name_key_index']],
       [{ sort: 'name', direction: 'desc' }, ['clients_organization_id_name_key_index']],
@@ -715,22 +692,16 @@ describe.runIf(process.env['TEST_DIALECT'] === 'postgresql')('clients: indexes (
       ],
     ];
     for (const [input, indexes] of cases) {
-      captured.length = 0;
-      knex.on('query', capture);
-      try {
-        await owner.client.clients.list.query(input);
-      } finally {
-        knex.off('query', capture);
-      }
+      const plans = await plansOfCall(
+        server.database,
+        () => owner.client.clients.list.query(input),
+        /^select .* from "(clients|pools)"/i,
+      );
       // The page, its total and the page's pools.
-      expect(captured.length, JSON.stringify(input)).toBe(3);
-      const used = new Set<string>();
-      for (const sql of captured) {
-        const nodes = await explain(sql);
-        const seqScans = nodes.filter((node) => node['Node Type'] === 'Seq Scan');
-        expect(seqScans, `${JSON.stringify(input)}: ${sql}`).toEqual([]);
-        for (const node of nodes) if (node['Index Name']) used.add(node['Index Name']);
-      }
+      expect(plans.length, JSON.stringify(input)).toBe(3);
+      for (const plan of plans)
+        expect(sequentialScansOf([plan]), `${JSON.stringify(input)}: ${plan.sql}`).toEqual([]);
+      const used = indexesUsedBy(plans);
       for (const index of indexes) expect([...used], JSON.stringify(input)).toContain(index);
       expect([...used], JSON.stringify(input)).toContain('pools_client_id_index');
     }

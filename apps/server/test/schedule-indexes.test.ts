@@ -1,13 +1,8 @@
 import { Appointment, Client, FinanceEntry } from '@picineiros/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClock, signUpOwner, startTestServer, type SignedIn, type TestServer } from './harness';
+import { indexesUsedBy, plansOfCall, sequentialScansOf } from './query-plans';
 import { membershipIdOf } from './schedule-fixtures';
-
-type PlanNode = { 'Node Type': string; 'Relation Name'?: string; 'Index Name'?: string; Plans?: PlanNode[] };
-
-function flattenPlan(node: PlanNode): PlanNode[] {
-  return [node, ...(node.Plans ?? []).flatMap(flattenPlan)];
-}
 
 let server: TestServer;
 let owner: SignedIn;
@@ -89,37 +84,10 @@ describe.runIf(process.env['TEST_DIALECT'] === 'postgresql')(
     });
 
     async function plansOf(call: () => Promise<unknown>, table: RegExp) {
-      const em = server.database.fork();
-      const knex = em.getKnex();
-      const captured: string[] = [];
-      const capture = (data: { sql: string }) => {
-        if (table.test(data.sql)) captured.push(data.sql);
-      };
-      knex.on('query', capture);
-      try {
-        await call();
-      } finally {
-        knex.off('query', capture);
-      }
-      expect(captured.length).toBeGreaterThan(0);
-      const nodes: PlanNode[] = [];
-      for (const sql of captured) {
-        nodes.push(
-          ...(await em.transactional(async (trx) => {
-            // With sequential scans priced out, a query that no index serves still shows a Seq Scan.
-            await trx.execute('set local enable_seqscan = off');
-            const [row] = await trx.execute<{ 'QUERY PLAN': [{ Plan: PlanNode }] }[]>(
-              `explain (format json) ${sql}`,
-            );
-            const plan = row?.['QUERY PLAN'][0].Plan;
-            if (!plan) throw new Error(`no plan for ${sql}`);
-            return flattenPlan(plan);
-          })),
-        );
-      }
-      const seqScans = nodes.filter((node) => node['Node Type'] === 'Seq Scan');
-      expect(seqScans, captured.join('\n')).toEqual([]);
-      return new Set(nodes.map((node) => node['Index Name']).filter((name) => name !== undefined));
+      const plans = await plansOfCall(server.database, call, table);
+      expect(plans.length).toBeGreaterThan(0);
+      expect(sequentialScansOf(plans), plans.map((plan) => plan.sql).join('\n')).toEqual([]);
+      return indexesUsedBy(plans);
     }
 
     it('serves appointments.list filters and sort from indexes', async () => {
