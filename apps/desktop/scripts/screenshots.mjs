@@ -111,6 +111,11 @@ try {
   await shot('13-notifications');
   await page.getByRole('link', { name: 'Meu perfil' }).click();
   await shot('14-profile');
+  await page.getByRole('link', { name: 'Configurações' }).click();
+  await page.getByText('Equipe e convites').waitFor();
+  await shot('15-settings');
+  await page.goto(`${base}/convite?token=exemplo`);
+  await shot('16-accept-invite');
 } finally {
   await browser.close();
   process.kill(-server.pid, 'SIGTERM');

@@ -12,8 +12,14 @@ import { ClientsPage } from './pages/clients';
 import { DashboardPage } from './pages/dashboard';
 import { FinancePage } from './pages/finance';
 import { NotificationsPage } from './pages/notifications';
-import { ForgotPasswordPage, ResetPasswordPage, VerifyEmailPage } from './pages/account-links';
+import {
+  AcceptInvitePage,
+  ForgotPasswordPage,
+  ResetPasswordPage,
+  VerifyEmailPage,
+} from './pages/account-links';
 import { ProfilePage } from './pages/profile';
+import { SettingsPage } from './pages/settings';
 import { RegisterPage } from './pages/register';
 import { SignInPage } from './pages/sign-in';
 import { matchPath, usePath } from './router';
@@ -79,6 +85,7 @@ function Routes() {
   const emailed = window.location.pathname.replace(/\/$/, '');
   if (emailed === '/verificar-email') return <VerifyEmailPage />;
   if (emailed === '/redefinir-senha') return <ResetPasswordPage />;
+  if (emailed === '/convite') return <AcceptInvitePage />;
   if (state.status === 'loading') {
     return (
       <Center mih="100vh">
@@ -102,5 +109,6 @@ function signedInPage(path: string) {
   if (path.startsWith('/finance')) return <FinancePage />;
   if (path.startsWith('/profile')) return <ProfilePage />;
   if (path.startsWith('/notifications')) return <NotificationsPage />;
+  if (path.startsWith('/settings')) return <SettingsPage />;
   return <DashboardPage />;
 }

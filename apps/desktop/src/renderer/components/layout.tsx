@@ -14,6 +14,7 @@ const NAV: { path: string; label: MessageKey }[] = [
   { path: '/appointments', label: 'nav.appointments' },
   { path: '/finance', label: 'nav.finance' },
   { path: '/notifications', label: 'nav.notifications' },
+  { path: '/settings', label: 'nav.settings' },
   { path: '/profile', label: 'nav.profile' },
 ];
 

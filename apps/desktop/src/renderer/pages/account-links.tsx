@@ -1,6 +1,7 @@
 import { Alert, Anchor, Button, Loader, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { ZRequestPasswordResetInput, ZResetPasswordInput } from '@picineiros/api/accounts/schema';
+import { ZAcceptInviteInput } from '@picineiros/api/members/schema';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { showMutationError, validateWith } from '../components/forms';
@@ -137,6 +138,62 @@ export function VerifyEmailPage() {
           <Loader size="sm" />
           <Text size="sm">{t('auth.verifying')}</Text>
         </Stack>
+      )}
+      <Text size="sm" ta="center" mt="md">
+        <Anchor href={signInHref()}>{t('auth.backToSignIn')}</Anchor>
+      </Text>
+    </AuthLayout>
+  );
+}
+
+type InviteValues = { name: string; password: string };
+
+export function AcceptInvitePage() {
+  const api = useApi();
+  const token = tokenFromUrl();
+  const toInput = (values: InviteValues) => ({
+    token,
+    ...(values.name.trim() ? { name: values.name } : {}),
+    ...(values.password ? { password: values.password } : {}),
+  });
+  const accept = useMutation({
+    mutationFn: (values: InviteValues) => api.members.acceptInvite.mutate(toInput(values)),
+  });
+  const form = useForm<InviteValues>({
+    initialValues: { name: '', password: '' },
+    validate: validateWith(ZAcceptInviteInput, toInput),
+  });
+  return (
+    <AuthLayout>
+      <Title order={2}>{t('settings.acceptTitle')}</Title>
+      <Text c="dimmed" size="sm" mb="md">
+        {t('settings.acceptHint')}
+      </Text>
+      {!token ? (
+        <Alert color="red">{t('auth.missingToken')}</Alert>
+      ) : accept.isSuccess ? (
+        <Alert color="teal" role="status">
+          {t('settings.accepted')}
+        </Alert>
+      ) : (
+        <form
+          onSubmit={form.onSubmit((values) =>
+            accept.mutate(values, { onError: (error) => showMutationError(error, form.setErrors) }),
+          )}
+        >
+          <Stack>
+            <TextInput label={t('auth.name')} autoComplete="name" {...form.getInputProps('name')} />
+            <PasswordInput
+              label={t('auth.password')}
+              description={t('auth.passwordHint')}
+              autoComplete="new-password"
+              {...form.getInputProps('password')}
+            />
+            <Button type="submit" loading={accept.isPending}>
+              {t('settings.accept')}
+            </Button>
+          </Stack>
+        </form>
       )}
       <Text size="sm" ta="center" mt="md">
         <Anchor href={signInHref()}>{t('auth.backToSignIn')}</Anchor>

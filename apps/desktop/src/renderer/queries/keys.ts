@@ -52,3 +52,10 @@ export const notificationKeys = {
     [...notificationKeys.all(orgId), 'list', input] as const,
   unread: (orgId: string) => [...notificationKeys.all(orgId), 'unread'] as const,
 };
+
+export const settingsKeys = {
+  all: (orgId: string) => [orgId, 'settings'] as const,
+  organization: (orgId: string) => [...settingsKeys.all(orgId), 'organization'] as const,
+  notifications: (orgId: string) => [...settingsKeys.all(orgId), 'notifications'] as const,
+  members: (orgId: string) => [...settingsKeys.all(orgId), 'members'] as const,
+};

@@ -1,0 +1,357 @@
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Card,
+  Group,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { ZInviteMemberInput } from '@picineiros/api/members/schema';
+import { ZUpdateOrganizationInput } from '@picineiros/api/organizations/schema';
+import { MEMBERSHIP_ROLES, type MembershipRole } from '@picineiros/db';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { showMutationError, showSuccess, validateWith } from '../components/forms';
+import { PageState } from '../components/page-state';
+import { formatDateTime, t } from '../i18n';
+import { settingsKeys, type Inputs } from '../queries/keys';
+import { useApi, useSignedIn } from '../session-context';
+
+const BRAZILIAN_TIME_ZONES = [
+  { value: 'America/Sao_Paulo', label: 'Brasília (SP, RJ, MG, Sul, GO, DF…)' },
+  { value: 'America/Bahia', label: 'Bahia' },
+  { value: 'America/Fortaleza', label: 'Fortaleza (CE, RN, PB, PI, MA)' },
+  { value: 'America/Recife', label: 'Recife (PE)' },
+  { value: 'America/Belem', label: 'Belém (PA, AP)' },
+  { value: 'America/Manaus', label: 'Manaus (AM)' },
+  { value: 'America/Cuiaba', label: 'Cuiabá (MT)' },
+  { value: 'America/Campo_Grande', label: 'Campo Grande (MS)' },
+  { value: 'America/Porto_Velho', label: 'Porto Velho (RO)' },
+  { value: 'America/Boa_Vista', label: 'Boa Vista (RR)' },
+  { value: 'America/Rio_Branco', label: 'Rio Branco (AC)' },
+  { value: 'America/Noronha', label: 'Fernando de Noronha' },
+];
+
+/** Organization, members and invites, notification settings. Editing is for owners and admins. */
+export function SettingsPage() {
+  const { memberships, orgId } = useSignedIn();
+  const role = memberships.find((membership) => membership.organizationId === orgId)?.role ?? 'staff';
+  const canEdit = role !== 'staff';
+  return (
+    <Stack>
+      <Title order={2}>{t('settings.title')}</Title>
+      {canEdit ? null : (
+        <Text c="dimmed" size="sm">
+          {t('settings.readOnly')}
+        </Text>
+      )}
+      <SimpleGrid cols={2}>
+        <OrganizationCard canEdit={canEdit} />
+        <NotificationSettingsCard canEdit={canEdit} />
+      </SimpleGrid>
+      <MembersCard canEdit={canEdit} />
+    </Stack>
+  );
+}
+
+function OrganizationCard({ canEdit }: { canEdit: boolean }) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const { orgId } = useSignedIn();
+  const organization = useQuery({
+    queryKey: settingsKeys.organization(orgId),
+    queryFn: () => api.organizations.current.query(),
+  });
+  const form = useForm({
+    initialValues: { name: '', timezone: 'America/Sao_Paulo' },
+    validate: validateWith(ZUpdateOrganizationInput, (values: { name: string; timezone: string }) => values),
+  });
+  const { setValues } = form;
+  useEffect(() => {
+    if (organization.data) setValues({ name: organization.data.name, timezone: organization.data.timezone });
+  }, [organization.data, setValues]);
+  const save = useMutation({
+    mutationFn: (values: Inputs['organizations']['update']) => api.organizations.update.mutate(values),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: settingsKeys.all(orgId) }),
+  });
+  return (
+    <Card withBorder>
+      <Text fw={600} mb="sm">
+        {t('settings.organization')}
+      </Text>
+      <PageState query={organization}>
+        <form
+          onSubmit={form.onSubmit((values) =>
+            save.mutate(values, {
+              onSuccess: () => showSuccess(t('common.saved')),
+              onError: (error) => showMutationError(error, form.setErrors),
+            }),
+          )}
+        >
+          <Stack>
+            <TextInput
+              label={t('settings.organizationName')}
+              disabled={!canEdit}
+              {...form.getInputProps('name')}
+            />
+            <Select
+              label={t('settings.timezone')}
+              disabled={!canEdit}
+              allowDeselect={false}
+              data={BRAZILIAN_TIME_ZONES}
+              {...form.getInputProps('timezone')}
+            />
+            {canEdit ? (
+              <Group justify="flex-end">
+                <Button type="submit" loading={save.isPending}>
+                  {t('common.save')}
+                </Button>
+              </Group>
+            ) : null}
+          </Stack>
+        </form>
+      </PageState>
+    </Card>
+  );
+}
+
+type NotificationValues = {
+  appointmentReminderHour: number;
+  financeNoticeHour: number;
+  emailAppointmentReminders: boolean;
+  emailDueNotices: boolean;
+  emailOverdueNotices: boolean;
+};
+
+function NotificationSettingsCard({ canEdit }: { canEdit: boolean }) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const { orgId } = useSignedIn();
+  const settings = useQuery({
+    queryKey: settingsKeys.notifications(orgId),
+    queryFn: () => api.settings.notifications.query(),
+  });
+  const form = useForm<NotificationValues>({
+    initialValues: {
+      appointmentReminderHour: 8,
+      financeNoticeHour: 9,
+      emailAppointmentReminders: true,
+      emailDueNotices: true,
+      emailOverdueNotices: true,
+    },
+  });
+  const { setValues } = form;
+  useEffect(() => {
+    if (settings.data) setValues(settings.data);
+  }, [settings.data, setValues]);
+  const save = useMutation({
+    mutationFn: (values: NotificationValues) => api.settings.updateNotifications.mutate(values),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: settingsKeys.notifications(orgId) }),
+  });
+  return (
+    <Card withBorder>
+      <Text fw={600} mb="sm">
+        {t('settings.notifications')}
+      </Text>
+      <PageState query={settings}>
+        <form
+          onSubmit={form.onSubmit((values) =>
+            save.mutate(values, {
+              onSuccess: () => showSuccess(t('common.saved')),
+              onError: (error) => showMutationError(error, form.setErrors),
+            }),
+          )}
+        >
+          <Stack gap="sm">
+            <Group grow>
+              <NumberInput
+                label={t('settings.reminderHour')}
+                min={0}
+                max={23}
+                disabled={!canEdit}
+                {...form.getInputProps('appointmentReminderHour')}
+              />
+              <NumberInput
+                label={t('settings.financeHour')}
+                min={0}
+                max={23}
+                disabled={!canEdit}
+                {...form.getInputProps('financeNoticeHour')}
+              />
+            </Group>
+            <Switch
+              label={t('settings.emailReminders')}
+              disabled={!canEdit}
+              {...form.getInputProps('emailAppointmentReminders', { type: 'checkbox' })}
+            />
+            <Switch
+              label={t('settings.emailDue')}
+              disabled={!canEdit}
+              {...form.getInputProps('emailDueNotices', { type: 'checkbox' })}
+            />
+            <Switch
+              label={t('settings.emailOverdue')}
+              disabled={!canEdit}
+              {...form.getInputProps('emailOverdueNotices', { type: 'checkbox' })}
+            />
+            {canEdit ? (
+              <Group justify="flex-end">
+                <Button type="submit" loading={save.isPending}>
+                  {t('common.save')}
+                </Button>
+              </Group>
+            ) : null}
+          </Stack>
+        </form>
+      </PageState>
+    </Card>
+  );
+}
+
+function MembersCard({ canEdit }: { canEdit: boolean }) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const { orgId } = useSignedIn();
+  const members = useQuery({
+    queryKey: settingsKeys.members(orgId),
+    queryFn: () => api.members.list.query(),
+  });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: settingsKeys.members(orgId) });
+  const invite = useMutation({
+    mutationFn: (values: Inputs['members']['invite']) => api.members.invite.mutate(values),
+    onSuccess: refresh,
+  });
+  const setRole = useMutation({
+    mutationFn: (values: Inputs['members']['setRole']) => api.members.setRole.mutate(values),
+    onSuccess: refresh,
+  });
+  const remove = useMutation({
+    mutationFn: (membershipId: string) => api.members.remove.mutate({ membershipId }),
+    onSuccess: refresh,
+  });
+  const form = useForm<{ email: string; role: MembershipRole }>({
+    initialValues: { email: '', role: 'staff' },
+    validate: validateWith(ZInviteMemberInput, (values: { email: string; role: MembershipRole }) => values),
+  });
+  const roleOptions = MEMBERSHIP_ROLES.map((value) => ({ value, label: t(`profile.roles.${value}`) }));
+  return (
+    <Card withBorder>
+      <Text fw={600} mb="sm">
+        {t('settings.members')}
+      </Text>
+      <PageState query={members}>
+        <Table verticalSpacing="xs">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('clients.name')}</Table.Th>
+              <Table.Th>{t('auth.email')}</Table.Th>
+              <Table.Th>{t('profile.role')}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {members.data?.members.map((member) => (
+              <Table.Tr key={member.membershipId}>
+                <Table.Td>{member.name}</Table.Td>
+                <Table.Td>{member.email}</Table.Td>
+                <Table.Td w={220}>
+                  {canEdit && !member.isMe ? (
+                    <Select
+                      size="xs"
+                      allowDeselect={false}
+                      aria-label={t('profile.role')}
+                      data={roleOptions}
+                      value={member.role}
+                      onChange={(value) =>
+                        value &&
+                        setRole.mutate(
+                          { membershipId: member.membershipId, role: value },
+                          {
+                            onSuccess: () => showSuccess(t('common.saved')),
+                            onError: (error) => showMutationError(error),
+                          },
+                        )
+                      }
+                    />
+                  ) : (
+                    <Badge variant="light">{t(`profile.roles.${member.role}`)}</Badge>
+                  )}
+                </Table.Td>
+                <Table.Td ta="right" w={60}>
+                  {canEdit && !member.isMe ? (
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={t('settings.removeMember')}
+                      onClick={() => {
+                        if (!window.confirm(t('settings.removeConfirm', { name: member.name }))) return;
+                        remove.mutate(member.membershipId, { onError: (error) => showMutationError(error) });
+                      }}
+                    >
+                      ✕
+                    </ActionIcon>
+                  ) : null}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+            {members.data?.pendingInvites.map((pending) => (
+              <Table.Tr key={pending.email}>
+                <Table.Td c="dimmed">{t('settings.invited')}</Table.Td>
+                <Table.Td c="dimmed">{pending.email}</Table.Td>
+                <Table.Td>
+                  <Badge variant="outline" color="gray">
+                    {t(`profile.roles.${pending.role}`)}
+                  </Badge>
+                </Table.Td>
+                <Table.Td c="dimmed" fz="xs">
+                  {t('settings.inviteExpires', { date: formatDateTime(pending.expiresAt) })}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </PageState>
+      {canEdit ? (
+        <form
+          onSubmit={form.onSubmit((values) =>
+            invite.mutate(values, {
+              onSuccess: () => {
+                form.reset();
+                showSuccess(t('settings.inviteSent'));
+              },
+              onError: (error) => showMutationError(error, form.setErrors),
+            }),
+          )}
+        >
+          <Group align="flex-start" mt="md">
+            <TextInput
+              label={t('settings.inviteEmail')}
+              type="email"
+              w={320}
+              {...form.getInputProps('email')}
+            />
+            <Select
+              label={t('profile.role')}
+              allowDeselect={false}
+              w={200}
+              data={roleOptions}
+              {...form.getInputProps('role')}
+            />
+            <Button type="submit" mt={24} loading={invite.isPending}>
+              {t('settings.invite')}
+            </Button>
+          </Group>
+        </form>
+      ) : null}
+    </Card>
+  );
+}
