@@ -16,6 +16,7 @@ import type { Database } from '@picineiros/db';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Config } from './config';
+import { registerReportRoutes } from './reports';
 
 export type ServerDependencies = {
   config: Config;
@@ -28,7 +29,7 @@ export type ServerDependencies = {
 };
 
 const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../desktop/dist/web/', import.meta.url));
-const API_PREFIXES = ['/trpc', '/auth', '/healthz', '/readyz'];
+const API_PREFIXES = ['/trpc', '/auth', '/healthz', '/readyz', '/reports'];
 
 const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
 
@@ -96,7 +97,16 @@ export async function buildServer({
     void reply.header('x-request-id', request.id);
   });
 
-  await app.register(helmet, { contentSecurityPolicy: { directives: { defaultSrc: ["'self'"] } } });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Only a server published over HTTPS asks browsers to upgrade: served over plain HTTP on a local
+        // network, the upgrade would break every asset of the web UI.
+        upgradeInsecureRequests: config.publicUrl.startsWith('https:') ? [] : null,
+      },
+    },
+  });
   await app.register(cors, {
     origin: (origin, callback) => {
       callback(null, origin === undefined || config.corsOrigins.includes(origin) ? (origin ?? false) : false);
@@ -140,6 +150,8 @@ export async function buildServer({
     });
     await auth.register(fastifyTRPCPlugin, { prefix: AUTH_COOKIE_PATH, trpcOptions });
   });
+
+  registerReportRoutes(app, dependencies, requestInfo);
 
   app.get('/healthz', () => ({ status: 'ok' }));
   app.get('/readyz', async (request, reply) => {

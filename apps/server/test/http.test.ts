@@ -28,6 +28,8 @@ describe(`HTTP surface`, () => {
     expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+    // PUBLIC_URL is plain HTTP here: no upgrade of the UI's requests to HTTPS.
+    expect(response.headers.get('content-security-policy')).not.toContain('upgrade-insecure-requests');
   });
 
   it(`allows CORS only for configured origins`, async () => {
