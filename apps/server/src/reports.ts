@@ -1,0 +1,56 @@
+import { Readable } from 'node:stream';
+import type { ApiDependencies, RequestInfo } from '@picineiros/api';
+import {
+  buildReport,
+  REPORT_EXTENSIONS,
+  REPORT_KINDS,
+  ReportInputError,
+  type QueryValues,
+} from '@picineiros/api/reports/build';
+import { openReportContext } from '@picineiros/api/reports/access';
+import { TRPCError } from '@trpc/server';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+const REPORT_PATH = new RegExp(`^(${REPORT_KINDS.join('|')})\\.(${REPORT_EXTENSIONS.join('|')})$`);
+
+/**
+ * `GET /reports/<kind>.<csv|pdf>?<filters>`: downloads for signed-in members, under the API's own
+ * authentication and tenant rules (see reports/access.ts). CSV streams page by page.
+ */
+export function registerReportRoutes(
+  app: FastifyInstance,
+  dependencies: ApiDependencies,
+  requestInfo: (request: FastifyRequest, reply: FastifyReply) => RequestInfo,
+): void {
+  app.get<{ Params: { file: string }; Querystring: QueryValues }>(
+    '/reports/:file',
+    async (request, reply) => {
+      const match = REPORT_PATH.exec(request.params.file);
+      const kind = REPORT_KINDS.find((candidate) => candidate === match?.[1]);
+      const extension = REPORT_EXTENSIONS.find((candidate) => candidate === match?.[2]);
+      if (!kind || !extension) {
+        return reply.code(404).send({ error: 'Relatório não encontrado.' });
+      }
+      try {
+        const ctx = await openReportContext(dependencies, requestInfo(request, reply), request.log);
+        const file = await buildReport(ctx, kind, extension, request.query);
+        void reply
+          .header('content-type', file.contentType)
+          .header('content-disposition', `attachment; filename="${file.fileName}"`)
+          .header('cache-control', 'no-store');
+        if (Buffer.isBuffer(file.body)) return await reply.send(file.body);
+        // Readable.from pulls the next page only when the socket has taken the previous one.
+        return await reply.send(Readable.from(file.body, { objectMode: false }));
+      } catch (error) {
+        if (error instanceof ReportInputError) {
+          return reply.code(400).send({ error: error.message, fieldErrors: error.fieldErrors });
+        }
+        if (error instanceof TRPCError && error.code !== 'INTERNAL_SERVER_ERROR') {
+          return reply.code(getHTTPStatusCodeFromError(error)).send({ error: error.message });
+        }
+        throw error;
+      }
+    },
+  );
+}

@@ -1,0 +1,406 @@
+// The reports: for each kind, its filters (the list procedure's own zod schema, read from a query string),
+// its columns and its rows, paged through the list service that the API uses.
+import { Client, Membership, Pool, type AppointmentStatus, type PaymentMethod } from '@picineiros/db';
+import { ZListAppointmentsInput, type TListAppointmentsInput } from '../appointments/schema';
+import { listAppointments, type AppointmentView } from '../appointments/service';
+import { POOL_TYPE_LABELS, ZListClientsInput, type TListClientsInput } from '../clients/schema';
+import { listClients, type ClientView } from '../clients/service';
+import { ZDashboardSummaryInput, type TDashboardSummaryInput } from '../dashboard/schema';
+import { summarizeDashboard } from '../dashboard/service';
+import { FINANCE_PAGE_MAX, ZListFinanceEntriesInput, type TListFinanceEntriesInput } from '../finance/schema';
+import { listFinanceEntries, type FinanceEntryView } from '../finance/service';
+import { formatLocalDateBr, localDateOf, startOfLocalDate, addDaysToLocalDate } from '../shared/local-time';
+import type { OrgContext } from '../shared/org-context';
+import type { z } from '../shared/validation';
+import type { Cell, ReportColumn, ReportFilter, ReportHeading } from './table';
+
+export const REPORT_KINDS = ['clients', 'appointments', 'finance', 'finance-summary'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+
+/** A query string as Fastify parses it: repeated keys become arrays. */
+export type QueryValues = Record<string, string | string[] | undefined>;
+
+export type ReportDefinition<Input> = {
+  title: string;
+  /** The download's name without extension (ASCII). */
+  fileName: string;
+  orientation: ReportHeading['orientation'];
+  /** Query keys that are filters; anything else (but `format`) is refused. */
+  filterKeys: readonly string[];
+  booleanKeys?: readonly string[];
+  listKeys?: readonly string[];
+  schema: z.ZodType<Input>;
+  columns: readonly ReportColumn[];
+  /** The filters for people ('Situação: Pendente'); refuses ids this organization does not have. */
+  describeFilters(ctx: OrgContext, input: Input): Promise<ReportFilter[]>;
+  /** The rows, a page at a time. */
+  pages(ctx: OrgContext, input: Input): AsyncIterable<Cell[][]>;
+  /** The PDF's totals row; default: the count and the sums of the `total` columns. */
+  totals?(ctx: OrgContext, input: Input, rows: readonly Cell[][]): Promise<Cell[]>;
+};
+
+const APPOINTMENT_STATUS_LABELS: Record<AppointmentStatus, string> = {
+  pending: 'Pendente',
+  confirmed: 'Confirmado',
+  done: 'Realizado',
+  cancelled: 'Cancelado',
+};
+
+const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = {
+  pix: 'PIX',
+  cash: 'Dinheiro',
+  bank_transfer: 'Transferência',
+  boleto: 'Boleto',
+  card: 'Cartão',
+};
+
+const yesNo = (value: boolean) => (value ? 'Sim' : 'Não');
+
+/** The report refuses a filter id the organization does not have, the way the API answers NOT_FOUND. */
+export class UnknownFilterValueError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function periodOf(from: string | undefined, to: string | undefined): ReportFilter[] {
+  if (!from && !to) return [];
+  const value =
+    from && to
+      ? `${formatLocalDateBr(from)} a ${formatLocalDateBr(to)}`
+      : from
+        ? `a partir de ${formatLocalDateBr(from)}`
+        : `até ${formatLocalDateBr(to ?? '')}`;
+  return [{ label: 'Período', value }];
+}
+
+async function clientFilter(ctx: OrgContext, clientId: string | undefined): Promise<ReportFilter[]> {
+  if (!clientId) return [];
+  // Tenant-filtered: another organization's client is unknown here.
+  const client = await ctx.em.findOne(Client, { id: clientId });
+  if (!client) throw new UnknownFilterValueError('clientId', 'Cliente não encontrado.');
+  return [{ label: 'Cliente', value: client.name }];
+}
+
+/** Names of the organization's members by membership id (memberships are not tenant-filtered). */
+async function memberNames(ctx: OrgContext): Promise<Map<string, string>> {
+  const memberships = await ctx.em.find(
+    Membership,
+    { organization: ctx.organization.id },
+    { populate: ['user'] },
+  );
+  return new Map(memberships.map((membership) => [membership.id, membership.user.name]));
+}
+
+// Each page's entities are dropped once its rows are built, so the identity map (and the process) does not
+// grow with the report. The tenant filter's parameter lives on the EntityManager and survives `clear()`.
+function releasePage(ctx: OrgContext): void {
+  ctx.em.clear();
+}
+
+// ---------------------------------------------------------------------------------------------- clients
+
+const clientColumns: ReportColumn[] = [
+  { header: 'Nome', type: 'text', width: 2.2 },
+  { header: 'CPF/CNPJ', type: 'text', width: 1.5 },
+  { header: 'Telefone', type: 'text', width: 1.3 },
+  { header: 'E-mail', type: 'text', width: 2 },
+  { header: 'Endereço', type: 'text', width: 2.4 },
+  { header: 'Cidade/UF', type: 'text', width: 1.4 },
+  { header: 'Situação', type: 'text', width: 0.9 },
+  { header: 'Piscinas', type: 'text', width: 2.4 },
+  { header: 'Qtd. piscinas', type: 'integer', width: 0.8, total: true },
+  { header: 'Volume total (L)', type: 'integer', width: 1.1, total: true },
+];
+
+function clientRow(client: ClientView): Cell[] {
+  const address = client.address;
+  const street = [address.street, address.number].filter(Boolean).join(', ');
+  const line = [street, address.complement, address.district, address.cepMasked].filter(Boolean).join(' - ');
+  const city = [address.city, address.uf].filter(Boolean).join('/');
+  const pools = client.pools.map((pool) =>
+    [
+      pool.label,
+      POOL_TYPE_LABELS[pool.type],
+      pool.volumeLiters === null ? null : `${pool.volumeLiters.toLocaleString('pt-BR')} L`,
+      pool.location === 'indoor' ? 'coberta' : 'descoberta',
+      pool.heated ? 'aquecida' : null,
+    ]
+      .filter(Boolean)
+      .join(', '),
+  );
+  const volume = client.pools.reduce((sum, pool) => sum + (pool.volumeLiters ?? 0), 0);
+  return [
+    client.name,
+    client.documentMasked,
+    client.phoneMasked,
+    client.email,
+    line || null,
+    city || null,
+    client.deletedAt ? 'Arquivado' : client.active ? 'Ativo' : 'Inativo',
+    pools.join('\n'),
+    client.pools.length,
+    volume,
+  ];
+}
+
+const clientsReport: ReportDefinition<TListClientsInput> = {
+  title: 'Clientes e piscinas',
+  fileName: 'clientes',
+  orientation: 'landscape',
+  filterKeys: ['search', 'active', 'poolType', 'includeArchived', 'sort', 'direction'],
+  booleanKeys: ['active', 'includeArchived'],
+  schema: ZListClientsInput,
+  columns: clientColumns,
+  describeFilters(_ctx, input) {
+    return Promise.resolve([
+      ...(input.search ? [{ label: 'Busca', value: input.search }] : []),
+      ...(input.active === undefined
+        ? []
+        : [{ label: 'Situação', value: input.active ? 'Ativos' : 'Inativos' }]),
+      ...(input.poolType ? [{ label: 'Tipo de piscina', value: POOL_TYPE_LABELS[input.poolType] }] : []),
+      ...(input.includeArchived ? [{ label: 'Inclui arquivados', value: 'Sim' }] : []),
+    ]);
+  },
+  async *pages(ctx, input) {
+    // The clients list pages by number (its sorts include name and creation, both directions); the report
+    // walks those pages, at the list's largest page size.
+    for (let page = 1; ; page += 1) {
+      const result = await listClients(ctx, ctx.organization, { ...input, page, pageSize: 100 });
+      yield result.items.map(clientRow);
+      releasePage(ctx);
+      if (page >= result.pageCount) return;
+    }
+  },
+};
+
+// ----------------------------------------------------------------------------------------- appointments
+
+const appointmentColumns: ReportColumn[] = [
+  { header: 'Data', type: 'date', width: 1 },
+  { header: 'Início', type: 'text', width: 0.7 },
+  { header: 'Duração (min)', type: 'integer', width: 0.8 },
+  { header: 'Cliente', type: 'text', width: 2 },
+  { header: 'Piscina', type: 'text', width: 1.3 },
+  { header: 'Responsável', type: 'text', width: 1.4 },
+  { header: 'Situação', type: 'text', width: 1 },
+  { header: 'Valor', type: 'cents', width: 1.1, total: true },
+  { header: 'Observações', type: 'text', width: 2.5 },
+];
+
+const appointmentsReport: ReportDefinition<TListAppointmentsInput> = {
+  title: 'Atendimentos',
+  fileName: 'atendimentos',
+  orientation: 'landscape',
+  filterKeys: ['from', 'to', 'status', 'clientId', 'assigneeId', 'includeArchived'],
+  booleanKeys: ['includeArchived'],
+  listKeys: ['status'],
+  schema: ZListAppointmentsInput,
+  columns: appointmentColumns,
+  async describeFilters(ctx, input) {
+    const filters = [...periodOf(input.from, input.to), ...(await clientFilter(ctx, input.clientId))];
+    if (input.status?.length) {
+      filters.push({
+        label: 'Situação',
+        value: input.status.map((status) => APPOINTMENT_STATUS_LABELS[status]).join(', '),
+      });
+    }
+    if (input.assigneeId) {
+      const name = (await memberNames(ctx)).get(input.assigneeId);
+      if (!name) throw new UnknownFilterValueError('assigneeId', 'Responsável não encontrado.');
+      filters.push({ label: 'Responsável', value: name });
+    }
+    if (input.includeArchived) filters.push({ label: 'Inclui arquivados', value: 'Sim' });
+    return filters;
+  },
+  async *pages(ctx, input) {
+    const members = await memberNames(ctx);
+    let cursor: string | null = null;
+    do {
+      const page: { items: AppointmentView[]; nextCursor: string | null } = await listAppointments(ctx, {
+        ...input,
+        limit: 500,
+        ...(cursor ? { cursor } : {}),
+      });
+      const poolIds = [...new Set(page.items.flatMap((item) => (item.poolId ? [item.poolId] : [])))];
+      const pools = poolIds.length ? await ctx.em.find(Pool, { id: { $in: poolIds } }) : [];
+      const poolNames = new Map(
+        pools.map((pool) => [pool.id, pool.label ?? POOL_TYPE_LABELS[pool.type]] as const),
+      );
+      yield page.items.map((item) => [
+        item.date,
+        item.startTime,
+        item.durationMinutes,
+        item.clientName,
+        item.poolId ? (poolNames.get(item.poolId) ?? null) : null,
+        item.assigneeId ? (members.get(item.assigneeId) ?? null) : 'Todos',
+        APPOINTMENT_STATUS_LABELS[item.status],
+        item.priceCents,
+        item.notes,
+      ]);
+      releasePage(ctx);
+      cursor = page.nextCursor;
+    } while (cursor);
+  },
+};
+
+// ------------------------------------------------------------------------------------------------ finance
+
+const financeColumns: ReportColumn[] = [
+  { header: 'Vencimento', type: 'date', width: 1.15 },
+  { header: 'Cliente', type: 'text', width: 2.3 },
+  { header: 'Descrição', type: 'text', width: 2.6 },
+  { header: 'Situação', type: 'text', width: 0.9 },
+  { header: 'Pago em', type: 'date', width: 0.95 },
+  { header: 'Forma', type: 'text', width: 1.05 },
+  { header: 'Valor', type: 'cents', width: 1.25, total: true },
+];
+
+function financeRow(entry: FinanceEntryView, timezone: string): Cell[] {
+  return [
+    entry.dueDate,
+    entry.clientName,
+    entry.description,
+    entry.status === 'paid' ? 'Pago' : entry.overdue ? 'Vencido' : 'Pendente',
+    entry.paidAt ? localDateOf(entry.paidAt, timezone) : null,
+    entry.paymentMethod ? PAYMENT_METHOD_LABELS[entry.paymentMethod] : null,
+    entry.amountCents,
+  ];
+}
+
+const financeReport: ReportDefinition<TListFinanceEntriesInput> = {
+  title: 'Lançamentos financeiros',
+  fileName: 'lancamentos',
+  orientation: 'portrait',
+  filterKeys: ['status', 'overdue', 'clientId', 'from', 'to', 'includeArchived'],
+  booleanKeys: ['overdue', 'includeArchived'],
+  schema: ZListFinanceEntriesInput,
+  columns: financeColumns,
+  async describeFilters(ctx, input) {
+    const filters = [
+      ...periodOf(input.from, input.to).map((filter) => ({ ...filter, label: 'Vencimento' })),
+      ...(await clientFilter(ctx, input.clientId)),
+    ];
+    if (input.status) {
+      filters.push({ label: 'Situação', value: input.status === 'paid' ? 'Pago' : 'Pendente' });
+    }
+    if (input.overdue !== undefined) filters.push({ label: 'Vencidos', value: yesNo(input.overdue) });
+    if (input.includeArchived) filters.push({ label: 'Inclui arquivados', value: 'Sim' });
+    return filters;
+  },
+  async *pages(ctx, input) {
+    const timezone = ctx.organization.timezone;
+    let cursor: string | null = null;
+    do {
+      // Keyset pages on (dueDate, id), the list's own order and index.
+      const page: { items: FinanceEntryView[]; nextCursor: string | null } = await listFinanceEntries(ctx, {
+        ...input,
+        limit: FINANCE_PAGE_MAX,
+        ...(cursor ? { cursor } : {}),
+      });
+      yield page.items.map((entry) => financeRow(entry, timezone));
+      releasePage(ctx);
+      cursor = page.nextCursor;
+    } while (cursor);
+  },
+};
+
+// -------------------------------------------------------------------------------------- financial summary
+
+const summaryColumns: ReportColumn[] = [
+  { header: 'Seção', type: 'text', width: 1.4 },
+  { header: 'Referência', type: 'text', width: 2.6 },
+  { header: 'Valor', type: 'cents', width: 1.2 },
+];
+
+const MONTH_NAMES = [
+  'janeiro',
+  'fevereiro',
+  'março',
+  'abril',
+  'maio',
+  'junho',
+  'julho',
+  'agosto',
+  'setembro',
+  'outubro',
+  'novembro',
+  'dezembro',
+];
+
+function monthLabel(month: string): string {
+  const [year, number] = month.split('-');
+  return `${MONTH_NAMES[Number(number) - 1] ?? number}/${year}`;
+}
+
+/** Paid cents per client within the summary's period (by paidAt in the organization's time zone). */
+async function paidByClient(
+  ctx: OrgContext,
+  range: { from: string | null; to: string | null },
+): Promise<{ name: string; paidCents: number }[]> {
+  const timezone = ctx.organization.timezone;
+  const platform = ctx.em.getPlatform();
+  const conditions: string[] = [];
+  const params: unknown[] = [ctx.organization.id];
+  if (range.from) {
+    conditions.push(' and f.paid_at >= ?');
+    params.push(platform.processDateProperty(startOfLocalDate(range.from, timezone)));
+  }
+  if (range.to) {
+    conditions.push(' and f.paid_at < ?');
+    params.push(platform.processDateProperty(startOfLocalDate(addDaysToLocalDate(range.to, 1), timezone)));
+  }
+  // Plain SQL like the dashboard's aggregates: it bypasses the tenant filter, so it names the organization.
+  const rows = await ctx.em.getConnection().execute<Record<string, unknown>[]>(
+    `select c.name as name, sum(f.amount_cents) as paid_cents
+       from finance_entries f join clients c on c.id = f.client_id
+      where f.organization_id = ? and f.deleted_at is null and f.status = 'paid'${conditions.join('')}
+      group by c.id, c.name
+      order by paid_cents desc, c.name asc`,
+    params,
+  );
+  return rows.map((row) => ({ name: String(row['name']), paidCents: Number(row['paid_cents'] ?? 0) }));
+}
+
+const summaryReport: ReportDefinition<TDashboardSummaryInput> = {
+  title: 'Resumo financeiro',
+  fileName: 'resumo-financeiro',
+  orientation: 'portrait',
+  filterKeys: ['from', 'to'],
+  schema: ZDashboardSummaryInput,
+  columns: summaryColumns,
+  async describeFilters(ctx, input) {
+    const summary = await summarizeDashboard(ctx, input);
+    const period = periodOf(summary.range.from ?? undefined, summary.range.to ?? undefined);
+    return period.length ? period : [{ label: 'Período', value: 'todo o histórico' }];
+  },
+  async *pages(ctx, input) {
+    // The dashboard's figures (same cache, same rules), plus revenue per client over the same period.
+    const summary = await summarizeDashboard(ctx, input);
+    const rows: Cell[][] = summary.monthlyRevenue.map((month) => [
+      'Recebido por mês',
+      monthLabel(month.month),
+      month.paidCents,
+    ]);
+    for (const client of await paidByClient(ctx, summary.range)) {
+      rows.push(['Recebido por cliente', client.name, client.paidCents]);
+    }
+    rows.push(['Em aberto', 'Pendente (inclui vencidos)', summary.totals.pendingCents]);
+    rows.push(['Em aberto', 'Vencido', summary.totals.overdueCents]);
+    yield rows;
+  },
+  async totals(ctx, input) {
+    const summary = await summarizeDashboard(ctx, input);
+    return ['Total recebido no período', null, summary.totals.paidCents];
+  },
+};
+
+export const REPORT_DEFINITIONS = {
+  clients: clientsReport,
+  appointments: appointmentsReport,
+  finance: financeReport,
+  'finance-summary': summaryReport,
+} as const satisfies Record<ReportKind, unknown>;
