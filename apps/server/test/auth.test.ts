@@ -225,6 +225,41 @@ describe(`web sessions: cookies and CSRF`, () => {
     expect(response.status).toBe(404);
   });
 
+  it(`lets two tabs refresh at once, but still catches a stale token replayed later`, async () => {
+    const { cookies, data } = await webLogin();
+    const csrf = String(data['csrfToken']);
+    const refreshCookie = (setCookies: string[]) =>
+      setCookies.find((cookie) => cookie.startsWith('picineiros_refresh='))?.split(';')[0] ?? '';
+    const refreshWith = (cookie: string) =>
+      fetch(`${server.url}/auth/auth.refresh`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          cookie: `${cookie}; picineiros_csrf=${csrf}`,
+          'x-csrf-token': csrf,
+        },
+        body: JSON.stringify({ json: {} }),
+      });
+    const first = refreshCookie(cookies);
+    const tabA = await refreshWith(first);
+    expect(tabA.status).toBe(200);
+    const second = refreshCookie(tabA.headers.getSetCookie());
+    expect(second).not.toBe(first);
+
+    // Tab B sent the same (now previous) cookie a moment later: an access token, no rotation, no revocation.
+    const tabB = await refreshWith(first);
+    expect(tabB.status).toBe(200);
+    expect(refreshCookie(tabB.headers.getSetCookie())).toBe('');
+    const third = await refreshWith(second);
+    expect(third.status).toBe(200);
+
+    // Much later, the old cookie is a replay: the family is revoked.
+    clock.advance(11_000);
+    const replay = await refreshWith(second);
+    expect(replay.status).toBe(401);
+    expect((await refreshWith(refreshCookie(third.headers.getSetCookie()))).status).toBe(401);
+  });
+
   it(`marks cookies Secure in production`, async () => {
     const production = await startTestServer({ env: { NODE_ENV: 'production' } });
     try {

@@ -158,6 +158,19 @@ function presentedRefreshToken(ctx: Context, input: TRefreshInput): string | und
   return cookie;
 }
 
+/** How long a web session's previous refresh token still counts as a concurrent refresh, not a reuse. */
+export const CONCURRENT_REFRESH_GRACE_MS = 10_000;
+
+function isConcurrentWebRefresh(session: Session, presentedHash: string, now: Date): boolean {
+  return (
+    session.client === 'web' &&
+    session.previousTokenHash != null &&
+    session.rotatedAt != null &&
+    now.getTime() - session.rotatedAt.getTime() < CONCURRENT_REFRESH_GRACE_MS &&
+    safeEqual(session.previousTokenHash, presentedHash)
+  );
+}
+
 function refuseRefresh(ctx: Context): never {
   clearSessionCookies(ctx);
   throw new TRPCError({ code: 'UNAUTHORIZED', message: messages.invalidRefreshToken });
@@ -173,6 +186,18 @@ export async function refreshSession(
   const session = parsed ? await ctx.em.findOne(Session, { id: parsed.sessionId }) : null;
   if (!parsed || !session || session.revokedAt || session.expiresAt <= now) return refuseRefresh(ctx);
   if (!safeEqual(session.tokenHash, parsed.hash)) {
+    if (isConcurrentWebRefresh(session, parsed.hash, now)) {
+      // Another tab of the same browser rotated this token a moment ago and its response carried the new
+      // cookie: answer with an access token and leave the rotation alone.
+      return {
+        accessToken: await signAccessToken(
+          ctx.settings.appSecret,
+          { userId: session.user.id, sessionId: session.id },
+          now,
+        ),
+        csrfToken: csrfTokenFor(ctx.settings.appSecret, session.id),
+      };
+    }
     // An earlier token of this family came back: it was stolen or replayed. Revoke the whole family.
     session.revokedAt = now;
     session.revokedReason = 'reuse';
@@ -181,6 +206,8 @@ export async function refreshSession(
     return refuseRefresh(ctx);
   }
   const refresh = newRefreshToken(session.id);
+  session.previousTokenHash = session.tokenHash;
+  session.rotatedAt = now;
   session.tokenHash = refresh.hash;
   session.lastUsedAt = now;
   session.expiresAt = new Date(now.getTime() + REFRESH_TOKEN_TTL_MS);

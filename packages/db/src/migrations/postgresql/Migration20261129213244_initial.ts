@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261129205746_initial extends Migration {
+export class Migration20261129213244_initial extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table "mail_messages" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "version" int not null default 1, "organization_id" uuid null, "dedupe_key" varchar(200) null, "kind" varchar(40) not null, "to" varchar(254) not null, "subject" varchar(200) not null, "text" text not null, "html" text not null, "status" varchar(16) not null default 'pending', "attempts" int not null default 0, "next_attempt_at" timestamptz not null, "last_error" varchar(500) null, "sent_at" timestamptz null, constraint "mail_messages_pkey" primary key ("id"));`);
@@ -33,7 +33,7 @@ export class Migration20261129205746_initial extends Migration {
     this.addSql(`create table "users" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "version" int not null default 1, "email" varchar(254) not null, "name" varchar(120) not null, "password_hash" varchar(255) not null, "email_verified_at" timestamptz null, constraint "users_pkey" primary key ("id"));`);
     this.addSql(`alter table "users" add constraint "users_email_unique" unique ("email");`);
 
-    this.addSql(`create table "sessions" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "version" int not null default 1, "user_id" uuid not null, "client" varchar(16) not null, "token_hash" varchar(64) not null, "user_agent" varchar(512) null, "ip" varchar(64) null, "last_used_at" timestamptz not null, "expires_at" timestamptz not null, "revoked_at" timestamptz null, "revoked_reason" varchar(32) null, constraint "sessions_pkey" primary key ("id"));`);
+    this.addSql(`create table "sessions" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "version" int not null default 1, "user_id" uuid not null, "client" varchar(16) not null, "token_hash" varchar(64) not null, "previous_token_hash" varchar(64) null, "rotated_at" timestamptz null, "user_agent" varchar(512) null, "ip" varchar(64) null, "last_used_at" timestamptz not null, "expires_at" timestamptz not null, "revoked_at" timestamptz null, "revoked_reason" varchar(32) null, constraint "sessions_pkey" primary key ("id"));`);
     this.addSql(`create index "sessions_user_id_revoked_at_index" on "sessions" ("user_id", "revoked_at");`);
 
     this.addSql(`create table "memberships" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "version" int not null default 1, "user_id" uuid not null, "organization_id" uuid not null, "role" varchar(16) not null, constraint "memberships_pkey" primary key ("id"));`);

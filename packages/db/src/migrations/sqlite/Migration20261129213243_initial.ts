@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261129205746_initial extends Migration {
+export class Migration20261129213243_initial extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table \`mail_messages\` (\`id\` text not null, \`created_at\` datetime not null, \`updated_at\` datetime not null, \`version\` integer not null default 1, \`organization_id\` text null, \`dedupe_key\` text null, \`kind\` text not null, \`to\` text not null, \`subject\` text not null, \`text\` text not null, \`html\` text not null, \`status\` text not null default 'pending', \`attempts\` integer not null default 0, \`next_attempt_at\` datetime not null, \`last_error\` text null, \`sent_at\` datetime null, primary key (\`id\`));`);
@@ -37,7 +37,7 @@ export class Migration20261129205746_initial extends Migration {
     this.addSql(`create table \`users\` (\`id\` text not null, \`created_at\` datetime not null, \`updated_at\` datetime not null, \`version\` integer not null default 1, \`email\` text not null, \`name\` text not null, \`password_hash\` text not null, \`email_verified_at\` datetime null, primary key (\`id\`));`);
     this.addSql(`create unique index \`users_email_unique\` on \`users\` (\`email\`);`);
 
-    this.addSql(`create table \`sessions\` (\`id\` text not null, \`created_at\` datetime not null, \`updated_at\` datetime not null, \`version\` integer not null default 1, \`user_id\` text not null, \`client\` text not null, \`token_hash\` text not null, \`user_agent\` text null, \`ip\` text null, \`last_used_at\` datetime not null, \`expires_at\` datetime not null, \`revoked_at\` datetime null, \`revoked_reason\` text null, constraint \`sessions_user_id_foreign\` foreign key(\`user_id\`) references \`users\`(\`id\`) on delete cascade on update cascade, primary key (\`id\`));`);
+    this.addSql(`create table \`sessions\` (\`id\` text not null, \`created_at\` datetime not null, \`updated_at\` datetime not null, \`version\` integer not null default 1, \`user_id\` text not null, \`client\` text not null, \`token_hash\` text not null, \`previous_token_hash\` text null, \`rotated_at\` datetime null, \`user_agent\` text null, \`ip\` text null, \`last_used_at\` datetime not null, \`expires_at\` datetime not null, \`revoked_at\` datetime null, \`revoked_reason\` text null, constraint \`sessions_user_id_foreign\` foreign key(\`user_id\`) references \`users\`(\`id\`) on delete cascade on update cascade, primary key (\`id\`));`);
     this.addSql(`create index \`sessions_user_id_index\` on \`sessions\` (\`user_id\`);`);
     this.addSql(`create index \`sessions_user_id_revoked_at_index\` on \`sessions\` (\`user_id\`, \`revoked_at\`);`);
 
