@@ -317,6 +317,28 @@ describe(`the outbox`, () => {
     expect(sent).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
   });
 
+  it(`sends each mail once when two workers deliver at the same time`, async () => {
+    await deliver();
+    const before = smtp.received.length;
+    const emails = Array.from({ length: 8 }, () => newAccount().email);
+    for (const email of emails) await server.client().auth.requestPasswordReset.mutate({ email });
+    const owners = await Promise.all(emails.slice(0, 4).map(() => signUpOwner(server)));
+    const second = await server.testDatabase.reopen();
+    const sender = createMailSender(
+      { smtpUrl: smtp.url, mailFrom: 'Picineiros <a@b.test>', dataDir: '' },
+      silent,
+    );
+    const results = await Promise.all([
+      deliverDueMail(server.database, sender, clock(), silent, 3),
+      deliverDueMail(second, sender, clock(), silent, 3),
+      deliverDueMail(server.database, sender, clock(), silent, 3),
+    ]);
+    await deliver();
+    const delivered = smtp.received.slice(before).flatMap((mail) => mail.to);
+    expect(results.reduce((sum, result) => sum + result.sent, 0)).toBeGreaterThan(0);
+    expect(delivered.sort()).toEqual(owners.map((owner) => owner.email).sort());
+  });
+
   it(`writes .eml files under DATA_DIR/mail when no SMTP server is configured`, async () => {
     const owner = await signUpOwner(server);
     const dataDir = server.config.dataDir;

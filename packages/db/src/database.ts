@@ -40,3 +40,12 @@ export async function schemaDrift(database: Database): Promise<string> {
   const sql = await database.orm.schema.getUpdateSchemaSQL({ wrap: false });
   return sql.trim();
 }
+
+/**
+ * SQLite only (Postgres: nothing): makes the current transaction take the database's write lock now, as
+ * BEGIN IMMEDIATE would. Two connections whose transactions read first and write later otherwise
+ * deadlock on the upgrade, and one fails at once with SQLITE_BUSY instead of waiting its turn.
+ */
+export async function lockSqliteForWrite(em: EntityManager, dialect: Dialect): Promise<void> {
+  if (dialect === 'sqlite') await em.execute('delete from sync_counters where 1 = 0');
+}

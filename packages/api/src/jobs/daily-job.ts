@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { JobRun, Organization, type Database, type EntityManager } from '@picineiros/db';
+import { JobRun, lockSqliteForWrite, Organization, type Database, type EntityManager } from '@picineiros/db';
 import { localDateOf, type LocalDate } from '../shared/local-time';
 
 export type JobCounts = { notifications: number; mails: number };
@@ -72,9 +72,8 @@ export async function runDailyJob(
         return;
       }
     } else {
-      // SQLite: a write first takes the database's write lock for the whole run, so a concurrent run
-      // waits for this one (busy timeout) and then finds the day done, instead of failing half-way.
-      await em.execute('delete from job_runs where 1 = 0');
+      // A concurrent run waits for this one (busy timeout), then finds the day done.
+      await lockSqliteForWrite(em, database.dialect);
     }
     const organizations = await em.find(Organization, {}, { orderBy: { id: 'asc' } });
     const due = organizations

@@ -1,5 +1,5 @@
 import { LockMode } from '@mikro-orm/core';
-import { MailMessage, type Database } from '@picineiros/db';
+import { lockSqliteForWrite, MailMessage, type Database } from '@picineiros/db';
 import type { Logger } from '../context';
 
 export type OutgoingMail = { to: string; subject: string; text: string; html: string };
@@ -16,10 +16,14 @@ export function retryDelayMs(attempts: number): number {
 
 export type DeliveryResult = { sent: number; failed: number; remaining: number };
 
+/** A claimed mail is invisible to other workers this long; a worker that dies mid-send frees it after that. */
+export const CLAIM_LEASE_MS = 5 * 60 * 1000;
+
 /**
- * Sends the mails that are due, oldest first. Each batch is claimed in a transaction; on Postgres
- * `FOR UPDATE SKIP LOCKED` lets several server instances run this at once without sending a mail twice.
- * A failed send stays pending with a later `nextAttemptAt`; after MAX_DELIVERY_ATTEMPTS it is marked failed.
+ * Sends the mails that are due, oldest first. A short transaction claims a batch (on Postgres with
+ * `FOR UPDATE SKIP LOCKED`, so several server instances share the work) by moving its `nextAttemptAt`
+ * past a lease; the sending happens outside any transaction, so a slow SMTP server holds no lock. A failed
+ * send stays pending with a backed-off `nextAttemptAt`; after MAX_DELIVERY_ATTEMPTS it is marked failed.
  */
 export async function deliverDueMail(
   database: Database,
@@ -29,8 +33,10 @@ export async function deliverDueMail(
   batchSize = 20,
 ): Promise<DeliveryResult> {
   const result: DeliveryResult = { sent: 0, failed: 0, remaining: 0 };
-  await database.fork().transactional(async (em) => {
-    const due = await em.find(
+  const em = database.fork();
+  const claimed = await em.transactional(async (tx) => {
+    await lockSqliteForWrite(tx, database.dialect);
+    const due = await tx.find(
       MailMessage,
       { status: 'pending', nextAttemptAt: { $lte: now } },
       {
@@ -41,24 +47,30 @@ export async function deliverDueMail(
     );
     for (const mail of due) {
       mail.attempts += 1;
-      try {
-        await sender.send({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
-        mail.status = 'sent';
-        mail.sentAt = now;
-        mail.lastError = null;
-        result.sent += 1;
-      } catch (error) {
-        mail.lastError = String(error instanceof Error ? error.message : error).slice(0, 500);
-        if (mail.attempts >= MAX_DELIVERY_ATTEMPTS) mail.status = 'failed';
-        mail.nextAttemptAt = new Date(now.getTime() + retryDelayMs(mail.attempts));
-        result.failed += 1;
-        logger.warn(
-          { mailId: mail.id, kind: mail.kind, attempts: mail.attempts, err: error },
-          'mail delivery failed',
-        );
-      }
+      mail.nextAttemptAt = new Date(now.getTime() + CLAIM_LEASE_MS);
     }
+    return due;
   });
+  for (const mail of claimed) {
+    try {
+      await sender.send({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+      mail.status = 'sent';
+      mail.sentAt = now;
+      mail.lastError = null;
+      result.sent += 1;
+    } catch (error) {
+      mail.lastError = String(error instanceof Error ? error.message : error).slice(0, 500);
+      if (mail.attempts >= MAX_DELIVERY_ATTEMPTS) mail.status = 'failed';
+      mail.nextAttemptAt = new Date(now.getTime() + retryDelayMs(mail.attempts));
+      result.failed += 1;
+      logger.warn(
+        { mailId: mail.id, kind: mail.kind, attempts: mail.attempts, err: error },
+        'mail delivery failed',
+      );
+    }
+    // Recorded one by one: a crash after a send must not make the whole batch go out again.
+    await em.flush();
+  }
   result.remaining = await database
     .fork()
     .count(MailMessage, { status: 'pending', nextAttemptAt: { $lte: now } });
