@@ -10,13 +10,6 @@ export default defineConfig({
   root: here('./src/renderer'),
   base: './',
   plugins: [react()],
-  resolve: {
-    alias: {
-      // The shared zod schemas import enum constants from @picineiros/db; the browser gets those constants
-      // without the ORM (test/db-constants.unit.test.ts keeps the two in step).
-      '@picineiros/db': here('./src/renderer/shims/db-constants.ts'),
-    },
-  },
   build: {
     outDir: here('./dist/web'),
     emptyOutDir: true,

@@ -1,4 +1,4 @@
-import { SESSION_CLIENTS } from '@picineiros/db';
+import { SESSION_CLIENTS } from '@picineiros/db/constants';
 import { z } from '../shared/validation';
 
 export const PASSWORD_MIN_LENGTH = 10;

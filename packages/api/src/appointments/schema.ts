@@ -1,4 +1,4 @@
-import { APPOINTMENT_STATUSES } from '@picineiros/db';
+import { APPOINTMENT_STATUSES } from '@picineiros/db/constants';
 import { dateRangeRule, UUID_PATTERN, ZCents, ZId, ZLocalDate, ZLocalTime, ZNotes } from '../shared/scalars';
 import { z } from '../shared/validation';
 

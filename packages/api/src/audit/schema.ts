@@ -1,5 +1,5 @@
 // The audit log: zod schemas of the `audit` router, shared with the UI's filters.
-import { AUDIT_ACTIONS, type AuditAction } from '@picineiros/db';
+import { AUDIT_ACTIONS, type AuditAction } from '@picineiros/db/constants';
 import { dateRangeRule, ZLocalDate } from '../shared/scalars';
 import { z } from '../shared/validation';
 

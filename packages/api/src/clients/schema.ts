@@ -1,5 +1,5 @@
 // Clients and their pools: the zod schemas of the `clients` router, shared with the UI's forms.
-import { POOL_LOCATIONS, POOL_TYPES, type PoolLocation, type PoolType } from '@picineiros/db';
+import { POOL_LOCATIONS, POOL_TYPES, type PoolLocation, type PoolType } from '@picineiros/db/constants';
 import { ZEmail } from '../accounts/schema';
 import { ZCep, ZCpfCnpj, ZPhoneBR, ZUf } from '../shared/brazil';
 import { z } from '../shared/validation';

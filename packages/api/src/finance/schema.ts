@@ -1,4 +1,4 @@
-import { FINANCE_STATUSES, PAYMENT_METHODS } from '@picineiros/db';
+import { FINANCE_STATUSES, PAYMENT_METHODS } from '@picineiros/db/constants';
 import { dateRangeRule, UUID_PATTERN, ZCents, ZId, ZLocalDate } from '../shared/scalars';
 import { z } from '../shared/validation';
 

@@ -1,4 +1,4 @@
-import { MEMBERSHIP_ROLES } from '@picineiros/db';
+import { MEMBERSHIP_ROLES } from '@picineiros/db/constants';
 import { ZEmail, ZPassword, ZPersonName, ZToken } from '../accounts/schema';
 import { z } from '../shared/validation';
 

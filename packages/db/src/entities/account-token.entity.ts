@@ -1,11 +1,9 @@
 import { EntitySchema } from '@mikro-orm/core';
 import { BaseEntity, BaseEntitySchema } from './base.entity';
-import type { MembershipRole } from './membership.entity';
+import type { MembershipRole } from '../constants';
 import { Organization } from './organization.entity';
 import { User } from './user.entity';
-
-export const ACCOUNT_TOKEN_PURPOSES = ['verify_email', 'reset_password', 'invite'] as const;
-export type AccountTokenPurpose = (typeof ACCOUNT_TOKEN_PURPOSES)[number];
+import { type AccountTokenPurpose } from '../constants';
 
 /**
  * A single-use token sent by e-mail: e-mail verification (24 h), password reset (1 h) or an invitation to

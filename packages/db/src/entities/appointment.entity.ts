@@ -4,9 +4,7 @@ import { Membership } from './membership.entity';
 import { Pool } from './pool.entity';
 import { TENANT_FILTER } from './tenant';
 import { SyncedEntity, SyncedEntitySchema } from './tenant-entity';
-
-export const APPOINTMENT_STATUSES = ['pending', 'confirmed', 'done', 'cancelled'] as const;
-export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
+import { type AppointmentStatus } from '../constants';
 
 /**
  * A service visit. `date` ('YYYY-MM-DD') and `startTime` ('HH:mm') are local to the organization's time

@@ -2,9 +2,7 @@ import { EntitySchema } from '@mikro-orm/core';
 import { Membership } from './membership.entity';
 import { TenantEntity, TenantEntitySchema } from './tenant-entity';
 import { User } from './user.entity';
-
-export const AUDIT_ACTIONS = ['create', 'update', 'status_change', 'archive', 'restore'] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+import { type AuditAction } from '../constants';
 
 /** One audited field: its value before and after the change (JSON-safe: dates as ISO strings, relations as ids). */
 export type AuditFieldChange = { before: unknown; after: unknown };

@@ -3,12 +3,7 @@ import { Appointment } from './appointment.entity';
 import { Client } from './client.entity';
 import { TENANT_FILTER } from './tenant';
 import { SyncedEntity, SyncedEntitySchema } from './tenant-entity';
-
-export const FINANCE_STATUSES = ['pending', 'paid'] as const;
-export type FinanceStatus = (typeof FINANCE_STATUSES)[number];
-
-export const PAYMENT_METHODS = ['pix', 'cash', 'bank_transfer', 'boleto', 'card'] as const;
-export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+import { type FinanceStatus, type PaymentMethod } from '../constants';
 
 /**
  * A receivable: what a client owes. `amountCents` is integer cents (BRL); `dueDate` is a local date

@@ -1,3 +1,4 @@
+export * from '../constants';
 import { AccountTokenSchema } from './account-token.entity';
 import { AppointmentSchema } from './appointment.entity';
 import { AuditEntrySchema } from './audit-entry.entity';

@@ -1,9 +1,7 @@
 import { EntitySchema } from '@mikro-orm/core';
 import { BaseEntity, BaseEntitySchema } from './base.entity';
 import { User } from './user.entity';
-
-export const LOGIN_OUTCOMES = ['success', 'failure', 'throttled'] as const;
-export type LoginOutcome = (typeof LOGIN_OUTCOMES)[number];
+import { type LoginOutcome } from '../constants';
 
 /** Every sign-in attempt. Failed ones also serve as the login-throttling counters (see accounts/throttle). */
 export class LoginEvent extends BaseEntity<'at' | 'user' | 'ip' | 'userAgent'> {

@@ -1,8 +1,6 @@
 import { EntitySchema } from '@mikro-orm/core';
 import { BaseEntity, BaseEntitySchema } from './base.entity';
-
-export const MAIL_STATUSES = ['pending', 'sent', 'failed'] as const;
-export type MailStatus = (typeof MAIL_STATUSES)[number];
+import { type MailStatus } from '../constants';
 
 /**
  * The mail outbox. A mail is stored in the same transaction as the event that causes it, and a worker sends

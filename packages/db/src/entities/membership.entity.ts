@@ -2,9 +2,7 @@ import { EntitySchema } from '@mikro-orm/core';
 import { BaseEntity, BaseEntitySchema } from './base.entity';
 import { Organization } from './organization.entity';
 import { User } from './user.entity';
-
-export const MEMBERSHIP_ROLES = ['owner', 'admin', 'staff'] as const;
-export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
+import { type MembershipRole } from '../constants';
 
 export class Membership extends BaseEntity {
   user!: User;

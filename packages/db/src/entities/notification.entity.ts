@@ -2,16 +2,7 @@ import { Collection, EntitySchema } from '@mikro-orm/core';
 import { Membership } from './membership.entity';
 import { NotificationRead } from './notification-read.entity';
 import { SyncedEntity, SyncedEntitySchema } from './tenant-entity';
-
-export const NOTIFICATION_TYPES = [
-  'appointment_created',
-  'appointment_reminder',
-  'finance_due_today',
-  'finance_overdue',
-  'member_invited',
-  'member_joined',
-] as const;
-export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
+import { type NotificationType } from '../constants';
 
 /**
  * An in-app notification, in pt-BR. `membership` null means "everyone in the organization"; who has read

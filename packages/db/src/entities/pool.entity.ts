@@ -1,12 +1,7 @@
 import { EntitySchema } from '@mikro-orm/core';
 import { Client } from './client.entity';
 import { SyncedEntity, SyncedEntitySchema } from './tenant-entity';
-
-export const POOL_TYPES = ['fiberglass', 'vinyl', 'masonry', 'other'] as const;
-export type PoolType = (typeof POOL_TYPES)[number];
-
-export const POOL_LOCATIONS = ['outdoor', 'indoor'] as const;
-export type PoolLocation = (typeof POOL_LOCATIONS)[number];
+import { type PoolType, type PoolLocation } from '../constants';
 
 /** A client's pool. Removing a pool from a client archives it (`deletedAt`), so past visits keep it. */
 export class Pool extends SyncedEntity<'label' | 'volumeLiters' | 'location' | 'heated' | 'notes'> {

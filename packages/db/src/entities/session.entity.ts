@@ -1,9 +1,7 @@
 import { EntitySchema } from '@mikro-orm/core';
 import { BaseEntity, BaseEntitySchema } from './base.entity';
 import { User } from './user.entity';
-
-export const SESSION_CLIENTS = ['web', 'desktop'] as const;
-export type SessionClient = (typeof SESSION_CLIENTS)[number];
+import { type SessionClient } from '../constants';
 
 /**
  * One refresh-token family. Every refresh rotates `tokenHash`; a token of the family whose hash no longer

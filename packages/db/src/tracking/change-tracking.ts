@@ -14,7 +14,8 @@ import {
   type FlushEventArgs,
 } from '@mikro-orm/core';
 import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
-import { AuditEntry, type AuditAction, type AuditChanges } from '../entities/audit-entry.entity';
+import type { AuditAction } from '../constants';
+import { AuditEntry, type AuditChanges } from '../entities/audit-entry.entity';
 import { Membership } from '../entities/membership.entity';
 import { SyncedEntity } from '../entities/tenant-entity';
 import { User } from '../entities/user.entity';

@@ -18,7 +18,7 @@ import {
 import { useForm } from '@mantine/form';
 import { ZCreateClientInput, ZUpdateClientInput } from '@picineiros/api/clients/schema';
 import { maskCep, maskDocument, maskPhone, UFS } from '@picineiros/api/shared/brazil';
-import { POOL_LOCATIONS, POOL_TYPES, type PoolLocation, type PoolType } from '@picineiros/db';
+import { POOL_LOCATIONS, POOL_TYPES, type PoolLocation, type PoolType } from '@picineiros/db/constants';
 import { useEffect } from 'react';
 import { showMutationError, showSuccess, validateWith } from '../components/forms';
 import { MaskedInput } from '../components/masked-input';

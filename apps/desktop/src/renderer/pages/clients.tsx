@@ -15,7 +15,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { POOL_TYPES, type PoolType } from '@picineiros/db';
+import { POOL_TYPES, type PoolType } from '@picineiros/db/constants';
 import { useState } from 'react';
 import { PageState } from '../components/page-state';
 import { t } from '../i18n';

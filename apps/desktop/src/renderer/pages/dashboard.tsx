@@ -1,6 +1,6 @@
 import { BarChart } from '@mantine/charts';
 import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { APPOINTMENT_STATUSES } from '@picineiros/db';
+import { APPOINTMENT_STATUSES } from '@picineiros/db/constants';
 import { PageState } from '../components/page-state';
 import { formatLocalDate, formatMoney, formatMonth, formatNumber, t } from '../i18n';
 import { useDashboard, useFinanceEntries } from '../queries/hooks';

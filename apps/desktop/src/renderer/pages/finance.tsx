@@ -15,7 +15,7 @@ import {
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { ZCreateFinanceEntryInput } from '@picineiros/api/finance/schema';
-import { PAYMENT_METHODS, type FinanceStatus, type PaymentMethod } from '@picineiros/db';
+import { PAYMENT_METHODS, type FinanceStatus, type PaymentMethod } from '@picineiros/db/constants';
 import { useState } from 'react';
 import { addDays, todayLocal } from '../dates';
 import { LocalDateInput } from '../components/date-fields';

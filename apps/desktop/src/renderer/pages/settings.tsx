@@ -17,7 +17,7 @@ import {
 import { useForm } from '@mantine/form';
 import { ZInviteMemberInput } from '@picineiros/api/members/schema';
 import { ZUpdateOrganizationInput } from '@picineiros/api/organizations/schema';
-import { MEMBERSHIP_ROLES, type MembershipRole } from '@picineiros/db';
+import { MEMBERSHIP_ROLES, type MembershipRole } from '@picineiros/db/constants';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { showMutationError, showSuccess, validateWith } from '../components/forms';

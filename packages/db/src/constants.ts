@@ -1,0 +1,45 @@
+// The enumerations of the data model, without the ORM: the entities use them, and so do the shared zod
+// schemas that the browser bundle imports (`@picineiros/db/constants` pulls in no MikroORM).
+
+export const ACCOUNT_TOKEN_PURPOSES = ['verify_email', 'reset_password', 'invite'] as const;
+export type AccountTokenPurpose = (typeof ACCOUNT_TOKEN_PURPOSES)[number];
+
+export const APPOINTMENT_STATUSES = ['pending', 'confirmed', 'done', 'cancelled'] as const;
+export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
+
+export const AUDIT_ACTIONS = ['create', 'update', 'status_change', 'archive', 'restore'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const FINANCE_STATUSES = ['pending', 'paid'] as const;
+export type FinanceStatus = (typeof FINANCE_STATUSES)[number];
+
+export const PAYMENT_METHODS = ['pix', 'cash', 'bank_transfer', 'boleto', 'card'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+export const LOGIN_OUTCOMES = ['success', 'failure', 'throttled'] as const;
+export type LoginOutcome = (typeof LOGIN_OUTCOMES)[number];
+
+export const MAIL_STATUSES = ['pending', 'sent', 'failed'] as const;
+export type MailStatus = (typeof MAIL_STATUSES)[number];
+
+export const MEMBERSHIP_ROLES = ['owner', 'admin', 'staff'] as const;
+export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
+
+export const NOTIFICATION_TYPES = [
+  'appointment_created',
+  'appointment_reminder',
+  'finance_due_today',
+  'finance_overdue',
+  'member_invited',
+  'member_joined',
+] as const;
+export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
+
+export const POOL_TYPES = ['fiberglass', 'vinyl', 'masonry', 'other'] as const;
+export type PoolType = (typeof POOL_TYPES)[number];
+
+export const POOL_LOCATIONS = ['outdoor', 'indoor'] as const;
+export type PoolLocation = (typeof POOL_LOCATIONS)[number];
+
+export const SESSION_CLIENTS = ['web', 'desktop'] as const;
+export type SessionClient = (typeof SESSION_CLIENTS)[number];
