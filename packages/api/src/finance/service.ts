@@ -91,6 +91,9 @@ export async function listFinanceEntries(
   if (input.cursor) {
     // Keyset pagination on the sort key (dueDate, id).
     const [dueDate, id] = input.cursor.split('|') as [string, string];
+    // The redundant `dueDate >= cursor` lets the index range start at the cursor instead of at the first row
+    // (an OR alone is a filter over every earlier row: quadratic over a long walk, such as a report).
+    and.push({ dueDate: { $gte: dueDate } });
     and.push({ $or: [{ dueDate: { $gt: dueDate } }, { dueDate, id: { $gt: id } }] });
   }
   const rows = await ctx.em.find(

@@ -7,7 +7,7 @@ import { POOL_TYPE_LABELS, ZListClientsInput, type TListClientsInput } from '../
 import { listClients, type ClientView } from '../clients/service';
 import { ZDashboardSummaryInput, type TDashboardSummaryInput } from '../dashboard/schema';
 import { summarizeDashboard } from '../dashboard/service';
-import { FINANCE_PAGE_MAX, ZListFinanceEntriesInput, type TListFinanceEntriesInput } from '../finance/schema';
+import { ZListFinanceEntriesInput, type TListFinanceEntriesInput } from '../finance/schema';
 import { listFinanceEntries, type FinanceEntryView } from '../finance/service';
 import { formatLocalDateBr, localDateOf, startOfLocalDate, addDaysToLocalDate } from '../shared/local-time';
 import type { OrgContext } from '../shared/org-context';
@@ -95,6 +95,14 @@ async function memberNames(ctx: OrgContext): Promise<Map<string, string>> {
   return new Map(memberships.map((membership) => [membership.id, membership.user.name]));
 }
 
+/**
+ * Rows per database page. Small on purpose: a page's entities then die young (scavenged) instead of being
+ * promoted and piling up in the old generation until a full GC. Measured on 100 000 finance entries: pages
+ * of 500 let the server's RSS peak 35 to 100 MB above its baseline (live heap after GC flat), pages of 100
+ * keep it within a few MB after the first run, at about the same speed.
+ */
+export const REPORT_PAGE_SIZE = 100;
+
 // Each page's entities are dropped once its rows are built, so the identity map (and the process) does not
 // grow with the report. The tenant filter's parameter lives on the EntityManager and survives `clear()`.
 function releasePage(ctx: OrgContext): void {
@@ -169,7 +177,7 @@ const clientsReport: ReportDefinition<TListClientsInput> = {
     // The clients list pages by number (its sorts include name and creation, both directions); the report
     // walks those pages, at the list's largest page size.
     for (let page = 1; ; page += 1) {
-      const result = await listClients(ctx, ctx.organization, { ...input, page, pageSize: 100 });
+      const result = await listClients(ctx, ctx.organization, { ...input, page, pageSize: REPORT_PAGE_SIZE });
       yield result.items.map(clientRow);
       releasePage(ctx);
       if (page >= result.pageCount) return;
@@ -222,7 +230,7 @@ const appointmentsReport: ReportDefinition<TListAppointmentsInput> = {
     do {
       const page: { items: AppointmentView[]; nextCursor: string | null } = await listAppointments(ctx, {
         ...input,
-        limit: 500,
+        limit: REPORT_PAGE_SIZE,
         ...(cursor ? { cursor } : {}),
       });
       const poolIds = [...new Set(page.items.flatMap((item) => (item.poolId ? [item.poolId] : [])))];
@@ -298,7 +306,7 @@ const financeReport: ReportDefinition<TListFinanceEntriesInput> = {
       // Keyset pages on (dueDate, id), the list's own order and index.
       const page: { items: FinanceEntryView[]; nextCursor: string | null } = await listFinanceEntries(ctx, {
         ...input,
-        limit: FINANCE_PAGE_MAX,
+        limit: REPORT_PAGE_SIZE,
         ...(cursor ? { cursor } : {}),
       });
       yield page.items.map((entry) => financeRow(entry, timezone));
