@@ -25,7 +25,7 @@ export class ReportInputError extends Error {
   constructor(readonly fieldErrors: Record<string, string>) {
     super(
       `Filtros inválidos: ${Object.entries(fieldErrors)
-        .map(([field, message]) => `${field}: ${message}`)
+        .map(([field, message]) => (field === '_' ? message : `${field}: ${message}`))
         .join(' ')}`,
     );
   }
