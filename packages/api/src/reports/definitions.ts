@@ -112,16 +112,16 @@ function releasePage(ctx: OrgContext): void {
 // ---------------------------------------------------------------------------------------------- clients
 
 const clientColumns: ReportColumn[] = [
-  { header: 'Nome', type: 'text', width: 2.2 },
+  { header: 'Nome', type: 'text', width: 2.1 },
   { header: 'CPF/CNPJ', type: 'text', width: 1.5 },
-  { header: 'Telefone', type: 'text', width: 1.3 },
+  { header: 'Telefone', type: 'text', width: 1.6 },
   { header: 'E-mail', type: 'text', width: 2 },
-  { header: 'Endereço', type: 'text', width: 2.4 },
-  { header: 'Cidade/UF', type: 'text', width: 1.4 },
+  { header: 'Endereço', type: 'text', width: 2.2 },
+  { header: 'Cidade/UF', type: 'text', width: 1.3 },
   { header: 'Situação', type: 'text', width: 0.9 },
-  { header: 'Piscinas', type: 'text', width: 2.4 },
-  { header: 'Qtd. piscinas', type: 'integer', width: 0.8, total: true },
-  { header: 'Volume total (L)', type: 'integer', width: 1.1, total: true },
+  { header: 'Piscinas', type: 'text', width: 2.3 },
+  { header: 'Qtd. piscinas', type: 'integer', width: 1.15, total: true },
+  { header: 'Volume total (L)', type: 'integer', width: 1.2, total: true },
 ];
 
 function clientRow(client: ClientView): Cell[] {
