@@ -108,6 +108,9 @@ export async function listAppointments(
   if (input.cursor) {
     // Keyset pagination on the sort key (date, startTime, id): stable under inserts, cheap at any depth.
     const [date, startTime, id] = input.cursor.split('|') as [string, string, string];
+    // The redundant `date >= cursor` starts the index range at the cursor (the OR alone filters every earlier
+    // row, which makes a long walk such as a report quadratic).
+    and.push({ date: { $gte: date } });
     and.push({
       $or: [
         { date: { $gt: date } },
