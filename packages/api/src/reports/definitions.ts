@@ -324,24 +324,12 @@ const summaryColumns: ReportColumn[] = [
   { header: 'Valor', type: 'cents', width: 1.2 },
 ];
 
-const MONTH_NAMES = [
-  'janeiro',
-  'fevereiro',
-  'março',
-  'abril',
-  'maio',
-  'junho',
-  'julho',
-  'agosto',
-  'setembro',
-  'outubro',
-  'novembro',
-  'dezembro',
-];
+// 'março', 'dezembro'…: the platform's pt-BR month names, read as UTC so no time zone shifts the month.
+const monthName = new Intl.DateTimeFormat('pt-BR', { month: 'long', timeZone: 'UTC' });
 
 function monthLabel(month: string): string {
   const [year, number] = month.split('-');
-  return `${MONTH_NAMES[Number(number) - 1] ?? number}/${year}`;
+  return `${monthName.format(Date.UTC(Number(year), Number(number) - 1, 1))}/${year}`;
 }
 
 /** Paid cents per client within the summary's period (by paidAt in the organization's time zone). */

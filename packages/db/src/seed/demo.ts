@@ -231,20 +231,8 @@ function instantOn(date: string, hour: number): Date {
   return new Date(`${date}T${String(hour + 3).padStart(2, '0')}:00:00Z`);
 }
 
-const MONTH_NAMES = [
-  'janeiro',
-  'fevereiro',
-  'março',
-  'abril',
-  'maio',
-  'junho',
-  'julho',
-  'agosto',
-  'setembro',
-  'outubro',
-  'novembro',
-  'dezembro',
-] as const;
+// The platform's pt-BR month names ('março'), read as UTC like the due dates.
+const monthName = new Intl.DateTimeFormat('pt-BR', { month: 'long', timeZone: 'UTC' });
 
 function seedDemoData(
   em: EntityManager,
@@ -351,7 +339,7 @@ function seedDemoData(
           organization,
           client,
           appointment: null,
-          description: `Mensalidade de ${MONTH_NAMES[due.getUTCMonth()]} de ${due.getUTCFullYear()}`,
+          description: `Mensalidade de ${monthName.format(due)} de ${due.getUTCFullYear()}`,
           amountCents: price * 4,
           dueDate,
         });
