@@ -125,6 +125,23 @@ describe(`password reset and change`, () => {
     expect(reused.data?.code).toBe('BAD_REQUEST');
   });
 
+  it(`refuses a forged reset link and a forged invitation, changing nothing`, async () => {
+    const owner = await signUpOwner(server);
+    const forged = 'A'.repeat(43);
+    const reset = await errorOf(
+      server.client().auth.resetPassword.mutate({ token: forged, password: 'nova-senha-segura' }),
+    );
+    expect(reset.message).toBe('Este link é inválido, já foi usado ou expirou. Peça um novo.');
+    const invite = await errorOf(
+      server
+        .client()
+        .members.acceptInvite.mutate({ token: forged, name: 'Intrusa', password: 'senha-da-intrusa' }),
+    );
+    expect(invite.message).toBe('Este link é inválido, já foi usado ou expirou. Peça um novo.');
+    await server.client().auth.login.mutate({ email: owner.email, password: owner.password });
+    expect((await owner.client.members.list.query()).members).toHaveLength(1);
+  });
+
   it(`expires reset links after one hour`, async () => {
     const owner = await signUpOwner(server);
     await server.client().auth.requestPasswordReset.mutate({ email: owner.email });
