@@ -258,13 +258,13 @@ const appointmentsReport: ReportDefinition<TListAppointmentsInput> = {
 // ------------------------------------------------------------------------------------------------ finance
 
 const financeColumns: ReportColumn[] = [
-  { header: 'Vencimento', type: 'date', width: 1.1 },
-  { header: 'Cliente', type: 'text', width: 2.2 },
+  { header: 'Vencimento', type: 'date', width: 1.15 },
+  { header: 'Cliente', type: 'text', width: 2.3 },
   { header: 'Descrição', type: 'text', width: 2.6 },
   { header: 'Situação', type: 'text', width: 0.9 },
   { header: 'Pago em', type: 'date', width: 0.95 },
   { header: 'Forma', type: 'text', width: 1.3 },
-  { header: 'Valor', type: 'cents', width: 1.15, total: true },
+  { header: 'Valor', type: 'cents', width: 1.25, total: true },
 ];
 
 function financeRow(entry: FinanceEntryView, timezone: string): Cell[] {
@@ -282,7 +282,7 @@ function financeRow(entry: FinanceEntryView, timezone: string): Cell[] {
 const financeReport: ReportDefinition<TListFinanceEntriesInput> = {
   title: 'Lançamentos financeiros',
   fileName: 'lancamentos',
-  orientation: 'portrait',
+  orientation: 'landscape',
   filterKeys: ['status', 'overdue', 'clientId', 'from', 'to', 'includeArchived'],
   booleanKeys: ['overdue', 'includeArchived'],
   schema: ZListFinanceEntriesInput,
