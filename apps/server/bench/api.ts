@@ -11,11 +11,8 @@
 //    the same time: the floor, i.e. what the database alone can do for that request. API and floor
 //    alternate in short rounds, so load from elsewhere on the machine weighs on both alike.
 // Targets: every endpoint at >= 50 % of its floor's throughput; dashboard.summary p99 < 100 ms.
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import { appRouter, createContext, type RequestInfo } from '@picineiros/api';
 import { hashPassword } from '@picineiros/api/accounts/password';
 import { clientSearchColumns } from '@picineiros/api/shared/search-text';
@@ -35,6 +32,7 @@ import {
 import autocannon from 'autocannon';
 import pg from 'pg';
 import superjson from 'superjson';
+import { BENCH_APP_SECRET, startServerProcess } from './server-process';
 
 const env = process.env;
 const SECONDS = Number(env['BENCH_SECONDS'] ?? 12);
@@ -43,7 +41,6 @@ const ROUNDS = 3;
 const ADMIN_URL = env['BENCH_POSTGRES_ADMIN_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DATABASE = env['BENCH_DATABASE'] ?? 'picineiros_bench';
 const PORT = Number(env['BENCH_PORT'] ?? 3917);
-const APP_SECRET = 'bench-secret-that-is-long-enough-0123456789';
 const EMAIL = 'bench@picineiros.local';
 const PASSWORD = 'senha-do-benchmark';
 const TIMEZONE = 'America/Sao_Paulo';
@@ -293,7 +290,7 @@ async function recordStatements(auth: {
         {
           database,
           clock: () => new Date(),
-          settings: { appSecret: APP_SECRET, production: true, publicUrl: `http://127.0.0.1:${PORT}` },
+          settings: { appSecret: BENCH_APP_SECRET, production: true, publicUrl: `http://127.0.0.1:${PORT}` },
         },
         requestInfoFor(headers),
         silent,
@@ -398,41 +395,8 @@ function cpuMillisecondsOf(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
-async function startServer(): Promise<{ pid: number; stop: () => Promise<void> }> {
-  const serverDir = fileURLToPath(new URL('..', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: serverDir,
-    env: {
-      ...env,
-      NODE_ENV: 'production',
-      DATABASE_URL: databaseUrl,
-      PORT: String(PORT),
-      HOST: '127.0.0.1',
-      APP_SECRET,
-      LOG_LEVEL: 'warn',
-      SEED_DEMO: 'false',
-      JOBS_ENABLED: 'false',
-      DATA_DIR: '/tmp/picineiros-bench',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${PORT}`;
-  for (let attempt = 0; attempt < 120; attempt += 1) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    const ready = await fetch(`${url}/readyz`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ready) break;
-    await sleep(500);
-  }
-  return {
-    pid: child.pid ?? 0,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
-    },
-  };
+function startServer() {
+  return startServerProcess({ port: PORT, databaseUrl: databaseUrl, dataDir: '/tmp/picineiros-bench' });
 }
 
 function format(value: number, digits = 1): string {

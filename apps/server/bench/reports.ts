@@ -4,13 +4,12 @@
 // organization with 5 000; starts the server as its own process (NODE_ENV=production), downloads
 // /reports/finance.csv (100 000 rows) while sampling the server's RSS from /proc, then /reports/finance.pdf
 // (5 000 rows), and prints time and memory. BENCH_POSTGRES_URL: another admin connection.
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import superjson from 'superjson';
+import { startServerProcess } from './server-process';
 
 const env = process.env;
 const CSV_ROWS = 100_000;
@@ -20,7 +19,6 @@ const ADMIN_URL = env['BENCH_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:54
 const SCRATCH = 'picineiros_bench_reports';
 const PORT = Number(env['BENCH_PORT'] ?? 3927);
 const URL_BASE = `http://127.0.0.1:${PORT}`;
-const APP_SECRET = 'bench-secret-that-is-long-enough-0123456789';
 
 function urlOf(database: string): string {
   const url = new URL(ADMIN_URL);
@@ -36,40 +34,12 @@ function rssOf(pid: number): number {
   return Number(line?.split(/\s+/)[1] ?? 0) * 1024;
 }
 
-async function startServer(): Promise<{ pid: number; stop: () => Promise<void> }> {
-  const serverDir = fileURLToPath(new URL('..', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: serverDir,
-    env: {
-      ...env,
-      NODE_ENV: 'production',
-      DATABASE_URL: urlOf(SCRATCH),
-      PORT: String(PORT),
-      HOST: '127.0.0.1',
-      APP_SECRET,
-      LOG_LEVEL: 'warn',
-      SEED_DEMO: 'false',
-      JOBS_ENABLED: 'false',
-      DATA_DIR: '/tmp/picineiros-bench-reports',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
+function startServer() {
+  return startServerProcess({
+    port: PORT,
+    databaseUrl: urlOf(SCRATCH),
+    dataDir: '/tmp/picineiros-bench-reports',
   });
-  for (let attempt = 0; attempt < 120; attempt += 1) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    const ready = await fetch(`${URL_BASE}/readyz`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ready) break;
-    await sleep(500);
-  }
-  return {
-    pid: child.pid ?? 0,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
-    },
-  };
 }
 
 async function register(organizationName: string): Promise<{ accessToken: string; orgId: string }> {

@@ -1,0 +1,51 @@
+// The benchmarks' server: the real server in its own production process on a scratch database, so its
+// CPU and memory can be read from /proc apart from the load generator's.
+import { spawn } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+
+export const BENCH_APP_SECRET = 'bench-secret-that-is-long-enough-0123456789';
+
+export type ServerProcess = { pid: number; url: string; stop: () => Promise<void> };
+
+/** Starts the server and waits (up to a minute) until /readyz answers. */
+export async function startServerProcess(options: {
+  port: number;
+  databaseUrl: string;
+  dataDir: string;
+}): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: options.databaseUrl,
+      PORT: String(options.port),
+      HOST: '127.0.0.1',
+      APP_SECRET: BENCH_APP_SECRET,
+      LOG_LEVEL: 'warn',
+      SEED_DEMO: 'false',
+      JOBS_ENABLED: 'false',
+      DATA_DIR: options.dataDir,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${options.port}`;
+  for (let attempt = 0; attempt < 120; attempt += 1) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    const ready = await fetch(`${url}/readyz`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ready) break;
+    await sleep(500);
+  }
+  return {
+    pid: child.pid ?? 0,
+    url,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    },
+  };
+}
