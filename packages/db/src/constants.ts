@@ -43,3 +43,7 @@ export type PoolLocation = (typeof POOL_LOCATIONS)[number];
 
 export const SESSION_CLIENTS = ['web', 'desktop'] as const;
 export type SessionClient = (typeof SESSION_CLIENTS)[number];
+
+// LGPD (see docs/architecture.md, "LGPD").
+export const DATA_EXPORT_STATUSES = ['queued', 'running', 'ready', 'downloaded', 'failed', 'expired'] as const;
+export type DataExportStatus = (typeof DATA_EXPORT_STATUSES)[number];

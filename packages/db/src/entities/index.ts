@@ -4,6 +4,7 @@ import { AppointmentSchema } from './appointment.entity';
 import { AuditEntrySchema } from './audit-entry.entity';
 import { BaseEntitySchema } from './base.entity';
 import { ClientSchema } from './client.entity';
+import { DataExportSchema } from './data-export.entity';
 import { FinanceEntrySchema } from './finance-entry.entity';
 import { JobRunSchema } from './job-run.entity';
 import { LoginEventSchema } from './login-event.entity';
@@ -24,6 +25,7 @@ export * from './appointment.entity';
 export * from './audit-entry.entity';
 export * from './base.entity';
 export * from './client.entity';
+export * from './data-export.entity';
 export * from './finance-entry.entity';
 export * from './job-run.entity';
 export * from './login-event.entity';
@@ -62,4 +64,5 @@ export const entitySchemas = [
   NotificationSchema,
   NotificationReadSchema,
   JobRunSchema,
+  DataExportSchema,
 ];

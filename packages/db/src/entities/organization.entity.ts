@@ -11,6 +11,8 @@ export class Organization extends BaseEntity<
   | 'emailAppointmentReminders'
   | 'emailDueNotices'
   | 'emailOverdueNotices'
+  | 'deletionRequestedAt'
+  | 'purgeAfter'
 > {
   name!: string;
   /** CPF (11 digits) or CNPJ (14 digits), digits only; optional until billing needs it. */
@@ -24,6 +26,9 @@ export class Organization extends BaseEntity<
   emailAppointmentReminders = true;
   emailDueNotices = true;
   emailOverdueNotices = true;
+  /** Deletion asked for by an owner (LGPD): the organization is purged once `purgeAfter` has passed. */
+  deletionRequestedAt?: Date | null;
+  purgeAfter?: Date | null;
 }
 
 export const OrganizationSchema = new EntitySchema<Organization, BaseEntity<string>>({
@@ -39,5 +44,7 @@ export const OrganizationSchema = new EntitySchema<Organization, BaseEntity<stri
     emailAppointmentReminders: { type: 'boolean', default: true },
     emailDueNotices: { type: 'boolean', default: true },
     emailOverdueNotices: { type: 'boolean', default: true },
+    deletionRequestedAt: { type: 'datetime', nullable: true },
+    purgeAfter: { type: 'datetime', nullable: true },
   },
 });
