@@ -13,6 +13,8 @@ export class Organization extends BaseEntity<
   | 'emailOverdueNotices'
   | 'deletionRequestedAt'
   | 'purgeAfter'
+  | 'logo'
+  | 'logoContentType'
 > {
   name!: string;
   /** CPF (11 digits) or CNPJ (14 digits), digits only; optional until billing needs it. */
@@ -29,6 +31,13 @@ export class Organization extends BaseEntity<
   /** Deletion asked for by an owner (LGPD): the organization is purged once `purgeAfter` has passed. */
   deletionRequestedAt?: Date | null;
   purgeAfter?: Date | null;
+  /**
+   * The logo printed on report headers (PNG or JPEG, at most 512 KB), kept in the database rather than on
+   * disk so that any server instance behind the load balancer can read it. Lazy: loaded only when asked for.
+   */
+  logo?: Buffer | null;
+  /** 'image/png' or 'image/jpeg', sniffed from the bytes when uploaded. */
+  logoContentType?: string | null;
 }
 
 export const OrganizationSchema = new EntitySchema<Organization, BaseEntity<string>>({
@@ -46,5 +55,7 @@ export const OrganizationSchema = new EntitySchema<Organization, BaseEntity<stri
     emailOverdueNotices: { type: 'boolean', default: true },
     deletionRequestedAt: { type: 'datetime', nullable: true },
     purgeAfter: { type: 'datetime', nullable: true },
+    logo: { type: 'blob', nullable: true, lazy: true },
+    logoContentType: { type: 'string', length: 16, nullable: true },
   },
 });

@@ -2,5 +2,6 @@
 import { Migration20261129213243_initial } from './Migration20261129213243_initial';
 import { Migration20261129223705_loginHistoryDevices } from './Migration20261129223705_loginHistoryDevices';
 import { Migration20261129223838_lgpd } from './Migration20261129223838_lgpd';
+import { Migration20261129223857_reportsLogoCalendar } from './Migration20261129223857_reportsLogoCalendar';
 
-export const migrations = [{ name: 'Migration20261129213243_initial', class: Migration20261129213243_initial }, { name: 'Migration20261129223705_loginHistoryDevices', class: Migration20261129223705_loginHistoryDevices }, { name: 'Migration20261129223838_lgpd', class: Migration20261129223838_lgpd }];
+export const migrations = [{ name: 'Migration20261129213243_initial', class: Migration20261129213243_initial }, { name: 'Migration20261129223705_loginHistoryDevices', class: Migration20261129223705_loginHistoryDevices }, { name: 'Migration20261129223838_lgpd', class: Migration20261129223838_lgpd }, { name: 'Migration20261129223857_reportsLogoCalendar', class: Migration20261129223857_reportsLogoCalendar }];
