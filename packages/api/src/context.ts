@@ -1,4 +1,5 @@
 import type { Database, EntityManager } from '@picineiros/db';
+import type { ApiObserver } from './shared/observer';
 
 export type CookieOptions = {
   httpOnly: boolean;
@@ -10,13 +11,22 @@ export type CookieOptions = {
 
 /** What a procedure may know of the HTTP request, independent of the web framework. */
 export type RequestInfo = {
+  /** The request id the server logs under (echoed as x-request-id). */
+  id?: string;
   ip: string | null;
   userAgent: string | null;
   header(name: string): string | undefined;
   cookie(name: string): string | undefined;
   setCookie(name: string, value: string, options: CookieOptions): void;
   clearCookie(name: string, options: Pick<CookieOptions, 'path'>): void;
+  /**
+   * Adds who is calling to every later log line of this request (the server binds each key once per
+   * request; one HTTP request has one Authorization and one x-org-id, so a batch shares them).
+   */
+  bindLogContext?(bindings: LogBindings): void;
 };
+
+export type LogBindings = { userId?: string; organizationId?: string };
 
 export type Logger = {
   info(object: object, message?: string): void;
@@ -40,6 +50,8 @@ export type ApiDependencies = {
   database: Database;
   settings: ApiSettings;
   clock: Clock;
+  /** Procedure and webhook metrics; absent: not measured. */
+  observer?: ApiObserver;
 };
 
 export type Context = ApiDependencies & {
@@ -49,5 +61,8 @@ export type Context = ApiDependencies & {
 };
 
 export function createContext(dependencies: ApiDependencies, request: RequestInfo, logger: Logger): Context {
-  return { ...dependencies, em: dependencies.database.fork(), request, logger };
+  const em = dependencies.database.fork();
+  // Slow-query log lines name the request they belong to (see the database's slowQuery setting).
+  if (request.id) em.setLoggerContext({ requestId: request.id });
+  return { ...dependencies, em, request, logger };
 }

@@ -15,7 +15,7 @@ import {
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { verifyAccessToken } from './accounts/tokens';
-import type { Context } from './context';
+import type { Context, LogBindings } from './context';
 import { fieldErrors } from './shared/field-error';
 import { messages } from './shared/messages';
 import { fieldErrorsOf, z } from './shared/validation';
@@ -78,7 +78,30 @@ const refuseNulCharacters = t.middleware(async ({ getRawInput, next }) => {
   return next();
 });
 
-export const publicProcedure = t.procedure.use(mapDatabaseErrors).use(refuseNulCharacters);
+// Outermost, so it sees the code the caller finally gets (after mapDatabaseErrors) and the whole duration.
+const observeProcedure = t.middleware(async ({ ctx, path, type, next }) => {
+  if (!ctx.observer) return next();
+  const startedAt = performance.now();
+  const result = await next();
+  ctx.observer.procedureCompleted({
+    path,
+    type,
+    code: result.ok ? 'OK' : result.error.code,
+    durationMs: performance.now() - startedAt,
+  });
+  return result;
+});
+
+export const publicProcedure = t.procedure
+  .use(observeProcedure)
+  .use(mapDatabaseErrors)
+  .use(refuseNulCharacters);
+
+/** Names the caller on the request's log lines and on its slow-query lines. */
+function bindCaller(ctx: Context, bindings: LogBindings): void {
+  ctx.request.bindLogContext?.(bindings);
+  Object.assign(ctx.em.getLoggerContext(), bindings);
+}
 
 export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const header = ctx.request.header('authorization');
@@ -93,6 +116,7 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
       )
     : null;
   if (!session) throw new TRPCError({ code: 'UNAUTHORIZED', message: messages.signInRequired });
+  bindCaller(ctx, { userId: session.user.id });
   return next({ ctx: { session, user: session.user } });
 });
 
@@ -117,6 +141,7 @@ export const orgProcedure = authedProcedure.use(async ({ ctx, next }) => {
         { populate: ['organization'], orderBy: { createdAt: 'asc', id: 'asc' } },
       );
   if (!membership) throw new TRPCError({ code: 'NOT_FOUND', message: messages.organizationNotFound });
+  bindCaller(ctx, { organizationId: membership.organization.id });
   ctx.em.setFilterParams(TENANT_FILTER, {
     organizationId: membership.organization.id,
   } satisfies TenantFilterParams);

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Options } from '@mikro-orm/core';
+import { DefaultLogger, type LogContext, type LoggerOptions, type Options } from '@mikro-orm/core';
 import type { AbstractSqlDriver, EntityManager } from '@mikro-orm/knex';
 import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
@@ -20,7 +20,49 @@ export type DatabaseSettings = {
   /** Log every SQL statement through this function (slow-query logs, query counting in tests). */
   logQuery?: ((sql: string) => void) | undefined;
   poolMax?: number | undefined;
+  /** Reports every statement that took at least `thresholdMs` (with placeholders, never the values). */
+  slowQuery?: SlowQuerySettings | undefined;
 };
+
+export type SlowQuery = {
+  /** The statement with `?`/`$1` placeholders; quoted literals are replaced by '?'. */
+  sql: string;
+  tookMs: number;
+  failed: boolean;
+  /** What the EntityManager's logger context carried (request id, user and organization ids). */
+  context: Readonly<Record<string, unknown>>;
+};
+
+export type SlowQuerySettings = { thresholdMs: number; report(query: SlowQuery): void };
+
+// A quoted SQL literal ('it''s'), which might hold personal data if values were ever inlined.
+const SQL_LITERAL = /'(?:[^']|'')*'/g;
+
+/**
+ * MikroORM hands every statement's duration (`took`) to its logger, whether query logging is on or not;
+ * this one also reports the slow ones. The values (`params`) are never passed on.
+ */
+class SlowQueryLogger extends DefaultLogger {
+  constructor(
+    options: LoggerOptions,
+    private readonly slowQuery: SlowQuerySettings,
+  ) {
+    super(options);
+  }
+
+  override logQuery(context: { query: string } & LogContext): void {
+    const { query, took, params: _params, level, connection: _connection, ...rest } = context;
+    if (took !== undefined && took >= this.slowQuery.thresholdMs) {
+      this.slowQuery.report({
+        sql: query.replace(SQL_LITERAL, "'?'"),
+        tookMs: took,
+        failed: level === 'error',
+        context: rest,
+      });
+    }
+    super.logQuery(context);
+  }
+}
 
 const migrationsRoot = fileURLToPath(new URL('./migrations', import.meta.url));
 
@@ -42,6 +84,7 @@ export function migrationsPathOf(dialect: Dialect): string {
 /** The one ORM configuration factory: the same entities on Postgres or SQLite. */
 export function createOrmConfig(settings: DatabaseSettings): Options<AbstractSqlDriver, EntityManager> {
   const dialect = dialectOf(settings.databaseUrl);
+  const slowQuery = settings.slowQuery;
   const common = {
     entities: entitySchemas,
     extensions: [Migrator],
@@ -71,6 +114,11 @@ export function createOrmConfig(settings: DatabaseSettings): Options<AbstractSql
     },
     debug: settings.logQuery !== undefined,
     logger: settings.logQuery ?? (() => undefined),
+    ...(slowQuery
+      ? {
+          loggerFactory: (options: LoggerOptions) => new SlowQueryLogger(options, slowQuery),
+        }
+      : {}),
     allowGlobalContext: false,
   } satisfies Options;
 
