@@ -16,3 +16,13 @@ export const ZUpdateOrganizationInput = z.object({
     .optional(),
 });
 export type TUpdateOrganizationInput = z.infer<typeof ZUpdateOrganizationInput>;
+
+/** The logo file as base64 (tRPC carries JSON); its size and type are checked on the decoded bytes. */
+export const ZSetOrganizationLogoInput = z.object({
+  // 512 KB of bytes is about 700 000 base64 characters; the limit here only stops absurd payloads early.
+  logo: z
+    .string()
+    .max(800_000, { error: 'Logo grande demais: envie uma imagem de até 512 KB.' })
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'Arquivo inválido.' }),
+});
+export type TSetOrganizationLogoInput = z.infer<typeof ZSetOrganizationLogoInput>;

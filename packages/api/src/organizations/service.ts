@@ -8,6 +8,7 @@ export function describeOrganization(organization: Organization) {
     name: organization.name,
     document: organization.document ?? null,
     timezone: organization.timezone,
+    hasLogo: organization.logoContentType != null,
   };
 }
 

@@ -1,3 +1,4 @@
+import { readOrganizationLogo } from '../organizations/logo';
 import { formatLocalDateBr, localDateOf } from '../shared/local-time';
 import type { OrgContext } from '../shared/org-context';
 import { fieldErrorsOf } from '../shared/validation';
@@ -11,7 +12,7 @@ import {
   type ReportKind,
 } from './definitions';
 import { renderPdf } from './pdf';
-import { totalsOf, type Cell } from './table';
+import { totalsOf, type Cell, type ReportHeading } from './table';
 
 export { REPORT_KINDS, type QueryValues, type ReportKind };
 export const REPORT_EXTENSIONS = ['csv', 'pdf'] as const;
@@ -117,6 +118,7 @@ async function buildWith<Input>(
       body: renderCsv(definition.columns, definition.pages(ctx, input), dialect),
     };
   }
+  const logo = await readOrganizationLogo(ctx, ctx.organization.id);
   const rows: Cell[][] = [];
   for await (const page of definition.pages(ctx, input)) {
     rows.push(...page);
@@ -131,12 +133,16 @@ async function buildWith<Input>(
     hour: '2-digit',
     minute: '2-digit',
   }).format(now);
-  const heading = {
+  const heading: ReportHeading = {
     organizationName: ctx.organization.name,
     title: definition.title,
     filters,
     generatedAt: `${formatLocalDateBr(today)} ${time}`,
     orientation: definition.orientation,
+    logo: logo && {
+      bytes: new Uint8Array(logo.bytes),
+      format: logo.contentType === 'image/png' ? 'PNG' : 'JPEG',
+    },
   };
   const totals = definition.totals
     ? await definition.totals(ctx, input, rows)

@@ -8,6 +8,28 @@ const HEADER_TOP = 14;
 const LATER_PAGES_TOP = 26;
 const FOOTER_GAP = 8;
 
+// The logo fits a box left of the organization's name, above the heading's rule, keeping its proportions.
+const LOGO_MAX_HEIGHT = 14;
+const LOGO_MAX_WIDTH = 40;
+
+/** Where the logo goes, or null when there is none or jsPDF cannot read it (a report never fails over a logo). */
+function logoBox(
+  doc: jsPDF,
+  logo: ReportHeading['logo'],
+): { top: number; width: number; height: number } | null {
+  if (!logo) return null;
+  try {
+    const { width, height } = doc.getImageProperties(logo.bytes);
+    if (!(width > 0 && height > 0)) return null;
+    const scale = Math.min(LOGO_MAX_WIDTH / width, LOGO_MAX_HEIGHT / height);
+    const box = { width: width * scale, height: height * scale };
+    // Centred on the two heading lines (name and title), which sit between 9 and 21 mm from the top.
+    return { ...box, top: HEADER_TOP + 1 - box.height / 2 };
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The report as A4 PDF bytes. jsPDF's standard Helvetica is WinAnsi-encoded, which covers every letter of
  * Portuguese ("ção", "à", "õ") and the no-break space of 'R$ 1.234,56', so no font needs embedding;
@@ -25,11 +47,26 @@ export function renderPdf(
   const pageHeight = doc.internal.pageSize.getHeight();
   const contentWidth = pageWidth - 2 * MARGIN;
 
+  const logo = logoBox(doc, heading.logo);
+  const textLeft = logo ? MARGIN + logo.width + 3 : MARGIN;
+
   const drawPageHeading = () => {
+    if (logo && heading.logo) {
+      // One image object, referenced again by its alias on later pages (the file does not grow per page).
+      doc.addImage(
+        heading.logo.bytes,
+        heading.logo.format,
+        MARGIN,
+        logo.top,
+        logo.width,
+        logo.height,
+        'logo',
+      );
+    }
     doc.setFont('helvetica', 'bold').setFontSize(13).setTextColor(20);
-    doc.text(heading.organizationName, MARGIN, HEADER_TOP);
+    doc.text(heading.organizationName, textLeft, HEADER_TOP);
     doc.setFont('helvetica', 'normal').setFontSize(11).setTextColor(60);
-    doc.text(heading.title, MARGIN, HEADER_TOP + 6);
+    doc.text(heading.title, textLeft, HEADER_TOP + 6);
     doc.setDrawColor(180).setLineWidth(0.2);
     doc.line(MARGIN, HEADER_TOP + 8.5, pageWidth - MARGIN, HEADER_TOP + 8.5);
   };

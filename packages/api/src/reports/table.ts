@@ -24,6 +24,8 @@ export type ReportHeading = {
   /** Already formatted in the organization's time zone ('29/11/2026 18:05'). */
   generatedAt: string;
   orientation: 'portrait' | 'landscape';
+  /** The organization's logo (PNG or JPEG bytes), drawn beside its name on every page. */
+  logo?: { bytes: Uint8Array; format: 'PNG' | 'JPEG' } | null;
 };
 
 /** '2026-11-29' → '29/11/2026'; anything else is left as it is. */

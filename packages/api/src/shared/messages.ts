@@ -74,4 +74,9 @@ export const messages = {
   financeAppointmentDescription: (date: string) => `Atendimento de ${date}`,
   // Dashboard
   dashboardRangeTooLong: 'Escolha um período de até dois anos.',
+  // Organization logo and calendar feed
+  logoTooLarge: 'Logo grande demais: envie uma imagem de até 512 KB.',
+  logoWrongType: 'Envie uma imagem PNG ou JPEG.',
+  logoUnreadable: 'Não foi possível ler esta imagem. Salve-a de novo como PNG ou JPEG e tente outra vez.',
+  calendarFeedNotFound: 'Agenda não encontrada.',
 } as const;
