@@ -132,6 +132,10 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
     kind: 'read',
     call: (api, ids) => api.audit.list.query({ entityId: ids.clientId, membershipId: ids.membershipId }),
   },
+  'audit.logins': {
+    kind: 'read',
+    call: (api, ids) => api.audit.logins.query({ membershipId: ids.membershipId }),
+  },
   'sync.pull': { kind: 'read', call: (api) => api.sync.pull.query({ cursor: 0, limit: 1000 }) },
 };
 

@@ -1,3 +1,4 @@
+import { deleteAccountProcedure } from '../privacy/router';
 import { authedProcedure, publicProcedure, router } from '../trpc';
 import {
   changePassword,
@@ -6,8 +7,10 @@ import {
   resetPassword,
   verifyEmail,
 } from './email-flows';
+import { listLoginHistory } from './login-history';
 import {
   ZChangePasswordInput,
+  ZLoginHistoryInput,
   ZLoginInput,
   ZRefreshInput,
   ZRegisterInput,
@@ -33,6 +36,9 @@ export const authRouter = router({
   logout: publicProcedure.input(ZRefreshInput).mutation(({ ctx, input }) => logoutSession(ctx, input)),
   me: authedProcedure.query(({ ctx }) => describeMe(ctx, ctx.user)),
   sessions: authedProcedure.query(({ ctx }) => listSessions(ctx, ctx.user, ctx.session.id)),
+  loginHistory: authedProcedure
+    .input(ZLoginHistoryInput)
+    .query(({ ctx, input }) => listLoginHistory(ctx, ctx.user, input)),
   revokeSession: authedProcedure
     .input(ZRevokeSessionInput)
     .mutation(({ ctx, input }) => revokeSession(ctx, ctx.user, input.id)),
@@ -49,4 +55,5 @@ export const authRouter = router({
   changePassword: authedProcedure
     .input(ZChangePasswordInput)
     .mutation(({ ctx, input }) => changePassword(ctx, ctx.user, ctx.session, input)),
+  deleteAccount: deleteAccountProcedure,
 });

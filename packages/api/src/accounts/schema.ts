@@ -1,4 +1,5 @@
 import { SESSION_CLIENTS } from '@picineiros/db/constants';
+import { ZInstantIdCursor } from '../shared/scalars';
 import { z } from '../shared/validation';
 
 export const PASSWORD_MIN_LENGTH = 10;
@@ -69,3 +70,23 @@ export const ZChangePasswordInput = z.object({
   newPassword: ZPassword,
 });
 export type TChangePasswordInput = z.infer<typeof ZChangePasswordInput>;
+
+export const LOGIN_HISTORY_PAGE_SIZE_MAX = 100;
+
+export const ZLoginHistoryLimit = z
+  .int({ error: 'Informe um número inteiro.' })
+  .min(1, { error: 'Peça pelo menos 1 registro.' })
+  .max(LOGIN_HISTORY_PAGE_SIZE_MAX, {
+    error: `Peça até ${LOGIN_HISTORY_PAGE_SIZE_MAX} registros por página.`,
+  })
+  .default(20);
+
+export const ZLoginHistoryInput = z
+  .object({
+    /** The `nextCursor` of the previous page. */
+    cursor: ZInstantIdCursor.optional(),
+    limit: ZLoginHistoryLimit,
+  })
+  .optional()
+  .transform((input) => input ?? { limit: 20 });
+export type TLoginHistoryInput = z.infer<typeof ZLoginHistoryInput>;

@@ -4,6 +4,7 @@ import type { Context } from '../context';
 import { messages } from '../shared/messages';
 import { clearSessionCookies, CSRF_COOKIE, CSRF_HEADER, REFRESH_COOKIE, setSessionCookies } from './cookies';
 import { queueVerificationMail } from './email-flows';
+import { attemptOf, recordSuccessfulSignIn } from './login-history';
 import { hashPassword, verifyPassword } from './password';
 import type { TLoginInput, TRefreshInput, TRegisterInput } from './schema';
 import { secondsUntilLoginAllowed } from './throttle';
@@ -100,26 +101,15 @@ export async function registerUser(ctx: Context, input: TRegisterInput): Promise
   const organization = ctx.em.create(Organization, { name: input.organizationName });
   ctx.em.create(Membership, { user, organization, role: 'owner' });
   queueVerificationMail(ctx, ctx.em, user);
-  ctx.em.create(LoginEvent, {
-    outcome: 'success',
-    email: user.email,
-    user,
-    ip: ctx.request.ip,
-    userAgent: ctx.request.userAgent?.slice(0, 512) ?? null,
-    at: ctx.clock(),
-  });
+  // The first sign-in of the account: its device becomes the first known one (no notice).
+  ctx.em.create(LoginEvent, { ...attemptOf(ctx, user.email, input.client), outcome: 'success', user });
   await ctx.em.flush();
   return startSession(ctx, user, input.client);
 }
 
 export async function loginUser(ctx: Context, input: TLoginInput): Promise<SignInResult> {
   const now = ctx.clock();
-  const attempt = {
-    email: input.email,
-    ip: ctx.request.ip,
-    userAgent: ctx.request.userAgent?.slice(0, 512) ?? null,
-    at: now,
-  };
+  const attempt = attemptOf(ctx, input.email, input.client);
   const wait = await secondsUntilLoginAllowed(ctx.em, attempt, now);
   if (wait > 0) {
     await ctx.em.insert(
@@ -130,11 +120,8 @@ export async function loginUser(ctx: Context, input: TLoginInput): Promise<SignI
   }
   const user = await ctx.em.findOne(User, { email: input.email }, { populate: ['passwordHash'] });
   const valid = await verifyPassword(user?.passwordHash, input.password);
-  ctx.em.create(LoginEvent, {
-    ...attempt,
-    user: user ?? null,
-    outcome: valid && user ? 'success' : 'failure',
-  });
+  if (valid && user) await recordSuccessfulSignIn(ctx, user, attempt);
+  else ctx.em.create(LoginEvent, { ...attempt, user: user ?? null, outcome: 'failure' });
   await ctx.em.flush();
   if (!valid || !user) throw new TRPCError({ code: 'UNAUTHORIZED', message: messages.invalidCredentials });
   return startSession(ctx, user, input.client);

@@ -1,5 +1,6 @@
 import { roleProcedure, router } from '../trpc';
-import { ZListAuditInput } from './schema';
+import { listMemberLogins } from './logins';
+import { ZListAuditInput, ZListLoginsInput } from './schema';
 import { listAuditEntries } from './service';
 
 // Owners and admins read the audit log; staff do not (see docs/architecture.md, "Permissions").
@@ -7,4 +8,7 @@ export const auditRouter = router({
   list: roleProcedure('admin')
     .input(ZListAuditInput)
     .query(({ ctx, input }) => listAuditEntries(ctx, input)),
+  logins: roleProcedure('admin')
+    .input(ZListLoginsInput)
+    .query(({ ctx, input }) => listMemberLogins(ctx, input)),
 });

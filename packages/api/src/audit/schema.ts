@@ -1,6 +1,6 @@
 // The audit log: zod schemas of the `audit` router, shared with the UI's filters.
 import { AUDIT_ACTIONS, type AuditAction } from '@picineiros/db/constants';
-import { dateRangeRule, ZLocalDate } from '../shared/scalars';
+import { dateRangeRule, ZInstantIdCursor, ZLocalDate } from '../shared/scalars';
 import { z } from '../shared/validation';
 
 /** The entity types the audit log records (notifications are synced, not audited). */
@@ -53,3 +53,20 @@ export const ZListAuditInput = z
   })
   .refine(dateRangeRule.check, { error: dateRangeRule.message, path: ['to'] });
 export type TListAuditInput = z.infer<typeof ZListAuditInput>;
+
+export const ZListLoginsInput = z
+  .object({
+    membershipId: z.uuid({ error: 'Membro inválido.' }).optional(),
+    /** Local dates in the organization's time zone, both inclusive. */
+    from: ZLocalDate.optional(),
+    to: ZLocalDate.optional(),
+    /** The `nextCursor` of the previous page. */
+    cursor: ZInstantIdCursor.optional(),
+    limit: z
+      .int({ error: 'Informe um número inteiro.' })
+      .min(1, { error: 'Peça pelo menos 1 registro.' })
+      .max(AUDIT_PAGE_SIZE_MAX, { error: `Peça até ${AUDIT_PAGE_SIZE_MAX} registros por página.` })
+      .default(50),
+  })
+  .refine(dateRangeRule.check, { error: dateRangeRule.message, path: ['to'] });
+export type TListLoginsInput = z.infer<typeof ZListLoginsInput>;

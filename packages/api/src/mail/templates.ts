@@ -125,3 +125,30 @@ export function overdueEmail(input: {
     ],
   );
 }
+
+const signInTime = new Intl.DateTimeFormat('pt-BR', {
+  dateStyle: 'long',
+  timeStyle: 'short',
+  timeZone: 'America/Sao_Paulo',
+});
+
+export function newDeviceSignInEmail(input: {
+  name: string;
+  at: Date;
+  client: 'web' | 'desktop';
+  browser: string;
+  os: string;
+  ip: string | null;
+  profileLink: string;
+}): MailContent {
+  const device =
+    input.client === 'desktop' ? `aplicativo desktop (${input.os})` : `${input.browser} no ${input.os}`;
+  return compose('Novo acesso à sua conta do Picineiros', 'Equipe Picineiros', [
+    `Olá, ${input.name}!`,
+    `Sua conta foi acessada de um dispositivo que não reconhecemos: ${device}, em ${signInTime.format(input.at)} (horário de Brasília)${input.ip ? `, endereço IP ${input.ip}` : ''}.`,
+    'Se foi você, não precisa fazer nada.',
+    'Se não foi você, troque sua senha agora e encerre as sessões que não reconhecer na página do seu perfil.',
+    { href: input.profileLink, label: 'Revisar acessos' },
+    'Você pode desligar estes avisos em Configurações, "Minhas notificações".',
+  ]);
+}

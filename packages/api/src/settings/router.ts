@@ -1,10 +1,20 @@
-import { orgProcedure, roleProcedure, router } from '../trpc';
-import { ZNotificationSettingsInput } from './schema';
-import { getNotificationSettings, updateNotificationSettings } from './service';
+import { authedProcedure, orgProcedure, roleProcedure, router } from '../trpc';
+import { ZMyNotificationSettingsInput, ZNotificationSettingsInput } from './schema';
+import {
+  getMyNotificationSettings,
+  getNotificationSettings,
+  updateMyNotificationSettings,
+  updateNotificationSettings,
+} from './service';
 
 export const settingsRouter = router({
   notifications: orgProcedure.query(({ ctx }) => getNotificationSettings(ctx)),
   updateNotifications: roleProcedure('admin')
     .input(ZNotificationSettingsInput)
     .mutation(({ ctx, input }) => updateNotificationSettings(ctx, input)),
+  // The caller's own preferences: every user, whatever their role, in any organization.
+  myNotifications: authedProcedure.query(({ ctx }) => getMyNotificationSettings(ctx.user)),
+  updateMyNotifications: authedProcedure
+    .input(ZMyNotificationSettingsInput)
+    .mutation(({ ctx, input }) => updateMyNotificationSettings(ctx, ctx.user, input)),
 });

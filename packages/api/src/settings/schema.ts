@@ -13,3 +13,9 @@ export const ZNotificationSettingsInput = z.object({
   emailOverdueNotices: z.boolean().optional(),
 });
 export type TNotificationSettingsInput = z.infer<typeof ZNotificationSettingsInput>;
+
+/** The caller's own e-mail preferences (not the organization's). */
+export const ZMyNotificationSettingsInput = z.object({
+  notifyNewDevice: z.boolean({ error: 'Informe sim ou não.' }).optional(),
+});
+export type TMyNotificationSettingsInput = z.infer<typeof ZMyNotificationSettingsInput>;

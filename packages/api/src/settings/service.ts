@@ -1,6 +1,7 @@
-import type { Organization } from '@picineiros/db';
+import type { Organization, User } from '@picineiros/db';
+import type { Context } from '../context';
 import type { OrgContext } from '../shared/org-context';
-import type { TNotificationSettingsInput } from './schema';
+import type { TMyNotificationSettingsInput, TNotificationSettingsInput } from './schema';
 
 function viewNotificationSettings(organization: Organization) {
   return {
@@ -25,4 +26,18 @@ export async function updateNotificationSettings(ctx: OrgContext, input: TNotifi
   }
   await ctx.em.flush();
   return viewNotificationSettings(organization);
+}
+
+export function getMyNotificationSettings(user: User) {
+  return { notifyNewDevice: user.notifyNewDevice };
+}
+
+export async function updateMyNotificationSettings(
+  ctx: Context,
+  user: User,
+  input: TMyNotificationSettingsInput,
+) {
+  if (input.notifyNewDevice !== undefined) user.notifyNewDevice = input.notifyNewDevice;
+  await ctx.em.flush();
+  return getMyNotificationSettings(user);
 }

@@ -38,3 +38,10 @@ export const dateRangeRule = {
     !range.from || !range.to || range.from <= range.to,
   message: 'A data final deve ser igual ou posterior à inicial.',
 };
+
+/** A keyset cursor '<ISO instant>|<uuid>' of lists ordered newest first by (at, id). */
+export const ZInstantIdCursor = z
+  .string()
+  .max(100)
+  .regex(new RegExp(`^\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z\\|${UUID_PATTERN}$`), { error: 'Cursor inválido.' })
+  .refine((cursor) => !Number.isNaN(Date.parse(cursor.split('|')[0] ?? '')), { error: 'Cursor inválido.' });
