@@ -140,6 +140,10 @@ async function main(): Promise<void> {
     if (!isTrustedSender(event) || !core) throw new Error('untrusted sender');
     return core.handle(operation);
   });
+  ipcMain.handle('picineiros:online', (event) => {
+    if (!isTrustedSender(event) || !core) throw new Error('untrusted sender');
+    return core.isOnline();
+  });
   ipcMain.handle('picineiros:save-file', async (event, suggestedName: string, contents: string) => {
     if (!isTrustedSender(event) || !mainWindow) throw new Error('untrusted sender');
     const { canceled, filePath } = await dialog.showSaveDialog(mainWindow, { defaultPath: suggestedName });

@@ -17,6 +17,7 @@ const bridge: PicineirosBridge = {
     ipcRenderer.on('picineiros:event', handler);
     return () => ipcRenderer.removeListener('picineiros:event', handler);
   },
+  isOnline: () => ipcRenderer.invoke('picineiros:online') as Promise<boolean>,
   saveFile: (suggestedName: string, contents: string) =>
     ipcRenderer.invoke('picineiros:save-file', suggestedName, contents) as Promise<string | null>,
 };

@@ -24,6 +24,8 @@ export type PicineirosBridge = {
   call(operation: BridgeOperation): Promise<BridgeResult>;
   /** Calls back on connection changes and after each sync that changed rows; returns an unsubscribe. */
   onEvent(listener: (event: BridgeEvent) => void): () => void;
+  /** Whether the core currently reaches the server (events only report changes; a reloaded page asks). */
+  isOnline?(): Promise<boolean>;
   /** Native save dialog for exports; resolves to the saved path or null when cancelled. */
   saveFile?(suggestedName: string, contents: string): Promise<string | null>;
 };

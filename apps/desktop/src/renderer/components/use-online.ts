@@ -6,6 +6,7 @@ export function useOnline(): boolean {
   useEffect(() => {
     const bridge = window.picineiros;
     if (bridge) {
+      void bridge.isOnline?.().then(setOnline);
       return bridge.onEvent((event) => {
         if (event.type === 'connection') setOnline(event.online);
       });

@@ -1,0 +1,124 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { signUpOwner, startTestServer, type SignedIn, type TestServer } from '../../server/test/harness';
+import { DesktopCore } from '../src/core/core';
+import { createMemoryTokenStore } from '../src/core/token-store';
+import { ensureWebBuild, launchChromium } from './browser';
+import { serveCoreOverLoopback } from './core-over-loopback';
+import {
+  createAppointment,
+  createClientThroughFieldErrors,
+  markOverdueEntryPaid,
+  seedOffice,
+  signIn,
+  signOutWhenIdle,
+  watchPageErrors,
+} from './e2e-steps';
+import { startLoopbackProxy } from './loopback-proxy';
+
+// The same renderer and the same office day as web.e2e.test.ts, but on its desktop path: the page talks to
+// a real DesktopCore (replica + sync) over a loopback bridge, and the core talks to the real server through
+// a TCP relay the test can cut to play "the server is gone".
+
+let server: TestServer;
+let proxy: Awaited<ReturnType<typeof startLoopbackProxy>>;
+let core: DesktopCore;
+let loopback: Awaited<ReturnType<typeof serveCoreOverLoopback>>;
+let dataDir: string;
+let browser: Browser;
+let page: Page;
+let owner: SignedIn;
+let pageErrors: string[] = [];
+
+beforeAll(async () => {
+  ensureWebBuild();
+  server = await startTestServer();
+  proxy = await startLoopbackProxy(() => new URL(server.url));
+  owner = await signUpOwner(server, { name: 'Marina Souza', organizationName: 'Piscinas Azul' });
+  await seedOffice(owner);
+  dataDir = mkdtempSync(join(tmpdir(), 'picineiros-core-e2e-'));
+  // A short pull interval so the core notices a cut connection within the test's patience.
+  core = new DesktopCore({
+    serverUrl: proxy.url,
+    dataDir,
+    tokenStore: createMemoryTokenStore(),
+    syncIntervalMs: 300,
+  });
+  await core.start();
+  loopback = await serveCoreOverLoopback(core);
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'pt-BR' });
+  pageErrors = watchPageErrors(page);
+});
+
+afterEach(async (context) => {
+  if (context.task.result?.state !== 'fail') return;
+  const name = context.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
+  await page.screenshot({ path: `test-results/desktop-core-${server.dialect}-${name}.png` });
+});
+
+afterAll(async () => {
+  await browser.close();
+  await loopback.close();
+  await core.stop();
+  await proxy.down();
+  await server.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('the renderer against the desktop core over loopback', () => {
+  it('signs in as a desktop client, and the core fills its replica', async () => {
+    await signIn(page, loopback.url, owner);
+    const sessions = await owner.client.auth.sessions.query();
+    expect(sessions.map((session) => session.client)).toContain('desktop');
+    await expect.poll(() => core.replica.counts()['finance_entries']).toBe(1);
+  });
+
+  it('shows field errors on the right field: a bad CPF (form) and a taken one (server), then saves', () =>
+    createClientThroughFieldErrors(page, owner));
+
+  it('creates an appointment and shows it in the week', () => createAppointment(page, owner));
+
+  it('marks an overdue entry paid, and the dashboard reflects it', () => markOverdueEntryPaid(page));
+
+  it('shows "Sem conexão" when the server is gone, keeps reading from the replica and refuses writes', async () => {
+    await proxy.down();
+    const offline = page.getByTestId('offline-indicator');
+    await expect.poll(() => offline.isVisible(), { timeout: 10_000 }).toBe(true);
+
+    // A search the page has never made: only the core's replica can answer it now.
+    await page.getByRole('link', { name: 'Clientes' }).click();
+    await page.getByPlaceholder(/Buscar/).fill('condom');
+    await expect.poll(() => page.getByRole('cell', { name: 'Ricardo Alves' }).isVisible()).toBe(false);
+    expect(await page.getByRole('cell', { name: 'Condomínio Jardim' }).isVisible()).toBe(true);
+
+    // A page reloaded while offline starts with the indicator and the signed-in session (from the core).
+    await page.reload();
+    await expect.poll(() => offline.isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('cell', { name: 'Ricardo Alves' }).isVisible()).toBe(true);
+
+    await page.getByRole('button', { name: 'Novo cliente' }).click();
+    await page.getByLabel('Nome').fill('Sônia Prado');
+    await page.getByRole('button', { name: 'Salvar' }).click();
+    await expect
+      .poll(() => page.getByText(/Sem conexão com o servidor: a alteração não foi salva/).isVisible())
+      .toBe(true);
+    expect((await owner.client.clients.list.query({ search: 'sonia' })).total).toBe(0);
+  });
+
+  it('clears the indicator when the server is back', async () => {
+    await proxy.up();
+    await expect
+      .poll(() => page.getByTestId('offline-indicator').isVisible(), { timeout: 10_000 })
+      .toBe(false);
+  });
+
+  it('signs out by itself after the idle time, and the core forgets the organization', async () => {
+    await signOutWhenIdle(page, owner, 'desktop');
+    expect(core.replica.counts()['clients']).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+});
