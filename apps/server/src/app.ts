@@ -16,6 +16,7 @@ import type { Database } from '@picineiros/db';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Config } from './config';
+import { registerCalendarRoutes } from './calendar';
 import { registerReportRoutes } from './reports';
 
 export type ServerDependencies = {
@@ -29,7 +30,7 @@ export type ServerDependencies = {
 };
 
 const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../desktop/dist/web/', import.meta.url));
-const API_PREFIXES = ['/trpc', '/auth', '/healthz', '/readyz', '/reports'];
+const API_PREFIXES = ['/trpc', '/auth', '/healthz', '/readyz', '/reports', '/calendar'];
 
 const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
 
@@ -152,6 +153,7 @@ export async function buildServer({
   });
 
   registerReportRoutes(app, dependencies, requestInfo);
+  registerCalendarRoutes(app, dependencies, requestInfo);
 
   app.get('/healthz', () => ({ status: 'ok' }));
   app.get('/readyz', async (request, reply) => {

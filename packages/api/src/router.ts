@@ -1,6 +1,7 @@
 import { authRouter } from './accounts/router';
 import { appointmentsRouter } from './appointments/router';
 import { auditRouter } from './audit/router';
+import { calendarRouter } from './calendar/router';
 import { clientsRouter } from './clients/router';
 import { dashboardRouter } from './dashboard/router';
 import { financeRouter } from './finance/router';
@@ -22,6 +23,7 @@ export const appRouter = router({
   notifications: notificationsRouter,
   settings: settingsRouter,
   audit: auditRouter,
+  calendar: calendarRouter,
   sync: syncRouter,
 });
 
