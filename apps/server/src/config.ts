@@ -52,6 +52,12 @@ const EnvSchema = z.object({
     .int()
     .min(100)
     .default(5000),
+  BACKUP_DIR: z.string().min(1).optional(),
+  BACKUP_KEEP: z.coerce
+    .number({ error: 'must be a whole number of backups to keep (at least 1)' })
+    .int({ error: 'must be a whole number of backups to keep (at least 1)' })
+    .min(1, { error: 'must be a whole number of backups to keep (at least 1)' })
+    .default(14),
 });
 
 function isUsableDatabaseUrl(url: string): boolean {
@@ -80,6 +86,9 @@ export type Config = {
   mailFrom: string;
   mailPollIntervalMs: number;
   jobsEnabled: boolean;
+  /** Where `backup` writes (default DATA_DIR/backups) and how many of the newest it keeps. */
+  backupDir: string;
+  backupKeep: number;
 };
 
 export class ConfigError extends Error {}
@@ -119,6 +128,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: values.MAIL_FROM,
     mailPollIntervalMs: values.MAIL_POLL_INTERVAL_MS,
     jobsEnabled: values.JOBS_ENABLED,
+    backupDir: values.BACKUP_DIR ? resolve(values.BACKUP_DIR) : join(dataDir, 'backups'),
+    backupKeep: values.BACKUP_KEEP,
   };
 }
 

@@ -1,17 +1,27 @@
 // The reports: for each kind, its filters (the list procedure's own zod schema, read from a query string),
 // its columns and its rows, paged through the list service that the API uses.
-import { Client, Membership, Pool, type AppointmentStatus, type PaymentMethod } from '@picineiros/db';
+import { Client, Membership, Pool } from '@picineiros/db';
 import { ZListAppointmentsInput, type TListAppointmentsInput } from '../appointments/schema';
 import { listAppointments, type AppointmentView } from '../appointments/service';
 import { POOL_TYPE_LABELS, ZListClientsInput, type TListClientsInput } from '../clients/schema';
-import { listClients, type ClientView } from '../clients/service';
+import { listClients } from '../clients/service';
 import { ZDashboardSummaryInput, type TDashboardSummaryInput } from '../dashboard/schema';
 import { summarizeDashboard } from '../dashboard/service';
 import { ZListFinanceEntriesInput, type TListFinanceEntriesInput } from '../finance/schema';
 import { listFinanceEntries, type FinanceEntryView } from '../finance/service';
-import { formatLocalDateBr, localDateOf, startOfLocalDate, addDaysToLocalDate } from '../shared/local-time';
+import { formatLocalDateBr, startOfLocalDate, addDaysToLocalDate } from '../shared/local-time';
 import type { OrgContext } from '../shared/org-context';
 import type { z } from '../shared/validation';
+import {
+  APPOINTMENT_STATUS_LABELS,
+  appointmentColumns,
+  clientColumns,
+  clientRow,
+  financeColumns,
+  financeRow,
+  appointmentRow,
+  REPORT_META,
+} from './rows';
 import type { Cell, ReportColumn, ReportFilter, ReportHeading } from './table';
 
 export const REPORT_KINDS = ['clients', 'appointments', 'finance', 'finance-summary'] as const;
@@ -37,21 +47,6 @@ export type ReportDefinition<Input> = {
   pages(ctx: OrgContext, input: Input): AsyncIterable<Cell[][]>;
   /** The PDF's totals row; default: the count and the sums of the `total` columns. */
   totals?(ctx: OrgContext, input: Input, rows: readonly Cell[][]): Promise<Cell[]>;
-};
-
-const APPOINTMENT_STATUS_LABELS: Record<AppointmentStatus, string> = {
-  pending: 'Pendente',
-  confirmed: 'Confirmado',
-  done: 'Realizado',
-  cancelled: 'Cancelado',
-};
-
-const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = {
-  pix: 'PIX',
-  cash: 'Dinheiro',
-  bank_transfer: 'Transferência',
-  boleto: 'Boleto',
-  card: 'Cartão',
 };
 
 const yesNo = (value: boolean) => (value ? 'Sim' : 'Não');
@@ -111,54 +106,8 @@ function releasePage(ctx: OrgContext): void {
 
 // ---------------------------------------------------------------------------------------------- clients
 
-const clientColumns: ReportColumn[] = [
-  { header: 'Nome', type: 'text', width: 2.1 },
-  { header: 'CPF/CNPJ', type: 'text', width: 1.5 },
-  { header: 'Telefone', type: 'text', width: 1.6 },
-  { header: 'E-mail', type: 'text', width: 2 },
-  { header: 'Endereço', type: 'text', width: 2.2 },
-  { header: 'Cidade/UF', type: 'text', width: 1.3 },
-  { header: 'Situação', type: 'text', width: 0.9 },
-  { header: 'Piscinas', type: 'text', width: 2.3 },
-  { header: 'Qtd. piscinas', type: 'integer', width: 1.15, total: true },
-  { header: 'Volume total (L)', type: 'integer', width: 1.2, total: true },
-];
-
-function clientRow(client: ClientView): Cell[] {
-  const address = client.address;
-  const street = [address.street, address.number].filter(Boolean).join(', ');
-  const line = [street, address.complement, address.district, address.cepMasked].filter(Boolean).join(' - ');
-  const city = [address.city, address.uf].filter(Boolean).join('/');
-  const pools = client.pools.map((pool) =>
-    [
-      pool.label,
-      POOL_TYPE_LABELS[pool.type],
-      pool.volumeLiters === null ? null : `${pool.volumeLiters.toLocaleString('pt-BR')} L`,
-      pool.location === 'indoor' ? 'coberta' : 'descoberta',
-      pool.heated ? 'aquecida' : null,
-    ]
-      .filter(Boolean)
-      .join(', '),
-  );
-  const volume = client.pools.reduce((sum, pool) => sum + (pool.volumeLiters ?? 0), 0);
-  return [
-    client.name,
-    client.documentMasked,
-    client.phoneMasked,
-    client.email,
-    line || null,
-    city || null,
-    client.deletedAt ? 'Arquivado' : client.active ? 'Ativo' : 'Inativo',
-    pools.join('\n'),
-    client.pools.length,
-    volume,
-  ];
-}
-
 const clientsReport: ReportDefinition<TListClientsInput> = {
-  title: 'Clientes e piscinas',
-  fileName: 'clientes',
-  orientation: 'landscape',
+  ...REPORT_META['clients'],
   filterKeys: ['search', 'active', 'poolType', 'includeArchived', 'sort', 'direction'],
   booleanKeys: ['active', 'includeArchived'],
   schema: ZListClientsInput,
@@ -187,22 +136,8 @@ const clientsReport: ReportDefinition<TListClientsInput> = {
 
 // ----------------------------------------------------------------------------------------- appointments
 
-const appointmentColumns: ReportColumn[] = [
-  { header: 'Data', type: 'date', width: 1 },
-  { header: 'Início', type: 'text', width: 0.7 },
-  { header: 'Duração (min)', type: 'integer', width: 0.8 },
-  { header: 'Cliente', type: 'text', width: 2 },
-  { header: 'Piscina', type: 'text', width: 1.3 },
-  { header: 'Responsável', type: 'text', width: 1.4 },
-  { header: 'Situação', type: 'text', width: 1 },
-  { header: 'Valor', type: 'cents', width: 1.1, total: true },
-  { header: 'Observações', type: 'text', width: 2.5 },
-];
-
 const appointmentsReport: ReportDefinition<TListAppointmentsInput> = {
-  title: 'Atendimentos',
-  fileName: 'atendimentos',
-  orientation: 'landscape',
+  ...REPORT_META['appointments'],
   filterKeys: ['from', 'to', 'status', 'clientId', 'assigneeId', 'includeArchived'],
   booleanKeys: ['includeArchived'],
   listKeys: ['status'],
@@ -238,17 +173,7 @@ const appointmentsReport: ReportDefinition<TListAppointmentsInput> = {
       const poolNames = new Map(
         pools.map((pool) => [pool.id, pool.label ?? POOL_TYPE_LABELS[pool.type]] as const),
       );
-      yield page.items.map((item) => [
-        item.date,
-        item.startTime,
-        item.durationMinutes,
-        item.clientName,
-        item.poolId ? (poolNames.get(item.poolId) ?? null) : null,
-        item.assigneeId ? (members.get(item.assigneeId) ?? null) : 'Todos',
-        APPOINTMENT_STATUS_LABELS[item.status],
-        item.priceCents,
-        item.notes,
-      ]);
+      yield page.items.map((item) => appointmentRow(item, poolNames, members));
       releasePage(ctx);
       cursor = page.nextCursor;
     } while (cursor);
@@ -257,32 +182,8 @@ const appointmentsReport: ReportDefinition<TListAppointmentsInput> = {
 
 // ------------------------------------------------------------------------------------------------ finance
 
-const financeColumns: ReportColumn[] = [
-  { header: 'Vencimento', type: 'date', width: 1.15 },
-  { header: 'Cliente', type: 'text', width: 2.3 },
-  { header: 'Descrição', type: 'text', width: 2.6 },
-  { header: 'Situação', type: 'text', width: 0.9 },
-  { header: 'Pago em', type: 'date', width: 0.95 },
-  { header: 'Forma', type: 'text', width: 1.3 },
-  { header: 'Valor', type: 'cents', width: 1.25, total: true },
-];
-
-function financeRow(entry: FinanceEntryView, timezone: string): Cell[] {
-  return [
-    entry.dueDate,
-    entry.clientName,
-    entry.description,
-    entry.status === 'paid' ? 'Pago' : entry.overdue ? 'Vencido' : 'Pendente',
-    entry.paidAt ? localDateOf(entry.paidAt, timezone) : null,
-    entry.paymentMethod ? PAYMENT_METHOD_LABELS[entry.paymentMethod] : null,
-    entry.amountCents,
-  ];
-}
-
 const financeReport: ReportDefinition<TListFinanceEntriesInput> = {
-  title: 'Lançamentos financeiros',
-  fileName: 'lancamentos',
-  orientation: 'landscape',
+  ...REPORT_META['finance'],
   filterKeys: ['status', 'overdue', 'clientId', 'from', 'to', 'includeArchived'],
   booleanKeys: ['overdue', 'includeArchived'],
   schema: ZListFinanceEntriesInput,
@@ -362,9 +263,7 @@ async function paidByClient(
 }
 
 const summaryReport: ReportDefinition<TDashboardSummaryInput> = {
-  title: 'Resumo financeiro',
-  fileName: 'resumo-financeiro',
-  orientation: 'portrait',
+  ...REPORT_META['finance-summary'],
   filterKeys: ['from', 'to'],
   schema: ZDashboardSummaryInput,
   columns: summaryColumns,
