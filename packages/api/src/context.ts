@@ -1,4 +1,6 @@
 import type { Database, EntityManager } from '@picineiros/db';
+import type { AsaasGateway } from './billing/asaas';
+import type { BillingSettings } from './billing/state';
 import type { ApiObserver } from './shared/observer';
 
 export type CookieOptions = {
@@ -41,6 +43,8 @@ export type ApiSettings = {
   production: boolean;
   /** Where users reach the app: links in e-mails point here. */
   publicUrl: string;
+  /** Trial length and grace period (default: 14 and 7 days). */
+  billing?: BillingSettings;
 };
 
 export type Clock = () => Date;
@@ -52,6 +56,8 @@ export type ApiDependencies = {
   clock: Clock;
   /** Procedure and webhook metrics; absent: not measured. */
   observer?: ApiObserver;
+  /** Payments (Asaas, or its local fake); null or absent: billing cannot subscribe on this server. */
+  asaas?: AsaasGateway | null;
 };
 
 export type Context = ApiDependencies & {

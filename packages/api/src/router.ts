@@ -1,6 +1,7 @@
 import { authRouter } from './accounts/router';
 import { appointmentsRouter } from './appointments/router';
 import { auditRouter } from './audit/router';
+import { billingRouter } from './billing/router';
 import { calendarRouter } from './calendar/router';
 import { clientsRouter } from './clients/router';
 import { dashboardRouter } from './dashboard/router';
@@ -25,6 +26,7 @@ export const appRouter = router({
   audit: auditRouter,
   calendar: calendarRouter,
   sync: syncRouter,
+  billing: billingRouter,
 });
 
 export type AppRouter = typeof appRouter;

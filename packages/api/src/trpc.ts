@@ -15,6 +15,8 @@ import {
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { verifyAccessToken } from './accounts/tokens';
+import { BillingRefusal } from './billing/errors';
+import { assertOrganizationWritable } from './billing/limits';
 import type { Context, LogBindings } from './context';
 import { fieldErrors } from './shared/field-error';
 import { messages } from './shared/messages';
@@ -34,7 +36,13 @@ const t = initTRPC.context<Context>().create({
         : internal && production
           ? messages.internal
           : shape.message,
-      data: { ...shape.data, stack: production ? undefined : shape.data.stack, fieldErrors },
+      data: {
+        ...shape.data,
+        stack: production ? undefined : shape.data.stack,
+        fieldErrors,
+        // Why billing refused (read-only organization, plan limit), for the UI's banner and links.
+        billing: error.cause instanceof BillingRefusal ? error.cause.data : undefined,
+      },
     };
   },
 });
@@ -125,7 +133,7 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
  * `x-org-id` chooses among the caller's organizations; an organization the caller is not a member of is
  * NOT_FOUND, exactly like one that does not exist.
  */
-export const orgProcedure = authedProcedure.use(async ({ ctx, next }) => {
+export const orgProcedure = authedProcedure.use(async ({ ctx, path, type, next }) => {
   const requested = ctx.request.header('x-org-id');
   const membership = requested
     ? z.uuid().safeParse(requested).success
@@ -145,12 +153,30 @@ export const orgProcedure = authedProcedure.use(async ({ ctx, next }) => {
   ctx.em.setFilterParams(TENANT_FILTER, {
     organizationId: membership.organization.id,
   } satisfies TenantFilterParams);
+  // A read-only organization (trial over, unpaid past the grace, canceled and ended) refuses every write
+  // here, in one place; reads and exports go on, and billing.* stays open so it can pay its way out.
+  if (type === 'mutation' && !isExemptFromReadOnly(path)) {
+    await assertOrganizationWritable(ctx, membership.organization);
+  }
   // Every change flushed by this call (on ctx.em or any fork of it) is audited as this member's.
   const actor = { membershipId: membership.id, userId: ctx.user.id, name: ctx.user.name };
   return runWithChangeContext({ actor, now: ctx.clock }, () =>
     next({ ctx: { membership, organization: membership.organization } }),
   );
 });
+
+/**
+ * Mutations a read-only organization still accepts: billing (the way out) and a member's own read marks on
+ * notifications, which change no organization data.
+ */
+export const READ_ONLY_EXEMPT_MUTATIONS: ReadonlySet<string> = new Set([
+  'notifications.markRead',
+  'notifications.markAllRead',
+]);
+
+function isExemptFromReadOnly(path: string): boolean {
+  return path.startsWith('billing.') || READ_ONLY_EXEMPT_MUTATIONS.has(path);
+}
 
 const ROLE_RANK: Record<MembershipRole, number> = { staff: 0, admin: 1, owner: 2 };
 

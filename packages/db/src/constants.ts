@@ -44,6 +44,28 @@ export type PoolLocation = (typeof POOL_LOCATIONS)[number];
 export const SESSION_CLIENTS = ['web', 'desktop'] as const;
 export type SessionClient = (typeof SESSION_CLIENTS)[number];
 
+// Billing (see docs/architecture.md, "Billing").
+export const SUBSCRIPTION_STATUSES = ['trialing', 'active', 'past_due', 'canceled', 'expired'] as const;
+export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
+
+export const INVOICE_STATUSES = ['pending', 'confirmed', 'received', 'overdue', 'refunded', 'deleted'] as const;
+export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
+
+/** How the organization pays Picineiros; Asaas's names (PIX, BOLETO, CREDIT_CARD) in lower case. */
+export const BILLING_TYPES = ['pix', 'boleto', 'credit_card'] as const;
+export type BillingType = (typeof BILLING_TYPES)[number];
+
+export const WEBHOOK_OUTCOMES = ['processed', 'ignored', 'failed'] as const;
+export type WebhookOutcome = (typeof WEBHOOK_OUTCOMES)[number];
+
+/** Why an organization is read-only (no write is accepted until it pays). */
+export const READ_ONLY_REASONS = ['trial_ended', 'past_due', 'canceled', 'expired'] as const;
+export type ReadOnlyReason = (typeof READ_ONLY_REASONS)[number];
+
+/** The limits a plan sets. */
+export const PLAN_LIMITS = ['activeClients', 'members', 'appointmentsPerMonth', 'emailNoticesPerMonth'] as const;
+export type PlanLimit = (typeof PLAN_LIMITS)[number];
+
 // LGPD (see docs/architecture.md, "LGPD").
 export const DATA_EXPORT_STATUSES = ['queued', 'running', 'ready', 'downloaded', 'failed', 'expired'] as const;
 export type DataExportStatus = (typeof DATA_EXPORT_STATUSES)[number];

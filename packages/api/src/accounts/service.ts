@@ -1,5 +1,6 @@
 import { Membership, Organization, Session, User, LoginEvent, type SessionClient } from '@picineiros/db';
 import { TRPCError } from '@trpc/server';
+import { startTrial } from '../billing/subscription';
 import type { Context } from '../context';
 import { messages } from '../shared/messages';
 import { clearSessionCookies, CSRF_COOKIE, CSRF_HEADER, REFRESH_COOKIE, setSessionCookies } from './cookies';
@@ -100,6 +101,8 @@ export async function registerUser(ctx: Context, input: TRegisterInput): Promise
   });
   const organization = ctx.em.create(Organization, { name: input.organizationName });
   ctx.em.create(Membership, { user, organization, role: 'owner' });
+  // Every new organization starts on a trial of the largest plan (docs/architecture.md, "Billing").
+  await startTrial(ctx.em, organization, ctx.clock(), ctx.settings.billing);
   queueVerificationMail(ctx, ctx.em, user);
   // The first sign-in of the account: its device becomes the first known one (no notice).
   ctx.em.create(LoginEvent, { ...attemptOf(ctx, user.email, input.client), outcome: 'success', user });

@@ -6,6 +6,7 @@ import { BaseEntitySchema } from './base.entity';
 import { ClientSchema } from './client.entity';
 import { DataExportSchema } from './data-export.entity';
 import { FinanceEntrySchema } from './finance-entry.entity';
+import { InvoiceSchema } from './invoice.entity';
 import { JobRunSchema } from './job-run.entity';
 import { LoginEventSchema } from './login-event.entity';
 import { MailMessageSchema } from './mail-message.entity';
@@ -13,12 +14,15 @@ import { MembershipSchema } from './membership.entity';
 import { NotificationSchema } from './notification.entity';
 import { NotificationReadSchema } from './notification-read.entity';
 import { OrganizationSchema } from './organization.entity';
+import { PlanSchema } from './plan.entity';
 import { PoolSchema } from './pool.entity';
 import { RateLimitHitSchema } from './rate-limit-hit.entity';
 import { SessionSchema } from './session.entity';
+import { SubscriptionSchema } from './subscription.entity';
 import { SyncCounterSchema } from './sync-counter.entity';
 import { SyncedEntitySchema, TenantEntitySchema } from './tenant-entity';
 import { UserSchema } from './user.entity';
+import { WebhookEventSchema } from './webhook-event.entity';
 
 export * from './account-token.entity';
 export * from './appointment.entity';
@@ -27,6 +31,7 @@ export * from './base.entity';
 export * from './client.entity';
 export * from './data-export.entity';
 export * from './finance-entry.entity';
+export * from './invoice.entity';
 export * from './job-run.entity';
 export * from './login-event.entity';
 export * from './mail-message.entity';
@@ -34,13 +39,16 @@ export * from './membership.entity';
 export * from './notification.entity';
 export * from './notification-read.entity';
 export * from './organization.entity';
+export * from './plan.entity';
 export * from './pool.entity';
 export * from './rate-limit-hit.entity';
 export * from './session.entity';
+export * from './subscription.entity';
 export * from './sync-counter.entity';
 export * from './tenant';
 export * from './tenant-entity';
 export * from './user.entity';
+export * from './webhook-event.entity';
 
 /** Every entity schema the ORM knows; add new ones here. */
 export const entitySchemas = [
@@ -65,4 +73,8 @@ export const entitySchemas = [
   NotificationReadSchema,
   JobRunSchema,
   DataExportSchema,
+  PlanSchema,
+  SubscriptionSchema,
+  InvoiceSchema,
+  WebhookEventSchema,
 ];
