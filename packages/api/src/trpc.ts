@@ -5,9 +5,7 @@ import {
   UniqueConstraintViolationException,
 } from '@mikro-orm/core';
 import {
-  Membership,
   runWithChangeContext,
-  Session,
   TENANT_FILTER,
   type MembershipRole,
   type TenantFilterParams,
@@ -15,6 +13,7 @@ import {
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { verifyAccessToken } from './accounts/tokens';
+import { findCallerMembership, findLiveSession } from './shared/caller-lookup';
 import { BillingRefusal } from './billing/errors';
 import { assertOrganizationWritable } from './billing/limits';
 import type { Context, LogBindings } from './context';
@@ -116,13 +115,7 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length) : undefined;
   const claims = token ? await verifyAccessToken(ctx.settings.appSecret, token, ctx.clock()) : null;
   // The session is checked on every call, so signing out or revoking a device takes effect at once.
-  const session = claims
-    ? await ctx.em.findOne(
-        Session,
-        { id: claims.sessionId, user: claims.userId, revokedAt: null, expiresAt: { $gt: ctx.clock() } },
-        { populate: ['user'] },
-      )
-    : null;
+  const session = claims ? await findLiveSession(ctx.em, claims, ctx.clock()) : null;
   if (!session) throw new TRPCError({ code: 'UNAUTHORIZED', message: messages.signInRequired });
   bindCaller(ctx, { userId: session.user.id });
   return next({ ctx: { session, user: session.user } });
@@ -137,17 +130,9 @@ export const orgProcedure = authedProcedure.use(async ({ ctx, path, type, next }
   const requested = ctx.request.header('x-org-id');
   const membership = requested
     ? z.uuid().safeParse(requested).success
-      ? await ctx.em.findOne(
-          Membership,
-          { user: ctx.user, organization: requested },
-          { populate: ['organization'] },
-        )
+      ? await findCallerMembership(ctx.em, ctx.user, requested)
       : null
-    : await ctx.em.findOne(
-        Membership,
-        { user: ctx.user },
-        { populate: ['organization'], orderBy: { createdAt: 'asc', id: 'asc' } },
-      );
+    : await findCallerMembership(ctx.em, ctx.user, undefined);
   if (!membership) throw new TRPCError({ code: 'NOT_FOUND', message: messages.organizationNotFound });
   bindCaller(ctx, { organizationId: membership.organization.id });
   ctx.em.setFilterParams(TENANT_FILTER, {

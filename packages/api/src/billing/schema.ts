@@ -53,7 +53,7 @@ export const ZBillingCurrent = z.object({
   plan: ZPlanView,
   status: z.enum(SUBSCRIPTION_STATUSES),
   trialEndsAt: z.date().nullable(),
-  /** Whole days left in the trial (0 on its last day); null outside a trial. */
+  /** Days left in the trial, rounded up (14 right after sign-up, 1 on its last day); null outside one. */
   trialDaysLeft: z.number().int().nullable(),
   currentPeriodEnd: z.date().nullable(),
   /** End of the grace after an unpaid invoice (past_due); null otherwise. */
@@ -109,7 +109,7 @@ export type TSubscribeResult = z.infer<typeof ZSubscribeResult>;
  * - `read_only`: the organization cannot write until it pays (any org-scoped mutation, PRECONDITION_FAILED);
  * - `limit_reached`: a plan limit (PRECONDITION_FAILED), with the usage;
  * - `unavailable`: payments are not configured on this server (PRECONDITION_FAILED);
- * - `provider_error`: Asaas refused or did not answer (BAD_GATEWAY-like, sent as INTERNAL... see contract).
+ * - `provider_error`: Asaas refused or did not answer (BAD_GATEWAY).
  */
 export type TBillingErrorData =
   | { reason: 'read_only'; readOnlyReason: ReadOnlyReason }
