@@ -35,6 +35,12 @@ describe('finance entries', () => {
     const all = await owner.client.finance.list.query({});
     expect(ids(all.items)).toEqual([paidLate.id, overdue.id, dueToday.id, future.id]);
     expect(all.items.map((item) => item.overdue)).toEqual([false, true, false, false]);
+    // The list reads plain rows, `get` an entity: the same view of each entry, field for field (paidAt and
+    // the other instants as Date on both dialects).
+    for (const item of all.items) {
+      expect(item).toEqual(await owner.client.finance.get.query({ id: item.id }));
+    }
+    expect(all.items[0]?.paidAt).toBeInstanceOf(Date);
     expect(ids((await owner.client.finance.list.query({ overdue: true })).items)).toEqual([overdue.id]);
     expect(ids((await owner.client.finance.list.query({ overdue: false })).items)).toEqual([
       paidLate.id,

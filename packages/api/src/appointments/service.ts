@@ -1,4 +1,4 @@
-import { LoadStrategy, type FilterQuery } from '@mikro-orm/core';
+import { raw, type FilterQuery, type QBFilterQuery, type QueryOrderMap } from '@mikro-orm/core';
 import { Appointment, Client, Membership, Pool, type AppointmentStatus } from '@picineiros/db';
 import { TRPCError } from '@trpc/server';
 import { recordNotification } from '../notifications/record';
@@ -30,6 +30,87 @@ export type AppointmentView = {
   updatedAt: Date;
   deletedAt: Date | null;
 };
+
+/** A visit as a list reads it: plain columns under the entity's property names (see `readAppointmentViews`). */
+type AppointmentRow = {
+  id: string;
+  client: string;
+  clientName: string;
+  pool: string | null;
+  date: string;
+  startTime: string;
+  durationMinutes: number;
+  assignee: string | null;
+  status: AppointmentStatus;
+  notes: string | null;
+  priceCents: number | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  deletedAt: Date | null;
+};
+
+function viewAppointmentRow(row: AppointmentRow): AppointmentView {
+  return {
+    id: row.id,
+    clientId: row.client,
+    clientName: row.clientName,
+    poolId: row.pool ?? null,
+    date: row.date,
+    startTime: row.startTime,
+    durationMinutes: row.durationMinutes,
+    assigneeId: row.assignee ?? null,
+    status: row.status,
+    notes: row.notes ?? null,
+    priceCents: row.priceCents ?? null,
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    deletedAt: row.deletedAt ?? null,
+  };
+}
+
+/**
+ * Visits for a list, read as plain rows instead of managed entities. Hydrating a page of 200 visits and
+ * their clients into the identity map (entities, references, change-set snapshots) cost ~30 ms of CPU per
+ * call; a list never changes what it reads, so it takes the rows as they come. The query builder still
+ * applies the tenant filter (`applyFilters`), and the ORM's compiled result mapper turns columns into
+ * property names and JS types (dates on SQLite) exactly as `em.find` would. The client's name comes from a
+ * correlated subquery on its primary key: evaluated for the page's rows only, it cannot turn into a join
+ * that trades the index order for a hash join over every client of the organization.
+ */
+export async function readAppointmentViews(
+  ctx: OrgContext,
+  where: QBFilterQuery<Appointment>,
+  orderBy: QueryOrderMap<Appointment>,
+  limit: number,
+): Promise<AppointmentView[]> {
+  const qb = ctx.em
+    .createQueryBuilder(Appointment, 'a')
+    .select([
+      'id',
+      'client',
+      'pool',
+      'date',
+      'startTime',
+      'durationMinutes',
+      'assignee',
+      'status',
+      'notes',
+      'priceCents',
+      'version',
+      'createdAt',
+      'updatedAt',
+      'deletedAt',
+      raw('(select c.name from clients c where c.id = a.client_id) as client_name'),
+    ])
+    .where(where)
+    .orderBy(orderBy)
+    .limit(limit);
+  await qb.applyFilters();
+  const rows = await qb.execute<(AppointmentRow & { client_name: string })[]>('all', true);
+  return rows.map((row) => viewAppointmentRow({ ...row, clientName: row.client_name }));
+}
 
 export function viewAppointment(appointment: Appointment): AppointmentView {
   return {
@@ -119,22 +200,16 @@ export async function listAppointments(
       ],
     });
   }
-  const rows = await ctx.em.find(
-    Appointment,
+  const rows = await readAppointmentViews(
+    ctx,
     { $and: and },
-    {
-      // The page first (an ordered index range), then its clients by id: a join would let the planner
-      // trade the index order for a hash join over every row of the organization.
-      populate: ['client'],
-      strategy: LoadStrategy.SELECT_IN,
-      orderBy: { date: 'asc', startTime: 'asc', id: 'asc' },
-      limit: input.limit + 1,
-    },
+    { date: 'asc', startTime: 'asc', id: 'asc' },
+    input.limit + 1,
   );
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
   return {
-    items: page.map(viewAppointment),
+    items: page,
     nextCursor: rows.length > input.limit && last ? `${last.date}|${last.startTime}|${last.id}` : null,
   };
 }

@@ -1,6 +1,5 @@
-import { LoadStrategy } from '@mikro-orm/core';
 import { Appointment, Client, APPOINTMENT_STATUSES, type AppointmentStatus } from '@picineiros/db';
-import { viewAppointment, type AppointmentView } from '../appointments/service';
+import { readAppointmentViews, type AppointmentView } from '../appointments/service';
 import { organizationToday } from '../finance/service';
 import {
   addDaysToLocalDate,
@@ -151,12 +150,7 @@ async function computeDashboard(ctx: OrgContext, input: TDashboardSummaryInput):
     paidRows,
     revenueRows,
     em.count(Appointment, upcomingWhere),
-    em.find(Appointment, upcomingWhere, {
-      populate: ['client'],
-      strategy: LoadStrategy.SELECT_IN,
-      orderBy: { date: 'asc', startTime: 'asc', id: 'asc' },
-      limit: UPCOMING_LIMIT,
-    }),
+    readAppointmentViews(ctx, upcomingWhere, { date: 'asc', startTime: 'asc', id: 'asc' }, UPCOMING_LIMIT),
   ]);
 
   const appointmentsByStatus = Object.fromEntries(
@@ -173,7 +167,7 @@ async function computeDashboard(ctx: OrgContext, input: TDashboardSummaryInput):
     range: { from, to },
     activeClients,
     appointmentsByStatus,
-    upcomingAppointments: { count: upcomingCount, items: upcoming.map(viewAppointment) },
+    upcomingAppointments: { count: upcomingCount, items: upcoming },
     totals: {
       pendingCents: toNumber(outstandingRow['pending_cents']),
       overdueCents: toNumber(outstandingRow['overdue_cents']),

@@ -1,4 +1,4 @@
-import { LoadStrategy, type FilterQuery } from '@mikro-orm/core';
+import { raw, type FilterQuery } from '@mikro-orm/core';
 import { Appointment, Client, FinanceEntry, type FinanceStatus, type PaymentMethod } from '@picineiros/db';
 import { TRPCError } from '@trpc/server';
 import { fieldError } from '../shared/field-error';
@@ -57,6 +57,44 @@ function viewEntry(entry: FinanceEntry, today: string): FinanceEntryView {
   };
 }
 
+/** An entry as the list reads it: plain columns under the entity's property names. */
+type FinanceEntryRow = {
+  id: string;
+  client: string;
+  client_name: string;
+  appointment: string | null;
+  description: string;
+  amountCents: number;
+  dueDate: string;
+  status: FinanceStatus;
+  paidAt: Date | null;
+  paymentMethod: PaymentMethod | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  deletedAt: Date | null;
+};
+
+function viewEntryRow(row: FinanceEntryRow, today: string): FinanceEntryView {
+  return {
+    id: row.id,
+    clientId: row.client,
+    clientName: row.client_name,
+    appointmentId: row.appointment ?? null,
+    description: row.description,
+    amountCents: row.amountCents,
+    dueDate: row.dueDate,
+    status: row.status,
+    overdue: row.status === 'pending' && row.dueDate < today,
+    paidAt: row.paidAt ?? null,
+    paymentMethod: row.paymentMethod ?? null,
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    deletedAt: row.deletedAt ?? null,
+  };
+}
+
 async function findEntry(ctx: OrgContext, id: string): Promise<FinanceEntry> {
   // Tenant-filtered: another organization's id is not found.
   const entry = await ctx.em.findOne(FinanceEntry, { id }, { populate: ['client'] });
@@ -96,21 +134,35 @@ export async function listFinanceEntries(
     and.push({ dueDate: { $gte: dueDate } });
     and.push({ $or: [{ dueDate: { $gt: dueDate } }, { dueDate, id: { $gt: id } }] });
   }
-  const rows = await ctx.em.find(
-    FinanceEntry,
-    { $and: and },
-    {
-      // The page first (an ordered index range), then its clients by id (see appointments/service.ts).
-      populate: ['client'],
-      strategy: LoadStrategy.SELECT_IN,
-      orderBy: { dueDate: 'asc', id: 'asc' },
-      limit: input.limit + 1,
-    },
-  );
+  // Plain rows, not entities (see readAppointmentViews in appointments/service.ts for why and how): the
+  // tenant filter still applies, and the client's name is a primary-key lookup per row of the page.
+  const qb = ctx.em
+    .createQueryBuilder(FinanceEntry, 'f')
+    .select([
+      'id',
+      'client',
+      'appointment',
+      'description',
+      'amountCents',
+      'dueDate',
+      'status',
+      'paidAt',
+      'paymentMethod',
+      'version',
+      'createdAt',
+      'updatedAt',
+      'deletedAt',
+      raw('(select c.name from clients c where c.id = f.client_id) as client_name'),
+    ])
+    .where({ $and: and })
+    .orderBy({ dueDate: 'asc', id: 'asc' })
+    .limit(input.limit + 1);
+  await qb.applyFilters();
+  const rows = await qb.execute<FinanceEntryRow[]>('all', true);
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
   return {
-    items: page.map((entry) => viewEntry(entry, today)),
+    items: page.map((row) => viewEntryRow(row, today)),
     nextCursor: rows.length > input.limit && last ? `${last.dueDate}|${last.id}` : null,
   };
 }
