@@ -10,12 +10,16 @@ import {
   AUTH_COOKIE_PATH,
   createContext,
   type ApiDependencies,
+  type LogBindings,
   type RequestInfo,
 } from '@picineiros/api';
 import type { Database } from '@picineiros/db';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Config } from './config';
+import { createServerMetrics, registerMetricsRoute, type ServerMetrics } from './observability/metrics';
+import { initErrorTracking, type ErrorTracker } from './observability/sentry';
+import type { SlowQueryLog } from './observability/slow-queries';
 import { registerCalendarRoutes } from './calendar';
 import { registerReportRoutes } from './reports';
 
@@ -27,15 +31,48 @@ export type ServerDependencies = {
   logStream?: { write(line: string): void };
   /** The web build of the UI (apps/desktop, `pnpm --filter @picineiros/desktop build:web`); null: none. */
   webRoot?: string | null;
+  /** Prometheus metrics (default: a new registry); main shares it with the jobs and the mail worker. */
+  metrics?: ServerMetrics;
+  /** Error tracking (default: Sentry when SENTRY_DSN is set, else nothing). */
+  errorTracker?: ErrorTracker;
+  /** The database's slow-query log, which writes to this server's logger once it exists. */
+  slowQueryLog?: SlowQueryLog;
 };
 
 const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../desktop/dist/web/', import.meta.url));
-const API_PREFIXES = ['/trpc', '/auth', '/healthz', '/readyz', '/reports', '/calendar'];
+const API_PREFIXES = [
+  '/trpc',
+  '/auth',
+  '/healthz',
+  '/readyz',
+  '/reports',
+  '/calendar',
+  '/metrics',
+];
 
 const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
 
+function isPinoLogger(logger: object): logger is { setBindings(bindings: Record<string, string>): void } {
+  return 'setBindings' in logger && typeof logger.setBindings === 'function';
+}
+
+// The keys already bound to a request's logger: pino appends bindings, so each is bound once.
+const boundLogKeys = new WeakMap<FastifyRequest, Set<string>>();
+
+function bindLogContext(request: FastifyRequest, bindings: LogBindings): void {
+  const bound = boundLogKeys.get(request) ?? new Set<string>();
+  boundLogKeys.set(request, bound);
+  const fresh = Object.fromEntries(Object.entries(bindings).filter(([key]) => !bound.has(key)));
+  if (Object.keys(fresh).length === 0) return;
+  for (const key of Object.keys(fresh)) bound.add(key);
+  // request.log is this request's own child logger (reply.log is the same one): later lines, including
+  // 'request completed', carry the ids.
+  if (isPinoLogger(request.log)) request.log.setBindings(fresh);
+}
+
 function requestInfo(request: FastifyRequest, reply: FastifyReply): RequestInfo {
   return {
+    id: request.id,
     ip: request.ip || null,
     userAgent: request.headers['user-agent'] ?? null,
     header: (name) => {
@@ -55,6 +92,9 @@ function requestInfo(request: FastifyRequest, reply: FastifyReply): RequestInfo 
     clearCookie: (name, options) => {
       void reply.clearCookie(name, { path: options.path });
     },
+    bindLogContext: (bindings) => {
+      bindLogContext(request, bindings);
+    },
   };
 }
 
@@ -64,6 +104,9 @@ export async function buildServer({
   clock = () => new Date(),
   logStream,
   webRoot = DEFAULT_WEB_ROOT,
+  metrics = createServerMetrics(database),
+  errorTracker = initErrorTracking(config),
+  slowQueryLog,
 }: ServerDependencies) {
   const app = Fastify({
     trustProxy: config.trustProxy,
@@ -97,6 +140,12 @@ export async function buildServer({
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
+  slowQueryLog?.useLogger(app.log);
+  metrics.instrument(app);
+  // tRPC answers its own errors (see onError below); this sees the other routes' 5xx.
+  app.addHook('onError', async (request, _reply, error) => {
+    if ((error.statusCode ?? 500) >= 500) errorTracker.capture(error, { requestId: request.id });
+  });
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -128,12 +177,19 @@ export async function buildServer({
     database,
     clock,
     settings: { appSecret: config.appSecret, production: config.production, publicUrl: config.publicUrl },
+    observer: metrics.observer,
   };
   const trpcOptions: FastifyTRPCPluginOptions<typeof appRouter>['trpcOptions'] = {
     router: appRouter,
     createContext: ({ req, res }) => createContext(dependencies, requestInfo(req, res), req.log),
     onError: ({ error, path, req }) => {
-      if (error.code === 'INTERNAL_SERVER_ERROR') req.log.error({ err: error, path }, 'procedure failed');
+      if (error.code === 'INTERNAL_SERVER_ERROR') {
+        req.log.error({ err: error, path }, 'procedure failed');
+        errorTracker.capture(error.cause ?? error, {
+          requestId: req.id,
+          ...(path === undefined ? {} : { procedure: path }),
+        });
+      }
     },
   };
   await app.register(fastifyTRPCPlugin, { prefix: '/trpc', trpcOptions });
@@ -152,8 +208,12 @@ export async function buildServer({
     await auth.register(fastifyTRPCPlugin, { prefix: AUTH_COOKIE_PATH, trpcOptions });
   });
 
-  registerReportRoutes(app, dependencies, requestInfo);
-  registerCalendarRoutes(app, dependencies, requestInfo);
+  // Without the observer: report and calendar downloads count as HTTP routes, not as the internal
+  // access procedure they run through.
+  const { observer: _observer, ...unobserved } = dependencies;
+  registerReportRoutes(app, unobserved, requestInfo);
+  registerCalendarRoutes(app, unobserved, requestInfo);
+  registerMetricsRoute(app, metrics, { token: config.metricsToken, production: config.production });
 
   app.get('/healthz', () => ({ status: 'ok' }));
   app.get('/readyz', async (request, reply) => {

@@ -10,6 +10,11 @@ const booleanString = z
   .enum(['true', 'false', '1', '0'], { error: 'use true or false' })
   .transform((value) => value === 'true' || value === '1');
 
+// `SENTRY_DSN=` (as docker-compose passes an unset variable) means not set.
+function emptyAsUnset<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value) => (value === '' ? undefined : value), schema);
+}
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number({ error: 'must be a port number' }).int().min(0).max(65_535).default(3000),
@@ -52,12 +57,22 @@ const EnvSchema = z.object({
     .int()
     .min(100)
     .default(5000),
+  METRICS_TOKEN: emptyAsUnset(z.string().min(16, { error: 'must be at least 16 characters' }).optional()),
+  SENTRY_DSN: emptyAsUnset(
+    z.url({ error: 'must be a Sentry DSN such as https://key@o0.ingest.sentry.io/0' }).optional(),
+  ),
+  SENTRY_ENVIRONMENT: z.string().min(1).max(64).optional(),
   BACKUP_DIR: z.string().min(1).optional(),
   BACKUP_KEEP: z.coerce
     .number({ error: 'must be a whole number of backups to keep (at least 1)' })
     .int({ error: 'must be a whole number of backups to keep (at least 1)' })
     .min(1, { error: 'must be a whole number of backups to keep (at least 1)' })
     .default(14),
+  SLOW_QUERY_MS: z.coerce
+    .number({ error: 'must be a number of milliseconds (0 turns the slow-query log off)' })
+    .int()
+    .min(0)
+    .default(200),
 });
 
 function isUsableDatabaseUrl(url: string): boolean {
@@ -89,6 +104,12 @@ export type Config = {
   /** Where `backup` writes (default DATA_DIR/backups) and how many of the newest it keeps. */
   backupDir: string;
   backupKeep: number;
+  /** Bearer token for /metrics; without it /metrics is open outside production and off in production. */
+  metricsToken: string | undefined;
+  sentryDsn: string | undefined;
+  sentryEnvironment: string;
+  /** Statements at least this slow are logged; 0: off. */
+  slowQueryMs: number;
 };
 
 export class ConfigError extends Error {}
@@ -130,6 +151,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobsEnabled: values.JOBS_ENABLED,
     backupDir: values.BACKUP_DIR ? resolve(values.BACKUP_DIR) : join(dataDir, 'backups'),
     backupKeep: values.BACKUP_KEEP,
+    metricsToken: values.METRICS_TOKEN || undefined,
+    sentryDsn: values.SENTRY_DSN || undefined,
+    sentryEnvironment: values.SENTRY_ENVIRONMENT ?? values.NODE_ENV,
+    slowQueryMs: values.SLOW_QUERY_MS,
   };
 }
 

@@ -4,14 +4,25 @@ import { openDatabase, seedDemo } from '@picineiros/db';
 import { buildServer } from './app';
 import { ConfigError, loadConfig } from './config';
 import { startJobScheduler } from './jobs/scheduler';
+import { createServerMetrics } from './observability/metrics';
+import { initErrorTracking } from './observability/sentry';
+import { createSlowQueryLog } from './observability/slow-queries';
 import { createMailSender } from './mail/transport';
 import { startMailWorker } from './mail/worker';
 
 async function main(): Promise<void> {
   const startedAt = performance.now();
   const config = loadConfig();
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const app = await buildServer({ config, database });
+  // Before the database: errors during migrations are reported too.
+  const errorTracker = initErrorTracking(config);
+  const slowQueryLog = createSlowQueryLog(config.slowQueryMs);
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    slowQuery: slowQueryLog.settings,
+  });
+  const metrics = createServerMetrics(database);
+  const app = await buildServer({ config, database, metrics, errorTracker, slowQueryLog });
   if (config.seedDemo) {
     const demo = await seedDemo(database.fork(), { hashPassword, clientSearchColumns });
     if (demo.created) {
@@ -25,16 +36,18 @@ async function main(): Promise<void> {
     logger: app.log,
     intervalMs: config.mailPollIntervalMs,
     clock: () => new Date(),
+    metrics,
   });
   const stopScheduler = config.jobsEnabled
-    ? startJobScheduler({ database, logger: app.log, clock: () => new Date() })
+    ? startJobScheduler({ database, logger: app.log, clock: () => new Date(), metrics })
     : () => undefined;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       stopScheduler();
       void stopMailWorker()
         .then(() => app.close())
-        .then(() => database.close());
+        .then(() => database.close())
+        .then(() => errorTracker.close());
     });
   }
   const address = await app.listen({ port: config.port, host: config.host });

@@ -2,6 +2,7 @@ import { dailyJobs, runDailyJob } from '@picineiros/api/jobs/index';
 import type { Database } from '@picineiros/db';
 import { Cron } from 'croner';
 import type { FastifyBaseLogger } from 'fastify';
+import type { WorkMetrics } from '../observability/metrics';
 
 /**
  * Every 5 minutes, runs each daily job for the organizations whose local hour has come and that have not
@@ -12,12 +13,14 @@ export function startJobScheduler(options: {
   database: Database;
   logger: FastifyBaseLogger;
   clock: () => Date;
+  metrics?: Pick<WorkMetrics, 'jobRan'>;
 }): () => void {
   const runAll = async () => {
     for (const job of Object.values(dailyJobs)) {
       const startedAt = performance.now();
       try {
         const result = await runDailyJob(options.database, job, options.clock());
+        options.metrics?.jobRan(job.name, result, performance.now() - startedAt);
         if (result.organizations > 0 || result.skipped) {
           options.logger.info(
             { ...result, durationMs: Math.round(performance.now() - startedAt) },
@@ -25,6 +28,7 @@ export function startJobScheduler(options: {
           );
         }
       } catch (error) {
+        options.metrics?.jobRan(job.name, 'failed', performance.now() - startedAt);
         options.logger.error({ err: error, job: job.name }, 'daily job failed');
       }
     }

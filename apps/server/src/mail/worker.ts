@@ -1,6 +1,7 @@
 import { deliverDueMail, type MailSender } from '@picineiros/api/mail/delivery';
 import type { Database } from '@picineiros/db';
 import type { FastifyBaseLogger } from 'fastify';
+import type { WorkMetrics } from '../observability/metrics';
 
 /**
  * Polls the outbox and sends what is due. One delivery round at a time per process; several processes
@@ -12,6 +13,7 @@ export function startMailWorker(options: {
   logger: FastifyBaseLogger;
   intervalMs: number;
   clock: () => Date;
+  metrics?: Pick<WorkMetrics, 'mailDelivered'>;
 }): () => Promise<void> {
   let running: Promise<void> | undefined;
   let stopped = false;
@@ -25,9 +27,11 @@ export function startMailWorker(options: {
           options.clock(),
           options.logger,
         );
+        options.metrics?.mailDelivered(result);
         if (result.sent + result.failed === 0 || result.remaining === 0 || stopped) break;
       }
     } catch (error) {
+      options.metrics?.mailDelivered('failed');
       options.logger.error({ err: error }, 'mail delivery round failed');
     }
   };

@@ -1,0 +1,302 @@
+import { MailMessage } from '@picineiros/db';
+import { createTestDatabase } from '@picineiros/db/testing';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { startJobScheduler } from '../src/jobs/scheduler';
+import { startMailWorker } from '../src/mail/worker';
+import { createServerMetrics } from '../src/observability/metrics';
+import { createSlowQueryLog } from '../src/observability/slow-queries';
+import { errorOf, signUpOwner, startTestServer, type TestServer } from './harness';
+
+const METRICS_TOKEN = 'metrics-token-0123456789';
+const logLines: string[] = [];
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer({
+    env: { METRICS_TOKEN, LOG_LEVEL: 'info' },
+    logStream: { write: (line) => logLines.push(line) },
+  });
+});
+afterAll(async () => {
+  await server.close();
+});
+
+async function scrape(token = METRICS_TOKEN): Promise<string> {
+  const response = await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${token}` } });
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toContain('text/plain');
+  return response.text();
+}
+
+/** The value of one sample in Prometheus text format; 0 when the series does not exist yet. */
+function sample(text: string, name: string, labels: Record<string, string> = {}): number {
+  const wanted = Object.entries(labels).map(([key, value]) => `${key}="${value}"`);
+  for (const line of text.split('\n')) {
+    if (!line.startsWith(`${name}{`) && !line.startsWith(`${name} `)) continue;
+    const labelText = line.slice(name.length).split(' ')[0] ?? '';
+    if (wanted.every((pair) => labelText.includes(pair))) return Number(line.split(' ').at(-1));
+  }
+  return 0;
+}
+
+function waitFor(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  return new Promise((resolve, reject) => {
+    const poll = () => {
+      void condition().then((done) => {
+        if (done) resolve();
+        else if (Date.now() > deadline) reject(new Error('timed out'));
+        else setTimeout(poll, 50);
+      }, reject);
+    };
+    poll();
+  });
+}
+
+describe(`Prometheus metrics`, () => {
+  it(`refuses /metrics without the bearer token`, async () => {
+    expect((await fetch(`${server.url}/metrics`)).status).toBe(401);
+    const wrong = await fetch(`${server.url}/metrics`, {
+      headers: { authorization: 'Bearer metrics-token-9876543210' },
+    });
+    expect(wrong.status).toBe(401);
+    expect(wrong.headers.get('www-authenticate')).toBe('Bearer');
+  });
+
+  it(`counts tRPC calls per procedure and result code, with a latency histogram`, async () => {
+    const owner = await signUpOwner(server);
+    const before = await scrape();
+    const ok = { procedure: 'clients.list', type: 'query', code: 'OK' };
+    await owner.client.clients.list.query({});
+    await owner.client.clients.list.query({});
+    const unauthorized = { procedure: 'clients.list', type: 'query', code: 'UNAUTHORIZED' };
+    expect((await errorOf(server.client().clients.list.query({}))).data?.code).toBe('UNAUTHORIZED');
+    const after = await scrape();
+    expect(
+      sample(after, 'picineiros_trpc_calls_total', ok) - sample(before, 'picineiros_trpc_calls_total', ok),
+    ).toBe(2);
+    expect(
+      sample(after, 'picineiros_trpc_calls_total', unauthorized) -
+        sample(before, 'picineiros_trpc_calls_total', unauthorized),
+    ).toBe(1);
+    expect(sample(after, 'picineiros_trpc_call_duration_seconds_count', ok)).toBeGreaterThanOrEqual(2);
+    expect(sample(after, 'picineiros_trpc_call_duration_seconds_bucket', { ...ok, le: '+Inf' })).toBe(
+      sample(after, 'picineiros_trpc_call_duration_seconds_count', ok),
+    );
+    expect(sample(after, 'picineiros_trpc_calls_total', { procedure: 'auth.register', code: 'OK' })).toBe(1);
+  });
+
+  it(`counts HTTP requests by route pattern, not by raw URL`, async () => {
+    await fetch(`${server.url}/healthz`);
+    await fetch(`${server.url}/reports/clients.csv?x=1`);
+    const text = await scrape();
+    expect(
+      sample(text, 'picineiros_http_requests_total', {
+        method: 'GET',
+        route: '/healthz',
+        status_code: '200',
+      }),
+    ).toBeGreaterThanOrEqual(1);
+    // Unauthenticated report download: counted under its pattern.
+    expect(
+      sample(text, 'picineiros_http_requests_total', { route: '/reports/:file', status_code: '401' }),
+    ).toBeGreaterThanOrEqual(1);
+    expect(text).not.toContain('clients.csv');
+    // A report download is an HTTP route, not a tRPC procedure.
+    expect(text).not.toMatch(/picineiros_trpc_calls_total\{procedure="open"/);
+  });
+
+  it(`reports process metrics and the database pool`, async () => {
+    const text = await scrape();
+    expect(sample(text, 'picineiros_process_resident_memory_bytes')).toBeGreaterThan(0);
+    expect(text).toContain('picineiros_nodejs_eventloop_lag_seconds');
+    expect(sample(text, 'picineiros_db_pool_connections', { state: 'max' })).toBeGreaterThanOrEqual(1);
+    expect(text).toMatch(/picineiros_db_pool_connections\{state="used"\} \d+/);
+  });
+
+  it(`shows the mail outbox depth and counts sends and failures of the worker`, async () => {
+    const em = server.database.fork();
+    // Sign-ups in earlier tests queued verification mails: out of the way, so the outbox holds just ours.
+    await em.nativeUpdate(MailMessage, { status: 'pending' }, { status: 'sent' });
+    for (const to of ['a@example.com', 'b@example.com']) {
+      em.create(MailMessage, {
+        kind: 'test',
+        to,
+        subject: 'Teste',
+        text: 'Olá',
+        html: '<p>Olá</p>',
+        nextAttemptAt: new Date(Date.now() - 1000),
+      });
+    }
+    await em.flush();
+    const queued = await scrape();
+    expect(sample(queued, 'picineiros_mail_outbox_messages', { state: 'pending' })).toBe(2);
+    expect(sample(queued, 'picineiros_mail_outbox_messages', { state: 'due' })).toBe(2);
+
+    const metrics = createServerMetrics(server.database);
+    const sent: string[] = [];
+    const stop = startMailWorker({
+      database: server.database,
+      sender: {
+        send: (mail) => {
+          if (mail.to === 'b@example.com') return Promise.reject(new Error('SMTP 451'));
+          sent.push(mail.to);
+          return Promise.resolve();
+        },
+      },
+      logger: pino({ level: 'silent' }),
+      intervalMs: 100,
+      clock: () => new Date(),
+      metrics,
+    });
+    try {
+      await waitFor(async () => {
+        const text = await metrics.registry.metrics();
+        return sample(text, 'picineiros_mail_delivery_failures_total') >= 1;
+      });
+    } finally {
+      await stop();
+    }
+    const text = await metrics.registry.metrics();
+    expect(sample(text, 'picineiros_mail_sent_total')).toBe(1);
+    expect(sample(text, 'picineiros_mail_delivery_failures_total')).toBe(1);
+    expect(sent).toEqual(['a@example.com']);
+    // The failed one waits for its retry: pending, no longer due.
+    const after = await scrape();
+    expect(sample(after, 'picineiros_mail_outbox_messages', { state: 'pending' })).toBe(1);
+    expect(sample(after, 'picineiros_mail_outbox_messages', { state: 'due' })).toBe(0);
+  });
+
+  it(`counts daily job runs and their durations`, async () => {
+    const metrics = createServerMetrics(server.database);
+    const stop = startJobScheduler({
+      database: server.database,
+      logger: pino({ level: 'silent' }),
+      clock: () => new Date(),
+      metrics,
+    });
+    try {
+      await waitFor(async () =>
+        (await metrics.registry.metrics()).includes(
+          'picineiros_job_run_duration_seconds_count{job="finance-notices"',
+        ),
+      );
+    } finally {
+      stop();
+    }
+    const text = await metrics.registry.metrics();
+    for (const job of ['appointment-reminders', 'finance-notices']) {
+      expect(sample(text, 'picineiros_job_runs_total', { job, outcome: 'ran' })).toBe(1);
+      expect(sample(text, 'picineiros_job_run_duration_seconds_count', { job })).toBe(1);
+    }
+  });
+
+  it(`counts webhook events reported through the API observer`, async () => {
+    const metrics = createServerMetrics(server.database);
+    metrics.observer.webhookHandled({ provider: 'asaas', event: 'PAYMENT_RECEIVED', outcome: 'processed' });
+    metrics.observer.webhookHandled({ provider: 'asaas', event: 'PAYMENT_RECEIVED', outcome: 'processed' });
+    metrics.observer.webhookHandled({ provider: 'asaas', event: 'other', outcome: 'failed' });
+    const text = await metrics.registry.metrics();
+    expect(
+      sample(text, 'picineiros_webhook_events_total', {
+        provider: 'asaas',
+        event: 'PAYMENT_RECEIVED',
+        outcome: 'processed',
+      }),
+    ).toBe(2);
+    expect(sample(text, 'picineiros_webhook_events_total', { outcome: 'failed' })).toBe(1);
+  });
+
+  it(`does not serve /metrics in production without a token`, async () => {
+    const production = await startTestServer({ env: { NODE_ENV: 'production' } });
+    try {
+      expect((await fetch(`${production.url}/metrics`)).status).toBe(404);
+    } finally {
+      await production.close();
+    }
+  });
+});
+
+describe(`structured logs`, () => {
+  it(`puts the request id, user id and organization id on the request's log lines`, async () => {
+    const owner = await signUpOwner(server);
+    const requestId = `obs-${Date.now()}`;
+    const client = server.client({
+      accessToken: () => owner.accessToken,
+      orgId: () => owner.orgId,
+      headers: { 'x-request-id': requestId },
+    });
+    await client.clients.list.query({});
+    const lines = logLines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    const mine = lines.filter((line) => line['reqId'] === requestId);
+    const completed = mine.find((line) => line['msg'] === 'request completed');
+    expect(completed).toMatchObject({ userId: owner.userId, organizationId: owner.orgId });
+    // Bound once, even though two middlewares (authed, org) and the context ran.
+    const raw = logLines.find((line) => line.includes(requestId) && line.includes('request completed')) ?? '';
+    expect(raw.match(/"userId"/g)).toHaveLength(1);
+    // A public call has no user on its lines.
+    const anonymous = `anon-${Date.now()}`;
+    await fetch(`${server.url}/healthz`, { headers: { 'x-request-id': anonymous } });
+    const anonymousLines = logLines
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((line) => line['reqId'] === anonymous);
+    expect(anonymousLines.length).toBeGreaterThan(0);
+    for (const line of anonymousLines) expect(line['userId']).toBeUndefined();
+  });
+});
+
+describe(`slow-query log`, () => {
+  // A statement that takes a while on both dialects, with a parameter holding personal data.
+  const SLOW_SQL =
+    'with recursive c(x) as (select 1 union all select x + 1 from c where x < 400000) select count(*) as n from c where ? <> ?';
+  const PERSONAL = 'maria.silva@example.com';
+
+  async function runWith(thresholdMs: number) {
+    const lines: Record<string, unknown>[] = [];
+    const slowQueryLog = createSlowQueryLog(thresholdMs);
+    slowQueryLog.useLogger({ warn: (object, message) => lines.push({ ...object, msg: message }) });
+    const testDatabase = await createTestDatabase(inject('databaseTemplate'), {
+      slowQuery: slowQueryLog.settings,
+    });
+    try {
+      const em = testDatabase.database.fork();
+      // What authedProcedure/orgProcedure put in the EntityManager's logger context, which em.find and
+      // flush pass on; em.execute takes it as an argument.
+      const loggerContext = {
+        label: 'test',
+        requestId: 'req-slow-1',
+        userId: 'user-1',
+        organizationId: 'org-1',
+      };
+      await em.execute(SLOW_SQL, [PERSONAL, '123.456.789-09'], 'all', loggerContext);
+    } finally {
+      await testDatabase.dispose();
+    }
+    return lines;
+  }
+
+  it(`logs a statement above the threshold, with its request and without parameter values`, async () => {
+    const lines = (await runWith(2)).filter((line) => String(line['sql']).includes('recursive'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({
+      msg: 'slow query',
+      requestId: 'req-slow-1',
+      userId: 'user-1',
+      organizationId: 'org-1',
+      failed: false,
+    });
+    expect(Number(lines[0]?.['durationMs'])).toBeGreaterThanOrEqual(2);
+    const text = JSON.stringify(lines);
+    expect(text).not.toContain(PERSONAL);
+    expect(text).not.toContain('123.456.789-09');
+  });
+
+  it(`stays silent below the threshold`, async () => {
+    expect(await runWith(60_000)).toEqual([]);
+  });
+
+  it(`is off with a threshold of 0`, () => {
+    expect(createSlowQueryLog(0).settings).toBeUndefined();
+  });
+});
