@@ -106,6 +106,8 @@ describe('clients: create and get', () => {
 
     const fetched = await owner.client.clients.get.query({ id: created.id });
     expect(fetched).toEqual(created);
+    // The list reads plain rows, `get` entities: the same view, field for field (booleans, dates, pools).
+    expect((await owner.client.clients.list.query({})).items).toEqual([fetched]);
   });
 
   it('accepts a CNPJ, also an alphanumeric one, and a client with only a name and a pool', async () => {

@@ -2,6 +2,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { LockMode } from '@mikro-orm/core';
 import { Client, Pool, type Organization, type PoolLocation, type PoolType } from '@picineiros/db';
 import { TRPCError } from '@trpc/server';
+import { assertWithinLimit } from '../billing/limits';
 import type { Context } from '../context';
 import {
   documentTypeOf,
@@ -80,7 +81,82 @@ export type ClientPage = {
   pageCount: number;
 };
 
-function viewPool(pool: Pool): PoolView {
+/** What a pool's view reads: a managed entity or a plain row of the list (same property names). */
+type PoolFields = Pick<
+  Pool,
+  | 'id'
+  | 'label'
+  | 'type'
+  | 'volumeLiters'
+  | 'location'
+  | 'heated'
+  | 'notes'
+  | 'version'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'deletedAt'
+>;
+
+/** What a client's view reads: a managed entity or a plain row of the list (same property names). */
+type ClientFields = Pick<
+  Client,
+  | 'id'
+  | 'name'
+  | 'document'
+  | 'phone'
+  | 'email'
+  | 'cep'
+  | 'street'
+  | 'streetNumber'
+  | 'complement'
+  | 'district'
+  | 'city'
+  | 'uf'
+  | 'notes'
+  | 'active'
+  | 'deletedAt'
+  | 'version'
+  | 'createdAt'
+  | 'updatedAt'
+>;
+
+const CLIENT_VIEW_COLUMNS = [
+  'id',
+  'name',
+  'document',
+  'phone',
+  'email',
+  'cep',
+  'street',
+  'streetNumber',
+  'complement',
+  'district',
+  'city',
+  'uf',
+  'notes',
+  'active',
+  'deletedAt',
+  'version',
+  'createdAt',
+  'updatedAt',
+] as const satisfies readonly (keyof ClientFields)[];
+
+const POOL_VIEW_COLUMNS = [
+  'id',
+  'client',
+  'label',
+  'type',
+  'volumeLiters',
+  'location',
+  'heated',
+  'notes',
+  'version',
+  'createdAt',
+  'updatedAt',
+  'deletedAt',
+] as const;
+
+function viewPool(pool: PoolFields): PoolView {
   return {
     id: pool.id,
     label: pool.label ?? null,
@@ -95,7 +171,7 @@ function viewPool(pool: Pool): PoolView {
   };
 }
 
-export function viewClient(client: Client, pools: readonly Pool[]): ClientView {
+export function viewClient(client: ClientFields, pools: readonly PoolFields[]): ClientView {
   const document = client.document ?? null;
   return {
     id: client.id,
@@ -213,17 +289,32 @@ export async function listClients(
   const direction = input.direction ?? (input.sort === 'name' ? 'asc' : 'desc');
   const orderBy =
     input.sort === 'name' ? { nameKey: direction, id: direction } : { createdAt: direction, id: direction };
-  const [clients, total] = await ctx.em.findAndCount(Client, where, {
-    orderBy,
-    limit: input.pageSize,
-    offset: (input.page - 1) * input.pageSize,
-  });
-  const pools = await findPools(ctx, clients);
+  // Plain rows, not entities (see readAppointmentViews in appointments/service.ts for why and how): the
+  // page, its total and the page's pools, each through the query builder with the tenant filter applied.
+  const pageQuery = ctx.em
+    .createQueryBuilder(Client, 'c')
+    .select([...CLIENT_VIEW_COLUMNS])
+    .where(where)
+    .orderBy(orderBy)
+    .limit(input.pageSize)
+    .offset((input.page - 1) * input.pageSize);
+  await pageQuery.applyFilters();
+  const countQuery = ctx.em.createQueryBuilder(Client, 'c').count().where(where);
+  await countQuery.applyFilters();
+  const [clients, counted] = await Promise.all([
+    pageQuery.execute<ClientFields[]>('all', true),
+    countQuery.execute<{ count: number | string }>('get', false),
+  ]);
+  const total = Number(counted.count);
+  const pools = await readPoolRows(
+    ctx,
+    clients.map((client) => client.id),
+  );
   return {
     items: clients.map((client) =>
       viewClient(
         client,
-        pools.filter((pool) => pool.client.id === client.id),
+        pools.filter((pool) => pool.client === client.id),
       ),
     ),
     total,
@@ -231,6 +322,21 @@ export async function listClients(
     pageSize: input.pageSize,
     pageCount: Math.ceil(total / input.pageSize),
   };
+}
+
+/** The pools (not removed) of the given clients as plain rows, oldest first. */
+async function readPoolRows(
+  ctx: Context,
+  clientIds: readonly string[],
+): Promise<(PoolFields & { client: string })[]> {
+  if (clientIds.length === 0) return [];
+  const query = ctx.em
+    .createQueryBuilder(Pool, 'p')
+    .select([...POOL_VIEW_COLUMNS])
+    .where({ client: { $in: [...clientIds] }, deletedAt: null })
+    .orderBy({ createdAt: 'asc', id: 'asc' });
+  await query.applyFilters();
+  return query.execute<(PoolFields & { client: string })[]>('all', true);
 }
 
 export async function getClient(ctx: Context, id: string): Promise<ClientView> {
@@ -246,6 +352,7 @@ export async function createClient(
   if (input.document && !(await isDocumentFree(ctx, input.document))) {
     throw fieldError('document', messages.clientDocumentTaken);
   }
+  if (input.active ?? true) await assertWithinLimit(ctx, organization, 'activeClients');
   const client = ctx.em.create(Client, {
     organization,
     name: input.name,
@@ -287,6 +394,8 @@ export async function updateClient(
   ) {
     throw fieldError('document', messages.clientDocumentTaken);
   }
+  // Reactivating a paused client counts against the plan like a new one.
+  if (input.active === true && !client.active) await assertWithinLimit(ctx, organization, 'activeClients');
 
   if (input.name !== undefined) client.name = input.name;
   if (input.document !== undefined) client.document = input.document;
@@ -328,6 +437,7 @@ export async function restoreClient(ctx: Context, id: string): Promise<ClientVie
   if (client.deletedAt && client.document && !(await isDocumentFree(ctx, client.document, client.id))) {
     throw new TRPCError({ code: 'CONFLICT', message: messages.clientRestoreDocumentTaken });
   }
+  if (client.deletedAt && client.active) await assertWithinLimit(ctx, client.organization, 'activeClients');
   client.deletedAt = null;
   await ctx.em.flush();
   return viewClient(client, await findPools(ctx, [client]));
