@@ -17,6 +17,7 @@ import type { Database } from '@picineiros/db';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Config } from './config';
+import { registerExportRoutes } from './exports/routes';
 import { createServerMetrics, registerMetricsRoute, type ServerMetrics } from './observability/metrics';
 import { initErrorTracking, type ErrorTracker } from './observability/sentry';
 import type { SlowQueryLog } from './observability/slow-queries';
@@ -48,6 +49,7 @@ const API_PREFIXES = [
   '/reports',
   '/calendar',
   '/metrics',
+  '/exports',
 ];
 
 const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
@@ -213,6 +215,7 @@ export async function buildServer({
   const { observer: _observer, ...unobserved } = dependencies;
   registerReportRoutes(app, unobserved, requestInfo);
   registerCalendarRoutes(app, unobserved, requestInfo);
+  registerExportRoutes(app, unobserved, config.dataDir, requestInfo);
   registerMetricsRoute(app, metrics, { token: config.metricsToken, production: config.production });
 
   app.get('/healthz', () => ({ status: 'ok' }));

@@ -3,6 +3,7 @@ import { clientSearchColumns } from '@picineiros/api/shared/search-text';
 import { openDatabase, seedDemo } from '@picineiros/db';
 import { buildServer } from './app';
 import { ConfigError, loadConfig } from './config';
+import { startExportWorker } from './exports/worker';
 import { startJobScheduler } from './jobs/scheduler';
 import { createServerMetrics } from './observability/metrics';
 import { initErrorTracking } from './observability/sentry';
@@ -38,13 +39,20 @@ async function main(): Promise<void> {
     clock: () => new Date(),
     metrics,
   });
+  const stopExportWorker = startExportWorker({
+    database,
+    dataDir: config.dataDir,
+    logger: app.log,
+    intervalMs: 2000,
+    clock: () => new Date(),
+  });
   const stopScheduler = config.jobsEnabled
     ? startJobScheduler({ database, logger: app.log, clock: () => new Date(), metrics })
     : () => undefined;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       stopScheduler();
-      void stopMailWorker()
+      void Promise.all([stopMailWorker(), stopExportWorker()])
         .then(() => app.close())
         .then(() => database.close())
         .then(() => errorTracker.close());

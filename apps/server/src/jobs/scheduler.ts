@@ -1,4 +1,4 @@
-import { dailyJobs, runDailyJob } from '@picineiros/api/jobs/index';
+import { dailyJobs, maintenanceJobs, runDailyJob } from '@picineiros/api/jobs/index';
 import type { Database } from '@picineiros/db';
 import { Cron } from 'croner';
 import type { FastifyBaseLogger } from 'fastify';
@@ -30,6 +30,16 @@ export function startJobScheduler(options: {
       } catch (error) {
         options.metrics?.jobRan(job.name, 'failed', performance.now() - startedAt);
         options.logger.error({ err: error, job: job.name }, 'daily job failed');
+      }
+    }
+    for (const job of Object.values(maintenanceJobs)) {
+      try {
+        const result = await job.run(options.database, options.clock());
+        if (Object.values(result).some((value) => typeof value === 'number' && value > 0)) {
+          options.logger.info({ job: job.name, ...result }, 'maintenance job ran');
+        }
+      } catch (error) {
+        options.logger.error({ err: error, job: job.name }, 'maintenance job failed');
       }
     }
   };

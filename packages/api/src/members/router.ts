@@ -1,6 +1,14 @@
 import { orgProcedure, publicProcedure, roleProcedure, router } from '../trpc';
 import { ZAcceptInviteInput, ZInviteMemberInput, ZRemoveMemberInput, ZSetRoleInput } from './schema';
-import { acceptInvite, inviteMember, listMembers, removeMember, setMemberRole } from './service';
+import { ZTransferOwnershipInput } from '../privacy/schema';
+import {
+  acceptInvite,
+  inviteMember,
+  listMembers,
+  removeMember,
+  setMemberRole,
+  transferOwnership,
+} from './service';
 
 export const membersRouter = router({
   list: orgProcedure.query(({ ctx }) => listMembers(ctx)),
@@ -16,4 +24,7 @@ export const membersRouter = router({
   remove: roleProcedure('admin')
     .input(ZRemoveMemberInput)
     .mutation(({ ctx, input }) => removeMember(ctx, input.membershipId)),
+  transferOwnership: roleProcedure('owner')
+    .input(ZTransferOwnershipInput)
+    .mutation(({ ctx, input }) => transferOwnership(ctx, input)),
 });

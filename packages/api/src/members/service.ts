@@ -3,6 +3,7 @@ import { TRPCError } from '@trpc/server';
 import { consumeAccountToken, issueAccountToken, voidAccountTokens } from '../accounts/account-tokens';
 import { linkTo, mailRequestLimits } from '../accounts/email-flows';
 import { hashPassword } from '../accounts/password';
+import { assertOrganizationWritable, assertWithinLimit } from '../billing/limits';
 import type { Context } from '../context';
 import { queueMail } from '../mail/outbox';
 import { inviteEmail } from '../mail/templates';
@@ -11,6 +12,7 @@ import { fieldError } from '../shared/field-error';
 import { messages } from '../shared/messages';
 import type { OrgContext } from '../shared/org-context';
 import { consumeRateLimit } from '../shared/rate-limit';
+import type { TTransferOwnershipInput } from '../privacy/schema';
 import type { TAcceptInviteInput, TInviteMemberInput, TSetRoleInput } from './schema';
 
 export const ROLE_LABELS: Record<MembershipRole, string> = {
@@ -62,6 +64,7 @@ export async function inviteMember(ctx: OrgContext, input: TInviteMemberInput): 
     user: { email: input.email },
   });
   if (existing) throw fieldError('email', messages.alreadyMember);
+  await assertWithinLimit(ctx, ctx.organization, 'members');
   await consumeRateLimit(ctx.em, mailRequestLimits(ctx, input.email), ctx.clock());
   // A new invitation to the same address replaces the pending one.
   await voidAccountTokens(
@@ -126,6 +129,9 @@ export async function acceptInvite(
   }
   const already = await ctx.em.findOne(Membership, { organization, user });
   if (!already) {
+    // Not an org-scoped call, so the read-only guard of trpc.ts does not see it: the same rules here.
+    await assertOrganizationWritable(ctx, organization);
+    await assertWithinLimit(ctx, organization, 'members');
     const membership = ctx.em.create(Membership, { user, organization, role: invite.role ?? 'staff' });
     recordNotification(ctx.em, {
       organization,
@@ -174,4 +180,17 @@ export async function removeMember(ctx: OrgContext, membershipId: string): Promi
   ctx.em.remove(membership);
   await ctx.em.flush();
   return { ok: true };
+}
+
+/**
+ * The caller (an owner) hands the organization to another member, who becomes an owner while the caller
+ * becomes an administrator: how the last owner leaves, or deletes their account, without orphaning it.
+ */
+export async function transferOwnership(ctx: OrgContext, input: TTransferOwnershipInput) {
+  const membership = await findMembership(ctx, input.membershipId);
+  if (membership.id === ctx.membership.id) throw fieldError('membershipId', messages.transferToSelf);
+  membership.role = 'owner';
+  ctx.membership.role = 'admin';
+  await ctx.em.flush();
+  return { membershipId: membership.id, role: membership.role, myRole: ctx.membership.role };
 }

@@ -79,4 +79,17 @@ export const messages = {
   logoWrongType: 'Envie uma imagem PNG ou JPEG.',
   logoUnreadable: 'Não foi possível ler esta imagem. Salve-a de novo como PNG ou JPEG e tente outra vez.',
   calendarFeedNotFound: 'Agenda não encontrada.',
+  // LGPD: export, account erasure, organization deletion
+  exportAlreadyRunning: 'Já existe uma exportação em andamento. Aguarde a conclusão.',
+  exportNotFound: 'Exportação não encontrada.',
+  exportGone: 'Este arquivo já foi baixado ou expirou. Solicite uma nova exportação.',
+  wrongPassword: 'Senha incorreta.',
+  organizationNameMismatch: 'Digite o nome da empresa exatamente como aparece.',
+  organizationDeletionPending: 'A exclusão desta empresa já está agendada. Cancele-a antes de pedir de novo.',
+  organizationDeletionNotPending: 'Não há exclusão agendada para esta empresa.',
+  organizationPendingDeletion: 'Esta empresa está com exclusão agendada.',
+  lastOwnerMustTransfer: (organizationName: string) =>
+    `Você é o único proprietário de "${organizationName}", que tem outros membros. Transfira a propriedade a outro membro ou exclua a empresa antes de excluir sua conta.`,
+  transferToSelf: 'Escolha outro membro para receber a propriedade.',
+  removedUserName: 'Usuário removido',
 } as const;

@@ -1,0 +1,126 @@
+import { ReferenceKind, type EntityMetadata, type MetadataStorage } from '@mikro-orm/core';
+
+/**
+ * Which rows of each table belong to an organization, found from the ORM's metadata so that a table added
+ * later is exported (and purged) without anyone remembering to list it:
+ *
+ * 1. `organizations`: the organization's own row.
+ * 2. A table with a many-to-one to Organization, or an `organizationId` column: its rows of the organization.
+ * 3. A table with a many-to-one to a table of rule 2 (notification reads → notifications): rows of those.
+ * 4. `users`: the organization's members (their profiles, never their password hashes).
+ * 5. A table with a many-to-one to User (login events): the members' rows.
+ *
+ * Anything else must be named in GLOBAL_TABLES with the reason it holds no organization data; the privacy
+ * test fails on a table that is neither scoped nor listed.
+ */
+export type OrganizationScope = { organizationId: string; memberUserIds: readonly string[] };
+
+/** A row of any table, as the generic export and purge see it. */
+export type AnyRow = { id?: unknown; [column: string]: unknown };
+
+export type TenantTable = {
+  meta: EntityMetadata;
+  /** How the rows were found, for the manifest ('organization', 'direct', 'via notification', 'members'…). */
+  rule: string;
+  /**
+   * A MikroORM filter query selecting the organization's rows (use with `filters: false`). Typed loosely:
+   * the entity is only known at run time, and MikroORM's FilterQuery of an index signature is `{}`.
+   */
+  where(scope: OrganizationScope): Record<string, unknown>;
+};
+
+/** Tables that hold no organization's data, and why. */
+export const GLOBAL_TABLES: Record<string, string> = {
+  RateLimitHit:
+    "counters of rate-limited actions keyed by e-mail or IP, not by organization (erasure deletes an erased e-mail's)",
+  Plan: "the catalogue of Picineiros' plans, the same for every organization",
+};
+
+/** Tables of members that the export leaves out although they are scoped, and why. */
+export const NOT_EXPORTED: Record<string, string> = {
+  Session: 'refresh-token families (credentials); sign-ins are exported as login events',
+};
+
+/** Columns never written to an export: credentials, even hashed. */
+export const SECRET_PROPERTIES = new Set(['passwordHash', 'tokenHash', 'previousTokenHash']);
+
+function manyToOne(meta: EntityMetadata, target: string) {
+  return meta.props.find((prop) => prop.kind === ReferenceKind.MANY_TO_ONE && prop.type === target);
+}
+
+function organizationProperty(meta: EntityMetadata): string | undefined {
+  if (meta.className === 'Organization') return undefined;
+  const relation = manyToOne(meta, 'Organization');
+  if (relation) return relation.name;
+  return meta.props.find((prop) => prop.kind === ReferenceKind.SCALAR && prop.name === 'organizationId')
+    ?.name;
+}
+
+export type TablePlan = { tables: TenantTable[]; unclassified: string[]; excluded: string[] };
+
+/** Every concrete table, classified by the rules above. */
+export function planOrganizationTables(metadata: MetadataStorage): TablePlan {
+  const all = Object.values(metadata.getAll()).filter(
+    (meta) => !meta.abstract && !meta.embeddable && !meta.virtual && !meta.pivotTable,
+  );
+  const direct = new Map<string, string>();
+  for (const meta of all) {
+    const property = organizationProperty(meta);
+    if (property) direct.set(meta.className, property);
+  }
+  const tables: TenantTable[] = [];
+  const unclassified: string[] = [];
+  const excluded: string[] = [];
+  for (const meta of [...all].sort((a, b) => a.tableName.localeCompare(b.tableName))) {
+    const name = meta.className;
+    if (GLOBAL_TABLES[name] !== undefined) continue;
+    if (NOT_EXPORTED[name] !== undefined) {
+      excluded.push(name);
+      continue;
+    }
+    const ownProperty = direct.get(name);
+    if (name === 'Organization') {
+      tables.push({ meta, rule: 'organization', where: ({ organizationId }) => ({ id: organizationId }) });
+      continue;
+    }
+    if (ownProperty) {
+      tables.push({
+        meta,
+        rule: 'direct',
+        where: ({ organizationId }) => ({ [ownProperty]: organizationId }),
+      });
+      continue;
+    }
+    const parent = meta.props.find(
+      (prop) => prop.kind === ReferenceKind.MANY_TO_ONE && direct.has(prop.type) && prop.type !== name,
+    );
+    const parentProperty = parent ? direct.get(parent.type) : undefined;
+    if (parent && parentProperty) {
+      tables.push({
+        meta,
+        rule: `via ${parent.name}`,
+        where: ({ organizationId }) => ({ [parent.name]: { [parentProperty]: organizationId } }),
+      });
+      continue;
+    }
+    if (name === 'User') {
+      tables.push({
+        meta,
+        rule: 'members',
+        where: ({ memberUserIds }) => ({ id: { $in: [...memberUserIds] } }),
+      });
+      continue;
+    }
+    const user = manyToOne(meta, 'User');
+    if (user) {
+      tables.push({
+        meta,
+        rule: `members via ${user.name}`,
+        where: ({ memberUserIds }) => ({ [user.name]: { $in: [...memberUserIds] } }),
+      });
+      continue;
+    }
+    unclassified.push(name);
+  }
+  return { tables, unclassified, excluded };
+}
