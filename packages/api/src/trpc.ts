@@ -157,6 +157,11 @@ export const orgProcedure = authedProcedure.use(async ({ ctx, path, type, next }
 export const READ_ONLY_EXEMPT_MUTATIONS: ReadonlySet<string> = new Set([
   'notifications.markRead',
   'notifications.markAllRead',
+  // LGPD rights do not depend on payment: export, deletion (and its cancellation), handing ownership over.
+  'organizations.requestExport',
+  'organizations.requestDeletion',
+  'organizations.cancelDeletion',
+  'members.transferOwnership',
 ]);
 
 function isExemptFromReadOnly(path: string): boolean {
