@@ -111,9 +111,15 @@ try {
   await shot('13-notifications');
   await page.getByRole('link', { name: 'Meu perfil' }).click();
   await shot('14-profile');
+  await page.getByText('Histórico de acesso').evaluate((node) => node.scrollIntoView({ block: 'start' }));
+  await shot('14b-profile-login-history');
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.getByRole('link', { name: 'Configurações' }).click();
   await page.getByText('Equipe e convites').waitFor();
   await shot('15-settings');
+  await page.getByText('Acessos da equipe').evaluate((node) => node.scrollIntoView({ block: 'start' }));
+  await shot('15b-settings-team-logins');
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.goto(`${base}/convite?token=exemplo`);
   await shot('16-accept-invite');
 } finally {

@@ -12,9 +12,10 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { ZChangePasswordInput } from '@picineiros/api/accounts/schema';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { showMutationError, showSuccess, validateWith } from '../components/forms';
+import { LoginEventsTable } from '../components/login-events';
 import { PageState } from '../components/page-state';
 import { formatDateTime, t } from '../i18n';
 import { authKeys } from '../queries/keys';
@@ -141,7 +142,28 @@ export function ProfilePage() {
           </Table>
         </PageState>
       </Card>
+      <LoginHistoryCard />
     </Stack>
+  );
+}
+
+function LoginHistoryCard() {
+  const api = useApi();
+  const history = useInfiniteQuery({
+    queryKey: authKeys.loginHistory(),
+    queryFn: ({ pageParam }) =>
+      api.auth.loginHistory.query({ limit: 10, ...(pageParam ? { cursor: pageParam } : {}) }),
+    initialPageParam: '',
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+  return (
+    <Card withBorder>
+      <Text fw={600}>{t('profile.loginHistory')}</Text>
+      <Text size="sm" c="dimmed" mb="sm">
+        {t('profile.loginHistoryHint')}
+      </Text>
+      <LoginEventsTable query={history} />
+    </Card>
   );
 }
 

@@ -18,12 +18,14 @@ import { useForm } from '@mantine/form';
 import { ZInviteMemberInput } from '@picineiros/api/members/schema';
 import { ZUpdateOrganizationInput } from '@picineiros/api/organizations/schema';
 import { MEMBERSHIP_ROLES, type MembershipRole } from '@picineiros/db/constants';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { LocalDateInput } from '../components/date-fields';
 import { showMutationError, showSuccess, validateWith } from '../components/forms';
+import { LoginEventsTable } from '../components/login-events';
 import { PageState } from '../components/page-state';
 import { formatDateTime, t } from '../i18n';
-import { settingsKeys, type Inputs } from '../queries/keys';
+import { auditKeys, authKeys, settingsKeys, type Inputs } from '../queries/keys';
 import { useApi, useSignedIn } from '../session-context';
 
 const BRAZILIAN_TIME_ZONES = [
@@ -56,9 +58,13 @@ export function SettingsPage() {
       )}
       <SimpleGrid cols={2}>
         <OrganizationCard canEdit={canEdit} />
-        <NotificationSettingsCard canEdit={canEdit} />
+        <Stack>
+          <NotificationSettingsCard canEdit={canEdit} />
+          <MyNotificationsCard />
+        </Stack>
       </SimpleGrid>
       <MembersCard canEdit={canEdit} />
+      {canEdit ? <TeamLoginsCard /> : null}
     </Stack>
   );
 }
@@ -352,6 +358,92 @@ function MembersCard({ canEdit }: { canEdit: boolean }) {
           </Group>
         </form>
       ) : null}
+    </Card>
+  );
+}
+
+/** The signed-in user's own e-mail preferences: every role may change them. */
+function MyNotificationsCard() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const settings = useQuery({
+    queryKey: authKeys.myNotifications(),
+    queryFn: () => api.settings.myNotifications.query(),
+  });
+  const save = useMutation({
+    mutationFn: (notifyNewDevice: boolean) => api.settings.updateMyNotifications.mutate({ notifyNewDevice }),
+    onSuccess: (data) => queryClient.setQueryData(authKeys.myNotifications(), data),
+  });
+  return (
+    <Card withBorder>
+      <Text fw={600}>{t('settings.myNotifications')}</Text>
+      <Text size="sm" c="dimmed" mb="sm">
+        {t('settings.myNotificationsHint')}
+      </Text>
+      <PageState query={settings}>
+        <Switch
+          label={t('settings.notifyNewDevice')}
+          checked={settings.data?.notifyNewDevice ?? true}
+          disabled={save.isPending}
+          onChange={(event) =>
+            save.mutate(event.currentTarget.checked, {
+              onSuccess: () => showSuccess(t('common.saved')),
+              onError: (error) => showMutationError(error),
+            })
+          }
+        />
+      </PageState>
+    </Card>
+  );
+}
+
+/** Owners and admins: the members' sign-ins, by member and date range. */
+function TeamLoginsCard() {
+  const api = useApi();
+  const { orgId } = useSignedIn();
+  const [membershipId, setMembershipId] = useState<string | null>(null);
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const members = useQuery({
+    queryKey: settingsKeys.members(orgId),
+    queryFn: () => api.members.list.query(),
+  });
+  const filters = {
+    ...(membershipId ? { membershipId } : {}),
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+    limit: 15,
+  };
+  const logins = useInfiniteQuery({
+    queryKey: auditKeys.logins(orgId, filters),
+    queryFn: ({ pageParam }) =>
+      api.audit.logins.query({ ...filters, ...(pageParam ? { cursor: pageParam } : {}) }),
+    initialPageParam: '',
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+  const memberOptions = [
+    { value: '', label: t('settings.allMembers') },
+    ...(members.data?.members.map((member) => ({ value: member.membershipId, label: member.name })) ?? []),
+  ];
+  return (
+    <Card withBorder>
+      <Text fw={600}>{t('settings.teamLogins')}</Text>
+      <Text size="sm" c="dimmed" mb="sm">
+        {t('settings.teamLoginsHint')}
+      </Text>
+      <Group align="flex-end" mb="sm">
+        <Select
+          label={t('logins.member')}
+          w={260}
+          allowDeselect={false}
+          data={memberOptions}
+          value={membershipId ?? ''}
+          onChange={(value) => setMembershipId(value || null)}
+        />
+        <LocalDateInput label={t('settings.loginsFrom')} w={160} clearable value={from} onChange={setFrom} />
+        <LocalDateInput label={t('settings.loginsTo')} w={160} clearable value={to} onChange={setTo} />
+      </Group>
+      <LoginEventsTable query={logins} showMember />
     </Card>
   );
 }

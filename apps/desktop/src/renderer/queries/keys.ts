@@ -11,6 +11,15 @@ export type Outputs = inferRouterOutputs<AppRouter>;
 export const authKeys = {
   all: ['auth'] as const,
   sessions: () => [...authKeys.all, 'sessions'] as const,
+  loginHistory: () => [...authKeys.all, 'loginHistory'] as const,
+  /** The user's own preferences: not an organization's. */
+  myNotifications: () => [...authKeys.all, 'myNotifications'] as const,
+};
+
+export const auditKeys = {
+  all: (orgId: string) => [orgId, 'audit'] as const,
+  logins: (orgId: string, filters: Omit<Inputs['audit']['logins'], 'cursor'>) =>
+    [...auditKeys.all(orgId), 'logins', filters] as const,
 };
 
 export const organizationKeys = {
