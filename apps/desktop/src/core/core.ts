@@ -8,6 +8,13 @@ import superjson from 'superjson';
 import type { BridgeErrorShape, BridgeEvent, BridgeOperation, BridgeResult } from '../renderer/api/bridge';
 import { coreMessages } from './messages';
 import { DOMAINS_OF, Replica } from './replica';
+import {
+  exportLocalReport,
+  ExportInputError,
+  exportSourceOf,
+  type ExportRequest,
+  type SaveLocation,
+} from './report-export';
 import type { TokenStore } from './token-store';
 
 type Inputs = inferRouterInputs<AppRouter>;
@@ -20,6 +27,8 @@ export type CoreOptions = {
   /** Where the replica lives (one SQLite file). */
   dataDir: string;
   tokenStore: TokenStore;
+  /** Where exports go: main shows the native Save dialog (the core never imports Electron). */
+  saveLocation?: SaveLocation;
   /** How often to pull changes while signed in; 0 disables the timer (tests call `sync()`). */
   syncIntervalMs?: number;
   clock?: () => Date;
@@ -264,6 +273,34 @@ export class DesktopCore {
 
   private today(): string {
     return localDateOf(this.clock(), this.replica.getMeta('timezone') ?? DEFAULT_TIMEZONE);
+  }
+
+  // ---------------------------------------------------------------------------------------------------
+  // Exports
+
+  /**
+   * Writes a report from the replica to a file the user picks, with the server's own report module, so
+   * it works offline; progress goes out as `export-progress` events. `data` is null when cancelled.
+   */
+  async exportReport(request: ExportRequest): Promise<BridgeResult> {
+    try {
+      if (!this.orgId || !this.replicaReady() || !this.options.saveLocation) {
+        return { ok: false, error: errorShape('PRECONDITION_FAILED', coreMessages.exportNotReady, 412) };
+      }
+      const source = await exportSourceOf(this.replica, this.orgId, this.clock(), (path) =>
+        this.call('query', path, undefined),
+      );
+      const result = await exportLocalReport(source, request, this.options.saveLocation, (progress) => {
+        this.emit({ type: 'export-progress', ...progress });
+      });
+      return { ok: true, data: result };
+    } catch (error) {
+      if (error instanceof ExportInputError) {
+        const shape = errorShape('BAD_REQUEST', coreMessages.exportBadFilters, 400);
+        return { ok: false, error: { ...shape, data: { ...shape.data, fieldErrors: error.fieldErrors } } };
+      }
+      return { ok: false, error: errorShape('INTERNAL_SERVER_ERROR', String(error), 500) };
+    }
   }
 
   // ---------------------------------------------------------------------------------------------------

@@ -6,4 +6,6 @@ export const coreMessages = {
   signInOffline: 'Sem conexão com o servidor: não é possível entrar agora. Verifique sua internet.',
   signInRequired: 'Sua sessão expirou. Entre novamente.',
   notFound: 'Registro não encontrado.',
+  exportNotReady: 'Os dados ainda estão sendo copiados para este computador. Tente exportar em instantes.',
+  exportBadFilters: 'Verifique os filtros do relatório.',
 } as const;

@@ -28,10 +28,28 @@ export type PicineirosBridge = {
   isOnline?(): Promise<boolean>;
   /** Native save dialog for exports; resolves to the saved path or null when cancelled. */
   saveFile?(suggestedName: string, contents: string): Promise<string | null>;
+  /**
+   * Desktop exports: the core writes the report from its replica (offline too) after the native Save
+   * dialog; `data` is `{ path, fileName, rows }`, or null when the dialog was cancelled.
+   */
+  exportReport?(request: ReportExportRequest): Promise<BridgeResult>;
+  /** Opens a file this session exported with the system's app, or shows it in its folder. */
+  openExportedFile?(path: string, how: 'open' | 'reveal'): Promise<void>;
+};
+
+export type ReportExportRequest = {
+  kind: 'clients' | 'appointments' | 'finance';
+  extension: 'csv' | 'pdf';
+  filters?: Record<string, unknown>;
+  dialect?: 'excel' | 'rfc4180';
 };
 
 export type BridgeEvent =
-  { type: 'connection'; online: boolean } | { type: 'synced'; domains: string[] } | { type: 'signed-out' };
+  | { type: 'connection'; online: boolean }
+  | { type: 'synced'; domains: string[] }
+  | { type: 'signed-out' }
+  /** A running export: rows written out of the total. */
+  | { type: 'export-progress'; written: number; total: number };
 
 declare global {
   interface Window {

@@ -1,0 +1,312 @@
+// Offline exports: the same report files the server serves (packages/api/src/reports: rows.ts, csv.ts,
+// pdf.ts, none of which needs the ORM), built from the local replica and written where the user chose.
+import { createWriteStream } from 'node:fs';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { ZListAppointmentsInput } from '@picineiros/api/appointments/schema';
+import { POOL_TYPE_LABELS, ZListClientsInput } from '@picineiros/api/clients/schema';
+import { ZListFinanceEntriesInput } from '@picineiros/api/finance/schema';
+import { renderCsv, type CsvDialect } from '@picineiros/api/reports/csv';
+import { renderPdf } from '@picineiros/api/reports/pdf';
+import {
+  APPOINTMENT_STATUS_LABELS,
+  appointmentColumns,
+  appointmentRow,
+  clientColumns,
+  clientRow,
+  financeColumns,
+  financeRow,
+  REPORT_META,
+} from '@picineiros/api/reports/rows';
+import { formatDateBr, type Cell, type ReportColumn, type ReportFilter } from '@picineiros/api/reports/table';
+import { fieldErrorsOf } from '@picineiros/api/shared/validation';
+import type { PoolType } from '@picineiros/db/constants';
+import type { Replica } from './replica';
+
+export const LOCAL_REPORT_KINDS = ['clients', 'appointments', 'finance'] as const;
+export type LocalReportKind = (typeof LOCAL_REPORT_KINDS)[number];
+
+export type ExportRequest = {
+  kind: LocalReportKind;
+  extension: 'csv' | 'pdf';
+  /** The list's filters, as the list procedure takes them. */
+  filters?: Record<string, unknown>;
+  dialect?: CsvDialect;
+};
+
+export type ExportResult = { path: string; fileName: string; rows: number };
+
+/** Rows written so far out of the report's total, for a progress bar. */
+export type ExportProgress = { written: number; total: number };
+
+/**
+ * Where a file goes: main shows the native Save dialog; tests answer a path. Null means cancelled. The core
+ * receives this, like the token store, so it never imports Electron.
+ */
+export type SaveLocation = { choose(suggestedName: string): Promise<string | null> };
+
+/** What the export needs besides the replica; the core fills it (online reads cached for offline use). */
+export type ExportSource = {
+  replica: Replica;
+  today: string;
+  timezone: string;
+  organizationName: string;
+  generatedAt: string;
+  memberNames: ReadonlyMap<string, string>;
+  logo: { bytes: Uint8Array; format: 'PNG' | 'JPEG' } | null;
+};
+
+/** Bad filters: the same field errors the server would give. */
+export class ExportInputError extends Error {
+  constructor(readonly fieldErrors: Record<string, string>) {
+    super('Filtros inválidos.');
+  }
+}
+
+const PAGE = 100;
+// As on the server (reports/build.ts): a PDF is laid out in memory, so past this it must be a CSV.
+const PDF_MAX_ROWS = 20_000;
+const DEFAULT_TIMEZONE = 'America/Sao_Paulo';
+
+type Built = { columns: readonly ReportColumn[]; rows: Cell[][]; filters: ReportFilter[] };
+
+function parsed<T>(
+  schema: {
+    safeParse(
+      input: unknown,
+    ): { success: true; data: T } | { success: false; error: Parameters<typeof fieldErrorsOf>[0] };
+  },
+  input: unknown,
+): T {
+  const result = schema.safeParse(input ?? {});
+  if (!result.success) throw new ExportInputError(fieldErrorsOf(result.error));
+  return result.data;
+}
+
+function poolNamesOf(replica: Replica, ids: readonly string[]): Map<string, string> {
+  if (ids.length === 0) return new Map();
+  const rows = replica.db
+    .prepare(`SELECT id, data FROM pools WHERE id IN (${ids.map(() => '?').join(',')})`)
+    .all(...ids) as { id: string; data: string }[];
+  return new Map(
+    rows.map((row) => {
+      const pool = JSON.parse(row.data) as { label?: string | null; type: PoolType };
+      return [row.id, pool.label ?? POOL_TYPE_LABELS[pool.type]];
+    }),
+  );
+}
+
+function period(from: string | undefined, to: string | undefined, label: string): ReportFilter[] {
+  if (!from && !to) return [];
+  const value =
+    from && to
+      ? `${formatDateBr(from)} a ${formatDateBr(to)}`
+      : from
+        ? `a partir de ${formatDateBr(from)}`
+        : `até ${formatDateBr(to ?? '')}`;
+  return [{ label, value }];
+}
+
+function clientName(replica: Replica, clientId: string | undefined): ReportFilter[] {
+  if (!clientId) return [];
+  const client = replica.getClient(clientId);
+  if (!client) throw new ExportInputError({ clientId: 'Cliente não encontrado.' });
+  return [{ label: 'Cliente', value: client.name }];
+}
+
+/** The report's rows from the replica, through the same list reads the screens use. */
+export function buildLocalRows(source: ExportSource, request: ExportRequest): Built {
+  const { replica } = source;
+  switch (request.kind) {
+    case 'clients': {
+      const input = parsed(ZListClientsInput, request.filters);
+      const rows: Cell[][] = [];
+      for (let page = 1; ; page += 1) {
+        const result = replica.listClients({ ...input, page, pageSize: PAGE });
+        rows.push(...result.items.map(clientRow));
+        if (page >= result.pageCount) break;
+      }
+      const filters: ReportFilter[] = [
+        ...(input.search ? [{ label: 'Busca', value: input.search }] : []),
+        ...(input.active === undefined
+          ? []
+          : [{ label: 'Situação', value: input.active ? 'Ativos' : 'Inativos' }]),
+        ...(input.poolType ? [{ label: 'Tipo de piscina', value: POOL_TYPE_LABELS[input.poolType] }] : []),
+      ];
+      return { columns: clientColumns, rows, filters };
+    }
+    case 'appointments': {
+      const input = parsed(ZListAppointmentsInput, request.filters);
+      const rows: Cell[][] = [];
+      let cursor: string | null = null;
+      do {
+        const page = replica.listAppointments({ ...input, limit: PAGE, ...(cursor ? { cursor } : {}) });
+        const poolIds = [...new Set(page.items.flatMap((item) => (item.poolId ? [item.poolId] : [])))];
+        const pools = poolNamesOf(replica, poolIds);
+        rows.push(...page.items.map((item) => appointmentRow(item, pools, source.memberNames)));
+        cursor = page.nextCursor;
+      } while (cursor);
+      const filters = [...period(input.from, input.to, 'Período'), ...clientName(replica, input.clientId)];
+      if (input.status?.length) {
+        filters.push({
+          label: 'Situação',
+          value: input.status.map((status) => APPOINTMENT_STATUS_LABELS[status]).join(', '),
+        });
+      }
+      if (input.assigneeId) {
+        filters.push({ label: 'Responsável', value: source.memberNames.get(input.assigneeId) ?? '—' });
+      }
+      return { columns: appointmentColumns, rows, filters };
+    }
+    case 'finance': {
+      const input = parsed(ZListFinanceEntriesInput, request.filters);
+      const rows: Cell[][] = [];
+      let cursor: string | null = null;
+      do {
+        const page = replica.listFinanceEntries(
+          { ...input, limit: PAGE, ...(cursor ? { cursor } : {}) },
+          source.today,
+        );
+        rows.push(...page.items.map((entry) => financeRow(entry, source.timezone)));
+        cursor = page.nextCursor;
+      } while (cursor);
+      const filters = [...period(input.from, input.to, 'Vencimento'), ...clientName(replica, input.clientId)];
+      if (input.status)
+        filters.push({ label: 'Situação', value: input.status === 'paid' ? 'Pago' : 'Pendente' });
+      if (input.overdue !== undefined)
+        filters.push({ label: 'Vencidos', value: input.overdue ? 'Sim' : 'Não' });
+      return { columns: financeColumns, rows, filters };
+    }
+  }
+}
+
+async function* pagesOf(
+  rows: readonly Cell[][],
+  onPage: (written: number) => void,
+): AsyncGenerator<Cell[][]> {
+  for (let start = 0; start < rows.length; start += PAGE * 10) {
+    const page = rows.slice(start, start + PAGE * 10);
+    yield page;
+    onPage(start + page.length);
+    // Let the event loop breathe between pages (IPC, the window) on long exports.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/**
+ * Builds the report from the replica, asks where to save it, and writes it there (through a `.part` file
+ * renamed at the end, so a cancelled or failed export never leaves half a file under the chosen name).
+ */
+export async function exportLocalReport(
+  source: ExportSource,
+  request: ExportRequest,
+  location: SaveLocation,
+  onProgress: (progress: ExportProgress) => void = () => undefined,
+): Promise<ExportResult | null> {
+  const meta = REPORT_META[request.kind];
+  const fileName = `${meta.fileName}-${source.today}.${request.extension}`;
+  const built = buildLocalRows(source, request);
+  if (request.extension === 'pdf' && built.rows.length > PDF_MAX_ROWS) {
+    throw new ExportInputError({
+      _: `Relatório grande demais para PDF (mais de ${PDF_MAX_ROWS.toLocaleString('pt-BR')} linhas): filtre mais ou exporte em CSV.`,
+    });
+  }
+  const path = await location.choose(fileName);
+  if (!path) return null;
+  const total = built.rows.length;
+  const partial = `${path}.part`;
+  onProgress({ written: 0, total });
+  try {
+    if (request.extension === 'csv') {
+      const stream = createWriteStream(partial);
+      const chunks = renderCsv(
+        built.columns,
+        pagesOf(built.rows, (written) => {
+          onProgress({ written, total });
+        }),
+        request.dialect ?? 'excel',
+      );
+      for await (const chunk of chunks) {
+        if (!stream.write(chunk)) await once(stream, 'drain');
+      }
+      stream.end();
+      await once(stream, 'finish');
+    } else {
+      const pdf = renderPdf(
+        {
+          organizationName: source.organizationName,
+          title: meta.title,
+          filters: built.filters,
+          generatedAt: source.generatedAt,
+          orientation: meta.orientation,
+          logo: source.logo,
+        },
+        built.columns,
+        built.rows,
+      );
+      await writeFile(partial, pdf);
+      onProgress({ written: total, total });
+    }
+    await rename(partial, path);
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw error;
+  }
+  return { path, fileName, rows: total };
+}
+
+type Me = { memberships: { organizationId: string; organizationName: string }[] };
+
+/**
+ * Everything around the rows. Member names and the logo come from the server when it answers and are
+ * kept in the replica's meta for the next offline export; the rest is local.
+ */
+export async function exportSourceOf(
+  replica: Replica,
+  orgId: string,
+  now: Date,
+  fetchOnline: <T>(path: string) => Promise<T>,
+): Promise<ExportSource> {
+  const timezone = replica.getMeta('timezone') ?? DEFAULT_TIMEZONE;
+  const me = JSON.parse(replica.getMeta('me') ?? 'null') as Me | null;
+  const organizationName =
+    me?.memberships.find((membership) => membership.organizationId === orgId)?.organizationName ?? '';
+  const cached = async <T>(key: string, path: string): Promise<T | null> => {
+    try {
+      const value = await fetchOnline<T>(path);
+      replica.setMeta(key, JSON.stringify(value));
+      return value;
+    } catch {
+      return JSON.parse(replica.getMeta(key) ?? 'null') as T | null;
+    }
+  };
+  const [members, logo] = await Promise.all([
+    cached<{ members: { membershipId: string; name: string }[] }>('memberNames', 'members.list'),
+    cached<{ contentType: string; base64: string } | null>('logo', 'organizations.logo'),
+  ]);
+  const stamp = new Intl.DateTimeFormat('pt-BR', {
+    timeZone: timezone,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  })
+    .format(now)
+    .replace(',', '');
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: timezone }).format(now);
+  return {
+    replica,
+    today,
+    timezone,
+    organizationName,
+    generatedAt: stamp,
+    memberNames: new Map((members?.members ?? []).map((member) => [member.membershipId, member.name])),
+    logo: logo
+      ? {
+          bytes: new Uint8Array(Buffer.from(logo.base64, 'base64')),
+          format: logo.contentType === 'image/png' ? 'PNG' : 'JPEG',
+        }
+      : null,
+  };
+}
