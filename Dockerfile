@@ -27,9 +27,17 @@ RUN pnpm --filter @picineiros/server --prod --legacy deploy /out \
 
 FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 DATA_DIR=/data
+# pg_dump/pg_restore for the backup command. They must be at least the server's major version (16 in
+# docker-compose.yml) and Debian 12 ships 15, so they come from the PostgreSQL project's apt repository
+# (the setup script shipped in postgresql-common, as postgresql.org documents for Debian).
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends ca-certificates postgresql-common \
+ && /usr/share/postgresql-common/pgdg/apt.postgresql.org.sh -y \
+ && apt-get install -y --no-install-recommends postgresql-client-16 \
+ && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /out /app
-RUN mkdir -p /data && chown node:node /data
+RUN mkdir -p /data /backups && chown node:node /data /backups
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s \

@@ -20,17 +20,26 @@ async function backupOnce(): Promise<void> {
   console.log(JSON.stringify({ event: 'backup', at: new Date().toISOString(), ...result }));
 }
 
+function parseCommandLine(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        cron: { type: 'string' },
+        target: { type: 'string' },
+        force: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
-  const { values, positionals } = parseArgs({
-    args: rest,
-    allowPositionals: true,
-    options: {
-      cron: { type: 'string' },
-      target: { type: 'string' },
-      force: { type: 'boolean', default: false },
-    },
-  });
+  const { values, positionals } = parseCommandLine(rest);
   if (command === 'backup' && positionals.length === 0 && !values.target && !values.force) {
     loadConfig(); // a configuration error stops here, not at the first tick
     if (!values.cron) return backupOnce();

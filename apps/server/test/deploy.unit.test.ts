@@ -34,7 +34,7 @@ describe(`docker-compose.yml and Dockerfile`, () => {
   };
 
   it(`run postgres 16, the server built from the Dockerfile, and mailpit`, () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['mailpit', 'postgres', 'server']);
+    expect(Object.keys(compose.services).sort()).toEqual(['backup', 'mailpit', 'postgres', 'server']);
     expect(compose.services['postgres']?.image).toBe('postgres:16');
     expect(compose.services['postgres']?.healthcheck).toBeDefined();
     expect(compose.services['mailpit']?.image).toMatch(/^axllent\/mailpit/);
@@ -52,6 +52,34 @@ describe(`docker-compose.yml and Dockerfile`, () => {
     expect(config).toMatchObject({ production: true, host: '0.0.0.0', port: 3000, seedDemo: false });
     expect(config.databaseUrl).toBe('postgres://picineiros:picineiros@postgres:5432/picineiros');
     expect(() => interpolate(environment['APP_SECRET'] ?? '', {})).toThrow(/APP_SECRET/);
+  });
+
+  it(`run nightly backups with the server's image, its configuration and a backups volume`, () => {
+    const backup = compose.services['backup'] as ComposeService & { command?: string[]; volumes?: string[] };
+    expect(backup.build).toEqual(compose.services['server']?.build);
+    expect(backup.command?.slice(0, 6)).toEqual([
+      'node',
+      '--import',
+      'tsx',
+      'src/backup-command.ts',
+      'backup',
+      '--cron',
+    ]);
+    expect(interpolate(backup.command?.[6] ?? '', {})).toBe('0 3 * * *');
+    expect(backup.volumes).toContain('backups:/backups');
+    expect(compose.volumes).toHaveProperty('backups');
+    const shell = { APP_SECRET: 'a'.repeat(48) };
+    const env = Object.fromEntries(
+      Object.entries(backup.environment ?? {}).map(([key, value]) => [key, interpolate(value, shell)]),
+    );
+    const config = loadConfig({ ...env, DATA_DIR: mkdtempSync(join(tmpdir(), 'picineiros-compose-')) });
+    expect(config).toMatchObject({ backupDir: '/backups', backupKeep: 14 });
+    expect(config.databaseUrl).toBe('postgres://picineiros:picineiros@postgres:5432/picineiros');
+    // pg_dump must not be older than the Postgres server of the compose file.
+    const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
+    expect(dockerfile).toContain(
+      `postgresql-client-${compose.services['postgres']?.image?.split(':')[1] ?? '?'}`,
+    );
   });
 
   it(`build the server in stages and run it unprivileged with a readiness health check`, () => {
