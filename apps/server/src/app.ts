@@ -13,9 +13,11 @@ import {
   type LogBindings,
   type RequestInfo,
 } from '@picineiros/api';
+import { createAsaasGateway, type AsaasGateway } from '@picineiros/api/billing/asaas';
 import type { Database } from '@picineiros/db';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
+import { registerAsaasWebhook } from './billing/webhook-route';
 import type { Config } from './config';
 import { registerExportRoutes } from './exports/routes';
 import { createServerMetrics, registerMetricsRoute, type ServerMetrics } from './observability/metrics';
@@ -40,6 +42,14 @@ export type ServerDependencies = {
   slowQueryLog?: SlowQueryLog;
 };
 
+/** Payments go through Asaas (or the fake, which main points the config at); without a key: off. */
+function asaasGatewayOf(config: Config): AsaasGateway | null {
+  const { mode, asaasApiKey, asaasBaseUrl } = config.billing;
+  return mode !== 'off' && asaasApiKey
+    ? createAsaasGateway({ baseUrl: asaasBaseUrl, apiKey: asaasApiKey })
+    : null;
+}
+
 const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../desktop/dist/web/', import.meta.url));
 const API_PREFIXES = [
   '/trpc',
@@ -50,6 +60,7 @@ const API_PREFIXES = [
   '/calendar',
   '/metrics',
   '/exports',
+  '/webhooks',
 ];
 
 const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
@@ -178,7 +189,13 @@ export async function buildServer({
   const dependencies: ApiDependencies = {
     database,
     clock,
-    settings: { appSecret: config.appSecret, production: config.production, publicUrl: config.publicUrl },
+    settings: {
+      appSecret: config.appSecret,
+      production: config.production,
+      publicUrl: config.publicUrl,
+      billing: { trialDays: config.billing.trialDays, graceDays: config.billing.graceDays },
+    },
+    asaas: asaasGatewayOf(config),
     observer: metrics.observer,
   };
   const trpcOptions: FastifyTRPCPluginOptions<typeof appRouter>['trpcOptions'] = {
@@ -213,6 +230,9 @@ export async function buildServer({
   // Without the observer: report and calendar downloads count as HTTP routes, not as the internal
   // access procedure they run through.
   const { observer: _observer, ...unobserved } = dependencies;
+  if (dependencies.asaas && config.billing.webhookToken) {
+    registerAsaasWebhook(app, { database, clock, token: config.billing.webhookToken });
+  }
   registerReportRoutes(app, unobserved, requestInfo);
   registerCalendarRoutes(app, unobserved, requestInfo);
   registerExportRoutes(app, unobserved, config.dataDir, requestInfo);

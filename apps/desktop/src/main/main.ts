@@ -13,6 +13,7 @@ import {
   type IpcMainInvokeEvent,
 } from 'electron';
 import { DesktopCore, type CoreOperation } from '../core/core';
+import type { ExportRequest } from '../core/report-export';
 import { createFileTokenStore } from '../core/token-store';
 import { loadDesktopConfig } from './config';
 import { buildMenu } from './menu';
@@ -119,6 +120,20 @@ async function main(): Promise<void> {
       decrypt: async (encrypted) => (await safeStorage.decryptStringAsync(encrypted)).result,
     }),
     userAgent: `Picineiros/${app.getVersion()} (${process.platform}) Electron`,
+    // The core writes exports itself (from its replica, offline too); main only asks where.
+    saveLocation: {
+      choose: async (suggestedName) => {
+        const extension = extname(suggestedName).slice(1);
+        const options = {
+          defaultPath: join(app.getPath('documents'), suggestedName),
+          filters: [{ name: extension === 'pdf' ? 'PDF' : 'CSV (Excel)', extensions: [extension] }],
+        };
+        const { canceled, filePath } = mainWindow
+          ? await dialog.showSaveDialog(mainWindow, options)
+          : await dialog.showSaveDialog(options);
+        return canceled || !filePath ? null : filePath;
+      },
+    },
   });
   await core.start();
 
@@ -143,6 +158,19 @@ async function main(): Promise<void> {
   ipcMain.handle('picineiros:online', (event) => {
     if (!isTrustedSender(event) || !core) throw new Error('untrusted sender');
     return core.isOnline();
+  });
+  // Only files this session exported may be opened or revealed: the renderer cannot name any other path.
+  const exportedPaths = new Set<string>();
+  ipcMain.handle('picineiros:export', async (event, request: ExportRequest) => {
+    if (!isTrustedSender(event) || !core) throw new Error('untrusted sender');
+    const result = await core.exportReport(request);
+    if (result.ok && result.data) exportedPaths.add((result.data as { path: string }).path);
+    return result;
+  });
+  ipcMain.handle('picineiros:open-exported', async (event, path: string, how: 'open' | 'reveal') => {
+    if (!isTrustedSender(event) || !exportedPaths.has(path)) throw new Error('untrusted sender or path');
+    if (how === 'reveal') shell.showItemInFolder(path);
+    else await shell.openPath(path);
   });
   ipcMain.handle('picineiros:save-file', async (event, suggestedName: string, contents: string) => {
     if (!isTrustedSender(event) || !mainWindow) throw new Error('untrusted sender');
