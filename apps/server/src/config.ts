@@ -57,6 +57,23 @@ const EnvSchema = z.object({
     .int()
     .min(100)
     .default(5000),
+  ASAAS_BASE_URL: z
+    .url({ error: 'must be the Asaas API URL with its version, such as https://api-sandbox.asaas.com/v3' })
+    .optional(),
+  ASAAS_API_KEY: z.string().min(10, { error: 'must be an Asaas API key' }).optional(),
+  ASAAS_WEBHOOK_TOKEN: z.string().min(16, { error: 'must be at least 16 characters' }).optional(),
+  BILLING_GRACE_DAYS: z.coerce
+    .number({ error: 'must be a whole number of days' })
+    .int({ error: 'must be a whole number of days' })
+    .min(0)
+    .max(60)
+    .default(7),
+  BILLING_TRIAL_DAYS: z.coerce
+    .number({ error: 'must be a whole number of days' })
+    .int({ error: 'must be a whole number of days' })
+    .min(1)
+    .max(90)
+    .default(14),
   METRICS_TOKEN: emptyAsUnset(z.string().min(16, { error: 'must be at least 16 characters' }).optional()),
   SENTRY_DSN: emptyAsUnset(
     z.url({ error: 'must be a Sentry DSN such as https://key@o0.ingest.sentry.io/0' }).optional(),
@@ -101,15 +118,28 @@ export type Config = {
   mailFrom: string;
   mailPollIntervalMs: number;
   jobsEnabled: boolean;
-  /** Where `backup` writes (default DATA_DIR/backups) and how many of the newest it keeps. */
-  backupDir: string;
-  backupKeep: number;
+  /**
+   * Payments through Asaas. `mode`: `asaas` (ASAAS_API_KEY set), `fake` (embedded default outside
+   * production: the local fake Asaas runs in-process), `off` (production without a key: no payments, and
+   * no trial or limits enforced).
+   */
+  billing: {
+    mode: 'asaas' | 'fake' | 'off';
+    asaasBaseUrl: string;
+    asaasApiKey: string | undefined;
+    webhookToken: string | undefined;
+    graceDays: number;
+    trialDays: number;
+  };
   /** Bearer token for /metrics; without it /metrics is open outside production and off in production. */
   metricsToken: string | undefined;
   sentryDsn: string | undefined;
   sentryEnvironment: string;
   /** Statements at least this slow are logged; 0: off. */
   slowQueryMs: number;
+  /** Where `backup` writes (default DATA_DIR/backups) and how many of the newest it keeps. */
+  backupDir: string;
+  backupKeep: number;
 };
 
 export class ConfigError extends Error {}
@@ -130,6 +160,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && !values.APP_SECRET) {
     throw new ConfigError('Invalid configuration: APP_SECRET is required when NODE_ENV=production (not set)');
   }
+  if (values.ASAAS_API_KEY && !values.ASAAS_WEBHOOK_TOKEN) {
+    throw new ConfigError(
+      'Invalid configuration: ASAAS_WEBHOOK_TOKEN is required when ASAAS_API_KEY is set (not set)',
+    );
+  }
   const dataDir = resolve(values.DATA_DIR);
   const databaseUrl = values.DATABASE_URL || undefined;
   return {
@@ -149,12 +184,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: values.MAIL_FROM,
     mailPollIntervalMs: values.MAIL_POLL_INTERVAL_MS,
     jobsEnabled: values.JOBS_ENABLED,
-    backupDir: values.BACKUP_DIR ? resolve(values.BACKUP_DIR) : join(dataDir, 'backups'),
-    backupKeep: values.BACKUP_KEEP,
+    billing: {
+      mode: values.ASAAS_API_KEY ? 'asaas' : production ? 'off' : 'fake',
+      asaasBaseUrl:
+        values.ASAAS_BASE_URL ??
+        (production ? 'https://api.asaas.com/v3' : 'https://api-sandbox.asaas.com/v3'),
+      asaasApiKey: values.ASAAS_API_KEY,
+      webhookToken: values.ASAAS_WEBHOOK_TOKEN,
+      graceDays: values.BILLING_GRACE_DAYS,
+      trialDays: values.BILLING_TRIAL_DAYS,
+    },
     metricsToken: values.METRICS_TOKEN || undefined,
     sentryDsn: values.SENTRY_DSN || undefined,
     sentryEnvironment: values.SENTRY_ENVIRONMENT ?? values.NODE_ENV,
     slowQueryMs: values.SLOW_QUERY_MS,
+    backupDir: values.BACKUP_DIR ? resolve(values.BACKUP_DIR) : join(dataDir, 'backups'),
+    backupKeep: values.BACKUP_KEEP,
   };
 }
 

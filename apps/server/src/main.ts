@@ -2,6 +2,7 @@ import { hashPassword } from '@picineiros/api/accounts/password';
 import { clientSearchColumns } from '@picineiros/api/shared/search-text';
 import { openDatabase, seedDemo } from '@picineiros/db';
 import { buildServer } from './app';
+import { connectEmbeddedAsaas, startEmbeddedAsaas, startWebhookRetry } from './billing/embedded';
 import { ConfigError, loadConfig } from './config';
 import { startExportWorker } from './exports/worker';
 import { startJobScheduler } from './jobs/scheduler';
@@ -23,6 +24,8 @@ async function main(): Promise<void> {
     slowQuery: slowQueryLog.settings,
   });
   const metrics = createServerMetrics(database);
+  // Before the server is built: the embedded default points billing at a fake Asaas on loopback.
+  const fakeAsaas = await startEmbeddedAsaas(config);
   const app = await buildServer({ config, database, metrics, errorTracker, slowQueryLog });
   if (config.seedDemo) {
     const demo = await seedDemo(database.fork(), { hashPassword, clientSearchColumns });
@@ -46,12 +49,18 @@ async function main(): Promise<void> {
     intervalMs: 2000,
     clock: () => new Date(),
   });
+  const stopWebhookRetry =
+    config.jobsEnabled && config.billing.asaasApiKey
+      ? startWebhookRetry({ database, logger: app.log, clock: () => new Date() })
+      : () => undefined;
   const stopScheduler = config.jobsEnabled
     ? startJobScheduler({ database, logger: app.log, clock: () => new Date(), metrics })
     : () => undefined;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       stopScheduler();
+      stopWebhookRetry();
+      void fakeAsaas?.close();
       void Promise.all([stopMailWorker(), stopExportWorker()])
         .then(() => app.close())
         .then(() => database.close())
@@ -59,6 +68,9 @@ async function main(): Promise<void> {
     });
   }
   const address = await app.listen({ port: config.port, host: config.host });
+  connectEmbeddedAsaas(fakeAsaas, app, config);
+  if (fakeAsaas) app.log.info({ asaas: fakeAsaas.baseUrl }, 'billing: local fake Asaas (no ASAAS_API_KEY)');
+  if (config.billing.mode === 'off') app.log.warn('billing: off (production without ASAAS_API_KEY)');
   app.log.info(
     { address, database: database.dialect, startupMs: Math.round(performance.now() - startedAt) },
     'Picineiros server ready',

@@ -1,6 +1,7 @@
 import { raw, type FilterQuery, type QBFilterQuery, type QueryOrderMap } from '@mikro-orm/core';
 import { Appointment, Client, Membership, Pool, type AppointmentStatus } from '@picineiros/db';
 import { TRPCError } from '@trpc/server';
+import { assertWithinLimit } from '../billing/limits';
 import { recordNotification } from '../notifications/record';
 import { fieldError } from '../shared/field-error';
 import { formatLocalDateBr } from '../shared/local-time';
@@ -225,6 +226,7 @@ export async function createAppointment(
   const client = await findActiveClient(ctx, input.clientId);
   const pool = input.poolId ? await findPoolOf(ctx, client, input.poolId) : null;
   const assignee = input.assigneeId ? await findAssignee(ctx, input.assigneeId) : null;
+  await assertWithinLimit(ctx, ctx.organization, 'appointmentsPerMonth', { localDate: input.date });
   const appointment = ctx.em.create(Appointment, {
     organization: ctx.organization,
     client,
@@ -314,6 +316,7 @@ export async function archiveAppointment(ctx: OrgContext, id: string): Promise<A
 export async function restoreAppointment(ctx: OrgContext, id: string): Promise<AppointmentView> {
   const appointment = await findAppointment(ctx, id);
   if (appointment.deletedAt) {
+    await assertWithinLimit(ctx, ctx.organization, 'appointmentsPerMonth', { localDate: appointment.date });
     appointment.deletedAt = null;
     await ctx.em.flush();
   }

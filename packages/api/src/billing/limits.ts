@@ -1,8 +1,10 @@
+import { raw } from '@mikro-orm/core';
 import {
   Appointment,
   Client,
   MailMessage,
   Membership,
+  Subscription,
   type EntityManager,
   type Organization,
   type Plan,
@@ -13,7 +15,7 @@ import { addMonthsToLocalMonth, localDateOf, startOfLocalDate, type LocalDate } 
 import { billingError } from './errors';
 import { billingMessages } from './messages';
 import { DEFAULT_BILLING_SETTINGS, deriveBillingState } from './state';
-import { ensureSubscription } from './subscription';
+import { ensureSubscription, findTrialPlan } from './subscription';
 
 /** Mail kinds that count as "e-mail notices" (mails to the organization's clients sent by the daily jobs). */
 export const EMAIL_NOTICE_KINDS = ['appointment_reminder', 'finance_due_today', 'finance_overdue'] as const;
@@ -45,8 +47,10 @@ export async function usageOf(
   organization: Organization,
   limit: PlanLimit,
   now: Date,
-  localDate: LocalDate = localDateOf(now, organization.timezone),
+  localDate?: LocalDate,
 ): Promise<number> {
+  // Only the monthly limits need the organization's time zone (a bare reference has none loaded).
+  const month = () => monthRange(localDate ?? localDateOf(now, organization.timezone));
   const scope = { filters: { tenant: false } };
   switch (limit) {
     case 'activeClients':
@@ -54,11 +58,11 @@ export async function usageOf(
     case 'members':
       return em.count(Membership, { organization });
     case 'appointmentsPerMonth': {
-      const { from, to } = monthRange(localDate);
+      const { from, to } = month();
       return em.count(Appointment, { organization, deletedAt: null, date: { $gte: from, $lt: to } }, scope);
     }
     case 'emailNoticesPerMonth': {
-      const { from, to } = monthRange(localDate);
+      const { from, to } = month();
       return em.count(MailMessage, {
         organizationId: organization.id,
         kind: { $in: [...EMAIL_NOTICE_KINDS] },
@@ -117,4 +121,61 @@ export async function assertOrganizationWritable(
       readOnlyReason: state.readOnlyReason,
     });
   }
+}
+
+/**
+ * How many more e-mail notices each organization may queue this local month: the daily jobs skip the
+ * mails past it (the in-app notification still happens). A few queries whatever the number of
+ * organizations: their subscriptions, then one count per time zone among them.
+ */
+export async function emailNoticeAllowances(
+  em: EntityManager,
+  organizations: Organization[],
+  now: Date,
+): Promise<Map<string, number>> {
+  const allowances = new Map<string, number>();
+  if (organizations.length === 0) return allowances;
+  const ids = organizations.map((organization) => organization.id);
+  const subscriptions = await em.find(
+    Subscription,
+    { organization: { $in: ids } },
+    { populate: ['plan'], filters: { tenant: false } },
+  );
+  const planOf = new Map(
+    subscriptions.map((subscription) => [subscription.organization.id, subscription.plan]),
+  );
+  // Organizations from before billing get their trial on first use; until then, the trial's limits.
+  const fallback = planOf.size < ids.length ? await findTrialPlan(em) : null;
+  const byTimezone = new Map<string, Organization[]>();
+  for (const organization of organizations) {
+    byTimezone.set(organization.timezone, [...(byTimezone.get(organization.timezone) ?? []), organization]);
+  }
+  for (const [timezone, group] of byTimezone) {
+    const { from, to } = monthRange(localDateOf(now, timezone));
+    const rows = await em
+      .createQueryBuilder(MailMessage, 'mail')
+      .select(['mail.organizationId', raw('count(*) as sent')])
+      .where({
+        organizationId: { $in: group.map((organization) => organization.id) },
+        kind: { $in: [...EMAIL_NOTICE_KINDS] },
+        createdAt: { $gte: startOfLocalDate(from, timezone), $lt: startOfLocalDate(to, timezone) },
+      })
+      .groupBy('mail.organizationId')
+      .execute<{ organizationId: string; sent: number | string }[]>('all', true);
+    const sent = new Map(rows.map((row) => [row.organizationId, Number(row.sent)]));
+    for (const organization of group) {
+      const plan = planOf.get(organization.id) ?? fallback;
+      const max = plan ? plan.maxEmailNoticesPerMonth : Number.POSITIVE_INFINITY;
+      allowances.set(organization.id, Math.max(0, max - (sent.get(organization.id) ?? 0)));
+    }
+  }
+  return allowances;
+}
+
+/** Takes one notice from an organization's allowance; false when none is left (skip the mail). */
+export function takeEmailNotice(allowances: Map<string, number>, organizationId: string): boolean {
+  const left = allowances.get(organizationId) ?? Number.POSITIVE_INFINITY;
+  if (left <= 0) return false;
+  allowances.set(organizationId, left - 1);
+  return true;
 }

@@ -1,4 +1,5 @@
 import { Appointment, type Organization } from '@picineiros/db';
+import { emailNoticeAllowances, takeEmailNotice } from '../billing/limits';
 import { queueMail } from '../mail/outbox';
 import { appointmentReminderEmail } from '../mail/templates';
 import { recordNotification } from '../notifications/record';
@@ -29,6 +30,7 @@ export const appointmentRemindersJob: DailyJob = {
       { populate: ['client'], filters: { tenant: false }, orderBy: { startTime: 'asc', id: 'asc' } },
     );
     const counts = new Map<string, JobCounts>();
+    const allowances = await emailNoticeAllowances(em, organizations, now);
     for (const appointment of appointments) {
       const organization = byId.get(appointment.organization.id);
       if (!organization) continue;
@@ -44,7 +46,12 @@ export const appointmentRemindersJob: DailyJob = {
         dedupeKey: `appointment_reminder:${appointment.id}:${localDate}`,
       });
       countFor(counts, organization.id, 'notifications');
-      if (organization.emailAppointmentReminders && appointment.client.email) {
+      // Past the plan's monthly e-mail notices, the in-app reminder still goes out; the e-mail does not.
+      if (
+        organization.emailAppointmentReminders &&
+        appointment.client.email &&
+        takeEmailNotice(allowances, organization.id)
+      ) {
         queueMail(
           em,
           {

@@ -1,4 +1,5 @@
 import { FinanceEntry, type Organization } from '@picineiros/db';
+import { emailNoticeAllowances, takeEmailNotice } from '../billing/limits';
 import { queueMail } from '../mail/outbox';
 import { dueTodayEmail, formatCentsBrl, overdueEmail } from '../mail/templates';
 import { recordNotification } from '../notifications/record';
@@ -35,6 +36,7 @@ export const financeNoticesJob: DailyJob = {
       { populate: ['client'], filters: { tenant: false }, orderBy: { dueDate: 'asc', id: 'asc' } },
     );
     const counts = new Map<string, JobCounts>();
+    const allowances = await emailNoticeAllowances(em, organizations, now);
     for (const entry of entries) {
       const organization = byId.get(entry.organization.id);
       if (!organization) continue;
@@ -56,7 +58,8 @@ export const financeNoticesJob: DailyJob = {
       });
       countFor(counts, organization.id, 'notifications');
       const sendMail = dueToday ? organization.emailDueNotices : organization.emailOverdueNotices;
-      if (sendMail && entry.client.email) {
+      // Past the plan's monthly e-mail notices, the in-app notice still goes out; the e-mail does not.
+      if (sendMail && entry.client.email && takeEmailNotice(allowances, organization.id)) {
         const common = {
           organizationName: organization.name,
           clientName: entry.client.name,

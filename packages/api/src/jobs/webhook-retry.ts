@@ -1,0 +1,12 @@
+import type { Database } from '@picineiros/db';
+import { retryWebhookEvents } from '../billing/webhooks';
+
+/**
+ * Asaas webhook events stored but not processed (processing failed, or the server stopped in between) are
+ * processed again when their backoff is due (30 s doubling to 1 h, at most 10 attempts). Safe on several
+ * instances at once: processing an event twice ends in the same state.
+ */
+export const webhookRetryJob = {
+  name: 'asaas-webhook-retry',
+  run: (database: Database, now: Date) => retryWebhookEvents(database, now),
+};
