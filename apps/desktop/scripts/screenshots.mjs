@@ -120,6 +120,43 @@ try {
   await page.getByText('Acessos da equipe').evaluate((node) => node.scrollIntoView({ block: 'start' }));
   await shot('15b-settings-team-logins');
   await page.evaluate(() => window.scrollTo(0, 0));
+  // LGPD: export with progress and download, organization deletion with its confirmation, account deletion,
+  // the policy and the terms.
+  await page.getByText('Privacidade e dados').evaluate((node) => node.scrollIntoView({ block: 'start' }));
+  await page.getByRole('button', { name: 'Solicitar exportação' }).click();
+  await page.getByText('Pronta para baixar').waitFor({ timeout: 60_000 });
+  await shot('17-settings-privacy-export');
+  await page.getByRole('button', { name: 'Excluir empresa…' }).click();
+  await page.getByLabel('Digite o nome da empresa para confirmar').fill('Piscinas');
+  await page.getByLabel('Sua senha').fill(password);
+  await shot('17b-delete-organization-confirm');
+  const organizationName = await page
+    .getByRole('dialog')
+    .locator('.mantine-InputWrapper-description')
+    .innerText();
+  await page.getByLabel('Digite o nome da empresa para confirmar').fill(organizationName);
+  await page.getByRole('button', { name: 'Agendar exclusão' }).click();
+  await page.getByTestId('deletion-banner').waitFor();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await shot('17c-deletion-scheduled');
+  await page.getByRole('button', { name: 'Cancelar exclusão' }).click();
+  await page.getByTestId('deletion-banner').waitFor({ state: 'detached' });
+  await page.getByRole('link', { name: 'Meu perfil' }).click();
+  await page.getByRole('button', { name: 'Excluir minha conta…' }).click();
+  await page.getByRole('dialog').getByLabel('Sua senha').fill(password);
+  await shot('17d-delete-account');
+  await page.keyboard.press('Escape');
+  await page.goto(`${base}/#/privacidade`);
+  await page.getByRole('heading', { name: 'Política de privacidade' }).waitFor();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await shot('18-privacy-policy');
+  const visitor = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'pt-BR' });
+  await visitor.goto(`${base}/#/termos`);
+  await visitor.getByRole('heading', { name: 'Termos de uso' }).waitFor();
+  await visitor.waitForLoadState('networkidle');
+  await visitor.screenshot({ path: join(outDir, '18b-terms-signed-out.png') });
+  console.log('docs/screenshots/18b-terms-signed-out.png');
+  await visitor.close();
   await page.goto(`${base}/convite?token=exemplo`);
   await shot('16-accept-invite');
 } finally {

@@ -18,6 +18,8 @@ import {
   ResetPasswordPage,
   VerifyEmailPage,
 } from './pages/account-links';
+import { LegalPage } from './pages/legal';
+import { DeletionBanner } from './pages/privacy';
 import { ProfilePage } from './pages/profile';
 import { SettingsPage } from './pages/settings';
 import { RegisterPage } from './pages/register';
@@ -86,6 +88,8 @@ function Routes() {
   if (emailed === '/verificar-email') return <VerifyEmailPage />;
   if (emailed === '/redefinir-senha') return <ResetPasswordPage />;
   if (emailed === '/convite') return <AcceptInvitePage />;
+  const legal = path === '/privacidade' ? 'privacy' : path === '/termos' ? 'terms' : null;
+  if (legal && state.status !== 'signed-in') return <LegalPage kind={legal} signedIn={false} />;
   if (state.status === 'loading') {
     return (
       <Center mih="100vh">
@@ -98,7 +102,12 @@ function Routes() {
     if (path === '/forgot-password') return <ForgotPasswordPage />;
     return <SignInPage />;
   }
-  return <Layout>{signedInPage(path)}</Layout>;
+  return (
+    <Layout>
+      <DeletionBanner />
+      {legal ? <LegalPage kind={legal} signedIn /> : signedInPage(path)}
+    </Layout>
+  );
 }
 
 function signedInPage(path: string) {

@@ -26,9 +26,11 @@ export class SessionManager {
   private state: SessionState = { status: 'loading' };
   private listeners = new Set<() => void>();
   private renewing: Promise<boolean> | null = null;
+  private readonly baseUrl: string;
 
   constructor(bridge: PicineirosBridge | undefined, baseUrl = '') {
     this.desktop = bridge !== undefined;
+    this.baseUrl = baseUrl;
     this.api = bridge
       ? createIpcClient(bridge, () => this.orgId)
       : createHttpClient(baseUrl, {
@@ -123,6 +125,23 @@ export class SessionManager {
     }
     this.accessToken = undefined;
     this.setState({ status: 'signed-out', ...(reason ? { reason } : {}) });
+  }
+
+  /**
+   * Web only: a plain GET under the API's rules (the LGPD export ZIP) with the access token and the
+   * organization, renewing the token once if it has expired. The desktop renderer holds no token: null.
+   */
+  async fetchWithSession(path: string): Promise<Response | null> {
+    if (this.desktop) return null;
+    const attempt = () => {
+      const headers: Record<string, string> = {};
+      if (this.accessToken) headers['authorization'] = `Bearer ${this.accessToken}`;
+      if (this.orgId) headers['x-org-id'] = this.orgId;
+      return fetch(`${this.baseUrl}${path}`, { headers });
+    };
+    const response = await attempt();
+    if (response.status !== 401 || !(await this.renew())) return response;
+    return attempt();
   }
 
   selectOrganization(orgId: string): void {

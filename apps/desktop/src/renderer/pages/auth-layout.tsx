@@ -1,6 +1,7 @@
 import { Box, Center, Group, Paper, Text, ThemeIcon } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { t } from '../i18n';
+import { LegalLinks } from './privacy';
 
 export function AuthLayout({ children }: { children: ReactNode }) {
   return (
@@ -20,6 +21,7 @@ export function AuthLayout({ children }: { children: ReactNode }) {
         <Text c="dimmed" size="xs" ta="center" mt="md">
           {t('app.tagline')}
         </Text>
+        <LegalLinks mt="xs" />
       </Box>
     </Center>
   );

@@ -20,6 +20,7 @@ import { PageState } from '../components/page-state';
 import { formatDateTime, t } from '../i18n';
 import { authKeys } from '../queries/keys';
 import { useApi, useSignedIn } from '../session-context';
+import { DeleteAccountCard } from './privacy';
 import { DEFAULT_IDLE_MINUTES, IDLE_MINUTES_KEY, readIdleMinutes } from './sign-in';
 
 export function ProfilePage() {
@@ -143,6 +144,7 @@ export function ProfilePage() {
         </PageState>
       </Card>
       <LoginHistoryCard />
+      <DeleteAccountCard />
     </Stack>
   );
 }

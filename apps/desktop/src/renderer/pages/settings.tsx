@@ -24,6 +24,7 @@ import { LocalDateInput } from '../components/date-fields';
 import { showMutationError, showSuccess, validateWith } from '../components/forms';
 import { LoginEventsTable } from '../components/login-events';
 import { PageState } from '../components/page-state';
+import { PrivacyCard } from './privacy';
 import { formatDateTime, t } from '../i18n';
 import { auditKeys, authKeys, settingsKeys, type Inputs } from '../queries/keys';
 import { useApi, useSignedIn } from '../session-context';
@@ -65,6 +66,7 @@ export function SettingsPage() {
       </SimpleGrid>
       <MembersCard canEdit={canEdit} />
       {canEdit ? <TeamLoginsCard /> : null}
+      <PrivacyCard />
     </Stack>
   );
 }
