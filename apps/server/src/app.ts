@@ -24,6 +24,7 @@ import { createServerMetrics, registerMetricsRoute, type ServerMetrics } from '.
 import { initErrorTracking, type ErrorTracker } from './observability/sentry';
 import type { SlowQueryLog } from './observability/slow-queries';
 import { registerCalendarRoutes } from './calendar';
+import { recordRoutes, registerApiDocs } from './openapi/routes';
 import { registerReportRoutes } from './reports';
 
 export type ServerDependencies = {
@@ -61,6 +62,8 @@ const API_PREFIXES = [
   '/metrics',
   '/exports',
   '/webhooks',
+  '/openapi.json',
+  '/docs',
 ];
 
 const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
@@ -150,6 +153,7 @@ export async function buildServer({
     },
   });
 
+  recordRoutes(app);
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
@@ -248,6 +252,8 @@ export async function buildServer({
       return reply.code(503).send({ status: 'unavailable', database: database.dialect });
     }
   });
+  // The API's description is for developers: not published by a production server.
+  if (!config.production) await registerApiDocs(app);
 
   // The web build of the UI at `/`. The UI routes with the URL hash, so any other GET that is not an API
   // path (a bookmark, a reload) gets index.html; unknown API paths keep their 404.

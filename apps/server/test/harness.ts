@@ -101,6 +101,10 @@ export async function startTestServer(
     get url() {
       return current.url;
     },
+    /** The running Fastify instance (replaced by restart()). */
+    get app() {
+      return current.app;
+    },
     get database() {
       return testDatabase.database;
     },
