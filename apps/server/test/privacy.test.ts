@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { maintenanceJobs } from '@picineiros/api/jobs/index';
 import { EXPORT_TTL_MS, exportsDirectory, runPendingExports } from '@picineiros/api/privacy/export';
 import { planOrganizationTables, type AnyRow } from '@picineiros/api/privacy/tenant-tables';
-import { AuditEntry, MailMessage, Membership } from '@picineiros/db';
+import { AuditEntry, Client, MailMessage, Membership, Organization } from '@picineiros/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import {
@@ -256,6 +256,30 @@ describe('organization export', () => {
     expect((await download(a.owner, path)).status).toBe(410);
     const after = await a.owner.client.organizations.exportStatus.query();
     expect(after.exports[0]).toMatchObject({ status: 'downloaded', downloadPath: null });
+  });
+
+  it('reads a large table page by page, and lets one of two simultaneous downloads through', async () => {
+    const owner = await signUpOwner(server, { organizationName: 'Piscinas Grande' });
+    const em = server.database.fork();
+    const organization = em.getReference(Organization, owner.orgId);
+    // More rows than a page (500), to walk the keyset pages of the export.
+    for (let index = 0; index < 1234; index += 1) {
+      const name = `cliente ${String(index).padStart(4, '0')}`;
+      em.create(Client, { organization, name, nameKey: name, searchText: name });
+    }
+    await em.flush();
+    const requested = await owner.client.organizations.requestExport.mutate();
+    await runPendingExports(server.database, { dataDir: server.config.dataDir, clock });
+    const path = `/exports/${requested.id}.zip`;
+    const [first, second] = await Promise.all([download(owner, path), download(owner, path)]);
+    expect([first.status, second.status].sort()).toEqual([200, 410]);
+    const winner = first.status === 200 ? first : second;
+    const files = await unzip(Buffer.from(await winner.arrayBuffer()));
+    const clients = JSON.parse(files.get('clients.json') ?? '[]') as { id: string; name: string }[];
+    expect(clients).toHaveLength(1234);
+    expect(new Set(clients.map((client) => client.id)).size).toBe(1234);
+    // The CSV has the same rows, with a header.
+    expect(files.get('clients.csv')?.split('\r\n').filter(Boolean)).toHaveLength(1235);
   });
 
   it('expires a ready export that nobody downloads, and deletes its file', async () => {
