@@ -75,7 +75,16 @@ export async function usageOf(
   }
 }
 
-type LimitContext = Pick<Context, 'em' | 'clock' | 'settings'>;
+type LimitContext = Pick<Context, 'em' | 'clock' | 'settings' | 'asaas'>;
+
+/**
+ * Plans and the read-only rule apply only where payments are configured (Asaas or its local fake): a
+ * server without them (production without ASAAS_API_KEY, e.g. a self-hosted install) could never let an
+ * organization pay its way out, so it enforces neither.
+ */
+function billingEnforced(ctx: LimitContext): boolean {
+  return Boolean(ctx.asaas);
+}
 
 /**
  * The one place plan limits are enforced: the services call it before creating a record that counts
@@ -88,6 +97,7 @@ export async function assertWithinLimit(
   limit: PlanLimit,
   options: { localDate?: LocalDate } = {},
 ): Promise<void> {
+  if (!billingEnforced(ctx)) return;
   const now = ctx.clock();
   const subscription = await ensureSubscription(ctx.em, organization, now, ctx.settings.billing);
   const max = limitOf(subscription.plan, limit);
@@ -111,6 +121,7 @@ export async function assertOrganizationWritable(
   ctx: LimitContext,
   organization: Organization,
 ): Promise<void> {
+  if (!billingEnforced(ctx)) return;
   const now = ctx.clock();
   const settings = ctx.settings.billing ?? DEFAULT_BILLING_SETTINGS;
   const subscription = await ensureSubscription(ctx.em, organization, now, settings);

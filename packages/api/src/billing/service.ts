@@ -87,7 +87,9 @@ export async function describeBilling(ctx: OrgContext): Promise<TBillingCurrent>
   const now = ctx.clock();
   const settings = settingsOf(ctx);
   const subscription = await ensureSubscription(ctx.em, ctx.organization, now, settings);
-  const state = deriveBillingState(subscription, now, settings);
+  const derived = deriveBillingState(subscription, now, settings);
+  // Without payments configured nothing is enforced (see limits.ts), so nothing is announced either.
+  const state = ctx.asaas ? derived : { ...derived, readOnlyReason: null, graceEndsAt: null, banner: null };
   const usage = Object.fromEntries(
     await Promise.all(
       PLAN_LIMITS.map(async (limit) => [
