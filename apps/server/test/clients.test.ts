@@ -681,7 +681,7 @@ describe.runIf(process.env['TEST_DIALECT'] === 'postgresql')('clients: indexes (
       [{}, ['clients_organization_id_name_key_index']],
       [{ sort: 'name', direction: 'desc' }, ['clients_organization_id_name_key_index']],
       [{ sort: 'createdAt' }, ['clients_organization_id_created_at_index']],
-      [{ active: false }, ['clients_organization_id_active_name_key_index']],
+      [{ active: false }, ['clients_organization_id_active_name_key_deleted_at_index']],
       [
         { includeArchived: true, sort: 'createdAt', direction: 'asc' },
         ['clients_organization_id_created_at_index'],

@@ -4,5 +4,6 @@ import { Migration20261129223705_loginHistoryDevices } from './Migration20261129
 import { Migration20261129223823_billing } from './Migration20261129223823_billing';
 import { Migration20261129223839_lgpd } from './Migration20261129223839_lgpd';
 import { Migration20261129223857_reportsLogoCalendar } from './Migration20261129223857_reportsLogoCalendar';
+import { Migration20261129230615_clientsActiveIndex } from './Migration20261129230615_clientsActiveIndex';
 
-export const migrations = [{ name: 'Migration20261129213244_initial', class: Migration20261129213244_initial }, { name: 'Migration20261129223705_loginHistoryDevices', class: Migration20261129223705_loginHistoryDevices }, { name: 'Migration20261129223823_billing', class: Migration20261129223823_billing }, { name: 'Migration20261129223839_lgpd', class: Migration20261129223839_lgpd }, { name: 'Migration20261129223857_reportsLogoCalendar', class: Migration20261129223857_reportsLogoCalendar }];
+export const migrations = [{ name: 'Migration20261129213244_initial', class: Migration20261129213244_initial }, { name: 'Migration20261129223705_loginHistoryDevices', class: Migration20261129223705_loginHistoryDevices }, { name: 'Migration20261129223823_billing', class: Migration20261129223823_billing }, { name: 'Migration20261129223839_lgpd', class: Migration20261129223839_lgpd }, { name: 'Migration20261129223857_reportsLogoCalendar', class: Migration20261129223857_reportsLogoCalendar }, { name: 'Migration20261129230615_clientsActiveIndex', class: Migration20261129230615_clientsActiveIndex }];

@@ -4,5 +4,6 @@ import { Migration20261129223705_loginHistoryDevices } from './Migration20261129
 import { Migration20261129223822_billing } from './Migration20261129223822_billing';
 import { Migration20261129223838_lgpd } from './Migration20261129223838_lgpd';
 import { Migration20261129223857_reportsLogoCalendar } from './Migration20261129223857_reportsLogoCalendar';
+import { Migration20261129230613_clientsActiveIndex } from './Migration20261129230613_clientsActiveIndex';
 
-export const migrations = [{ name: 'Migration20261129213243_initial', class: Migration20261129213243_initial }, { name: 'Migration20261129223705_loginHistoryDevices', class: Migration20261129223705_loginHistoryDevices }, { name: 'Migration20261129223822_billing', class: Migration20261129223822_billing }, { name: 'Migration20261129223838_lgpd', class: Migration20261129223838_lgpd }, { name: 'Migration20261129223857_reportsLogoCalendar', class: Migration20261129223857_reportsLogoCalendar }];
+export const migrations = [{ name: 'Migration20261129213243_initial', class: Migration20261129213243_initial }, { name: 'Migration20261129223705_loginHistoryDevices', class: Migration20261129223705_loginHistoryDevices }, { name: 'Migration20261129223822_billing', class: Migration20261129223822_billing }, { name: 'Migration20261129223838_lgpd', class: Migration20261129223838_lgpd }, { name: 'Migration20261129223857_reportsLogoCalendar', class: Migration20261129223857_reportsLogoCalendar }, { name: 'Migration20261129230613_clientsActiveIndex', class: Migration20261129230613_clientsActiveIndex }];

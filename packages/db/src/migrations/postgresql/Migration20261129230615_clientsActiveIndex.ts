@@ -1,0 +1,17 @@
+import { Migration } from '@mikro-orm/migrations';
+
+export class Migration20261129230615_clientsActiveIndex extends Migration {
+
+  override async up(): Promise<void> {
+    this.addSql(`drop index "clients_organization_id_active_name_key_index";`);
+
+    this.addSql(`create index "clients_organization_id_active_name_key_deleted_at_index" on "clients" ("organization_id", "active", "name_key", "deleted_at");`);
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`drop index "clients_organization_id_active_name_key_deleted_at_index";`);
+
+    this.addSql(`create index "clients_organization_id_active_name_key_index" on "clients" ("organization_id", "active", "name_key");`);
+  }
+
+}
