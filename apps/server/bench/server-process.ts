@@ -14,7 +14,11 @@ export async function startServerProcess(options: {
   databaseUrl: string;
   dataDir: string;
 }): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (read it with
+  // bench/profile-summary.ts, or load it in Chrome's DevTools).
+  const profileDir = process.env['BENCH_CPU_PROF'];
+  const profiling = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const child = spawn(process.execPath, [...profiling, '--import', 'tsx', 'src/main.ts'], {
     cwd: fileURLToPath(new URL('..', import.meta.url)),
     env: {
       ...process.env,
