@@ -39,6 +39,11 @@ describe(`configuration`, () => {
     [{ DATABASE_URL: 'mysql://db/picineiros' }, /^Invalid configuration: DATABASE_URL /],
     [{ LOG_LEVEL: 'loud' }, /^Invalid configuration: LOG_LEVEL /],
     [{ TRUST_PROXY: 'maybe' }, /^Invalid configuration: TRUST_PROXY use true or false$/],
+    [{ ASAAS_API_KEY: '$aact_0123456789' }, /^Invalid configuration: ASAAS_WEBHOOK_TOKEN is required/],
+    [{ ASAAS_BASE_URL: 'sandbox' }, /^Invalid configuration: ASAAS_BASE_URL /],
+    [{ ASAAS_WEBHOOK_TOKEN: 'short' }, /^Invalid configuration: ASAAS_WEBHOOK_TOKEN /],
+    [{ BILLING_GRACE_DAYS: 'seven' }, /^Invalid configuration: BILLING_GRACE_DAYS /],
+    [{ BILLING_TRIAL_DAYS: '0' }, /^Invalid configuration: BILLING_TRIAL_DAYS /],
   ])(`names the variable in one line for %o`, (env, message) => {
     const load = () => loadConfig({ DATA_DIR: dataDir(), ...env });
     expect(load).toThrow(ConfigError);
@@ -48,5 +53,27 @@ describe(`configuration`, () => {
   it(`parses the CORS allow-list`, () => {
     const config = loadConfig({ DATA_DIR: dataDir(), CORS_ORIGINS: 'https://a.example, https://b.example' });
     expect(config.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
+  });
+
+  it(`runs billing on Asaas with a key, on the local fake without one, and turns it off in production`, () => {
+    const asaas = loadConfig({
+      DATA_DIR: dataDir(),
+      ASAAS_API_KEY: '$aact_0123456789',
+      ASAAS_WEBHOOK_TOKEN: 'token-of-sixteen-or-more',
+    });
+    expect(asaas.billing).toMatchObject({
+      mode: 'asaas',
+      asaasBaseUrl: 'https://api-sandbox.asaas.com/v3',
+      graceDays: 7,
+      trialDays: 14,
+    });
+    expect(loadConfig({ DATA_DIR: dataDir() }).billing.mode).toBe('fake');
+    const production = loadConfig({
+      DATA_DIR: dataDir(),
+      NODE_ENV: 'production',
+      APP_SECRET: 'a'.repeat(40),
+    });
+    expect(production.billing).toMatchObject({ mode: 'off', asaasBaseUrl: 'https://api.asaas.com/v3' });
+    expect(loadConfig({ DATA_DIR: dataDir(), BILLING_GRACE_DAYS: '3' }).billing.graceDays).toBe(3);
   });
 });
