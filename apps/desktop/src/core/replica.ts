@@ -98,6 +98,136 @@ function parse(data: string): StoredRow {
   return JSON.parse(data) as StoredRow;
 }
 
+/** A row's value as stored in a column: dates as ISO strings. */
+function iso(row: StoredRow, key: string): string | null {
+  const value = row[key];
+  return value instanceof Date ? value.toISOString() : typeof value === 'string' ? value : null;
+}
+
+/**
+ * The columns each table keeps beside id, sync_version and data (see SCHEMA), how a synced row fills them,
+ * and which of them an index covers (an update that leaves those alone need not touch the indexes).
+ */
+const COLUMNS: Record<
+  SyncChange['entityType'],
+  { columns: readonly string[]; indexed: readonly string[]; of: (row: StoredRow) => Record<string, unknown> }
+> = {
+  client: {
+    columns: ['name_key', 'search_text', 'active', 'created_at'],
+    indexed: ['name_key', 'created_at'],
+    of: (row) => ({
+      name_key: text(row, 'nameKey'),
+      search_text: text(row, 'searchText'),
+      active: row['active'] ? 1 : 0,
+      created_at: iso(row, 'createdAt'),
+    }),
+  },
+  pool: {
+    columns: ['client_id', 'type'],
+    indexed: ['client_id', 'type'],
+    of: (row) => ({ client_id: text(row, 'clientId'), type: text(row, 'type') }),
+  },
+  appointment: {
+    columns: ['client_id', 'date', 'start_time', 'status', 'assignee_id'],
+    indexed: ['client_id', 'date', 'start_time'],
+    of: (row) => ({
+      client_id: text(row, 'clientId'),
+      date: text(row, 'date'),
+      start_time: text(row, 'startTime'),
+      status: text(row, 'status'),
+      assignee_id: nullableText(row, 'assigneeId'),
+    }),
+  },
+  financeEntry: {
+    columns: ['client_id', 'due_date', 'status', 'amount_cents', 'paid_at'],
+    indexed: ['client_id', 'due_date', 'status'],
+    of: (row) => ({
+      client_id: text(row, 'clientId'),
+      due_date: text(row, 'dueDate'),
+      status: text(row, 'status'),
+      amount_cents: nullableNumber(row, 'amountCents') ?? 0,
+      paid_at: iso(row, 'paidAt'),
+    }),
+  },
+  notification: {
+    columns: ['created_at'],
+    indexed: [],
+    of: (row) => ({ created_at: iso(row, 'createdAt') }),
+  },
+};
+
+/**
+ * The write statements of one table: insert, delete, and an UPDATE per set of changed indexed columns
+ * (prepared on first use; at most 2^indexed of them, in practice a handful).
+ */
+class TableWriter {
+  private readonly insert: Database.Statement;
+  private readonly readIndexed: Database.Statement;
+  private readonly updates = new Map<string, Database.Statement>();
+  readonly remove: Database.Statement;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly table: string,
+    private readonly spec: (typeof COLUMNS)[SyncChange['entityType']],
+  ) {
+    const all = ['id', 'sync_version', ...spec.columns, 'data'];
+    this.insert = db.prepare(
+      `INSERT INTO ${table} (${all.join(', ')}) VALUES (${all.map((column) => `@${column}`).join(', ')})`,
+    );
+    this.readIndexed = db.prepare(`SELECT ${['id', ...spec.indexed].join(', ')} FROM ${table} WHERE id = ?`);
+    this.remove = db.prepare(`DELETE FROM ${table} WHERE id = ?`);
+  }
+
+  /**
+   * Inserts the row, or updates it setting the indexed columns only when their value changed: SQLite
+   * rewrites an index entry for every indexed column an UPDATE sets, even to the same value, and an
+   * INSERT OR REPLACE rewrites them all. Most changes (a phone edited, an entry paid) then dirty the row's
+   * page and at most one index page, so an incremental pull's cost does not grow with the replica.
+   */
+  write(params: Record<string, unknown>): void {
+    const current = this.readIndexed.get(params['id']) as Record<string, unknown> | undefined;
+    if (!current) {
+      this.insert.run(params);
+      return;
+    }
+    const changed = this.spec.indexed.filter((column) => current[column] !== params[column]);
+    const key = changed.join(',');
+    let update = this.updates.get(key);
+    if (!update) {
+      const set = [
+        'sync_version',
+        ...this.spec.columns.filter((column) => !this.spec.indexed.includes(column)),
+        ...changed,
+        'data',
+      ];
+      update = this.db.prepare(
+        `UPDATE ${this.table} SET ${set.map((column) => `${column} = @${column}`).join(', ')} WHERE id = @id`,
+      );
+      this.updates.set(key, update);
+    }
+    update.run(params);
+  }
+}
+
+type WriteStatements = {
+  tables: Record<SyncChange['entityType'], TableWriter>;
+  setCursor: Database.Statement;
+};
+
+function prepareWriteStatements(db: Database.Database): WriteStatements {
+  const tables = {} as WriteStatements['tables'];
+  for (const [type, table] of Object.entries(TABLES) as [SyncChange['entityType'], string][]) {
+    tables[type] = new TableWriter(db, table, COLUMNS[type]);
+  }
+  return {
+    tables,
+    setCursor: db.prepare(
+      "INSERT INTO meta (key, value) VALUES ('cursor', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    ),
+  };
+}
+
 /**
  * The desktop's local copy of one organization's clients, pools, appointments, finance entries and
  * notifications, filled only by `applyChanges` (the sync feed). Reads return the server's view shapes,
@@ -105,6 +235,7 @@ function parse(data: string): StoredRow {
  */
 export class Replica {
   readonly db: Database.Database;
+  private writeStatements: WriteStatements | undefined;
 
   constructor(file: string) {
     this.db = new Database(file);
@@ -144,88 +275,23 @@ export class Replica {
    * by id). Tombstones delete the row: archived rows are read from the server when a list asks for them.
    */
   applyChanges(changes: readonly SyncChange[], cursor: number): void {
-    const statements = {
-      client: this.db.prepare(
-        `INSERT OR REPLACE INTO clients (id, sync_version, name_key, search_text, active, created_at, data)
-         VALUES (@id, @syncVersion, @nameKey, @searchText, @active, @createdAt, @data)`,
-      ),
-      pool: this.db.prepare(
-        `INSERT OR REPLACE INTO pools (id, sync_version, client_id, type, data)
-         VALUES (@id, @syncVersion, @clientId, @type, @data)`,
-      ),
-      appointment: this.db.prepare(
-        `INSERT OR REPLACE INTO appointments (id, sync_version, client_id, date, start_time, status, assignee_id, data)
-         VALUES (@id, @syncVersion, @clientId, @date, @startTime, @status, @assigneeId, @data)`,
-      ),
-      financeEntry: this.db.prepare(
-        `INSERT OR REPLACE INTO finance_entries (id, sync_version, client_id, due_date, status, amount_cents, paid_at, data)
-         VALUES (@id, @syncVersion, @clientId, @dueDate, @status, @amountCents, @paidAt, @data)`,
-      ),
-      notification: this.db.prepare(
-        `INSERT OR REPLACE INTO notifications (id, sync_version, created_at, data) VALUES (@id, @syncVersion, @createdAt, @data)`,
-      ),
-    };
-    const deletes = Object.fromEntries(
-      Object.entries(TABLES).map(([type, table]) => [
-        type,
-        this.db.prepare(`DELETE FROM ${table} WHERE id = ?`),
-      ]),
-    ) as Record<SyncChange['entityType'], Database.Statement>;
-    const setCursor = this.db.prepare(
-      "INSERT INTO meta (key, value) VALUES ('cursor', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-    );
+    const statements = (this.writeStatements ??= prepareWriteStatements(this.db));
     this.db.transaction(() => {
       for (const change of changes) {
+        const table = statements.tables[change.entityType];
         if (change.deleted) {
-          deletes[change.entityType].run(change.id);
+          table.remove.run(change.id);
           continue;
         }
         const row = change.row as unknown as StoredRow;
-        const data = JSON.stringify(row);
-        const iso = (key: string) => {
-          const value = row[key];
-          return value instanceof Date ? value.toISOString() : typeof value === 'string' ? value : null;
-        };
-        const base = { id: change.id, syncVersion: change.syncVersion, data };
-        switch (change.entityType) {
-          case 'client':
-            statements.client.run({
-              ...base,
-              nameKey: text(row, 'nameKey'),
-              searchText: text(row, 'searchText'),
-              active: row['active'] ? 1 : 0,
-              createdAt: iso('createdAt'),
-            });
-            break;
-          case 'pool':
-            statements.pool.run({ ...base, clientId: text(row, 'clientId'), type: text(row, 'type') });
-            break;
-          case 'appointment':
-            statements.appointment.run({
-              ...base,
-              clientId: text(row, 'clientId'),
-              date: text(row, 'date'),
-              startTime: text(row, 'startTime'),
-              status: text(row, 'status'),
-              assigneeId: nullableText(row, 'assigneeId'),
-            });
-            break;
-          case 'financeEntry':
-            statements.financeEntry.run({
-              ...base,
-              clientId: text(row, 'clientId'),
-              dueDate: text(row, 'dueDate'),
-              status: text(row, 'status'),
-              amountCents: nullableNumber(row, 'amountCents') ?? 0,
-              paidAt: iso('paidAt'),
-            });
-            break;
-          case 'notification':
-            statements.notification.run({ ...base, createdAt: iso('createdAt') });
-            break;
-        }
+        table.write({
+          id: change.id,
+          sync_version: change.syncVersion,
+          ...COLUMNS[change.entityType].of(row),
+          data: JSON.stringify(row),
+        });
       }
-      setCursor.run(String(cursor));
+      statements.setCursor.run(String(cursor));
     })();
   }
 
