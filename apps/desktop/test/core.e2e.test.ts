@@ -12,6 +12,7 @@ import {
   createAppointment,
   createClientThroughFieldErrors,
   markOverdueEntryPaid,
+  PATIENCE,
   seedOffice,
   signIn,
   signOutWhenIdle,
@@ -74,7 +75,7 @@ describe('the renderer against the desktop core over loopback', () => {
     await signIn(page, loopback.url, owner);
     const sessions = await owner.client.auth.sessions.query();
     expect(sessions.map((session) => session.client)).toContain('desktop');
-    await expect.poll(() => core.replica.counts()['finance_entries']).toBe(1);
+    await expect.poll(() => core.replica.counts()['finance_entries'], PATIENCE).toBe(1);
   });
 
   it('shows field errors on the right field: a bad CPF (form) and a taken one (server), then saves', () =>
@@ -87,33 +88,40 @@ describe('the renderer against the desktop core over loopback', () => {
   it('shows "Sem conexão" when the server is gone, keeps reading from the replica and refuses writes', async () => {
     await proxy.down();
     const offline = page.getByTestId('offline-indicator');
-    await expect.poll(() => offline.isVisible(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => offline.isVisible(), PATIENCE).toBe(true);
 
     // A search the page has never made: only the core's replica can answer it now.
     await page.getByRole('link', { name: 'Clientes' }).click();
     await page.getByPlaceholder(/Buscar/).fill('condom');
-    await expect.poll(() => page.getByRole('cell', { name: 'Ricardo Alves' }).isVisible()).toBe(false);
-    expect(await page.getByRole('cell', { name: 'Condomínio Jardim' }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('cell', { name: 'Ricardo Alves' }).isVisible(), PATIENCE)
+      .toBe(false);
+    await expect
+      .poll(() => page.getByRole('cell', { name: 'Condomínio Jardim' }).isVisible(), PATIENCE)
+      .toBe(true);
 
     // A page reloaded while offline starts with the indicator and the signed-in session (from the core).
     await page.reload();
-    await expect.poll(() => offline.isVisible()).toBe(true);
-    await expect.poll(() => page.getByRole('cell', { name: 'Ricardo Alves' }).isVisible()).toBe(true);
+    await expect.poll(() => offline.isVisible(), PATIENCE).toBe(true);
+    await expect
+      .poll(() => page.getByRole('cell', { name: 'Ricardo Alves' }).isVisible(), PATIENCE)
+      .toBe(true);
 
     await page.getByRole('button', { name: 'Novo cliente' }).click();
     await page.getByLabel('Nome').fill('Sônia Prado');
     await page.getByRole('button', { name: 'Salvar' }).click();
     await expect
-      .poll(() => page.getByText(/Sem conexão com o servidor: a alteração não foi salva/).isVisible())
+      .poll(
+        () => page.getByText(/Sem conexão com o servidor: a alteração não foi salva/).isVisible(),
+        PATIENCE,
+      )
       .toBe(true);
     expect((await owner.client.clients.list.query({ search: 'sonia' })).total).toBe(0);
   });
 
   it('clears the indicator when the server is back', async () => {
     await proxy.up();
-    await expect
-      .poll(() => page.getByTestId('offline-indicator').isVisible(), { timeout: 10_000 })
-      .toBe(false);
+    await expect.poll(() => page.getByTestId('offline-indicator').isVisible(), PATIENCE).toBe(false);
   });
 
   it('signs out by itself after the idle time, and the core forgets the organization', async () => {

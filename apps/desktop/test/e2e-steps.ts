@@ -5,6 +5,9 @@ import type { SignedIn } from '../../server/test/harness';
 // The office worker's day, as steps shared by the two end-to-end suites: the web build against the server
 // (web.e2e.test.ts) and the same build against the desktop core over loopback (core.e2e.test.ts).
 
+/** Argon2 sign-ins and a first sync can take seconds on a loaded CI machine; vitest's poll default is 1 s. */
+export const PATIENCE = { timeout: 10_000 };
+
 export const TAKEN_CPF = '529.982.247-25';
 export const VALID_CPF = '111.444.777-35';
 
@@ -39,8 +42,8 @@ export async function signIn(page: Page, url: string, owner: SignedIn): Promise<
   await page.getByLabel('E-mail').fill(owner.email);
   await page.getByLabel('Senha').fill(owner.password);
   await page.getByRole('button', { name: 'Entrar' }).click();
-  await expect.poll(() => page.getByRole('heading', { name: 'Painel' }).isVisible()).toBe(true);
-  await expect.poll(() => page.getByTestId('figure-overdue').textContent()).toMatch(/R\$\s350,00/);
+  await expect.poll(() => page.getByRole('heading', { name: 'Painel' }).isVisible(), PATIENCE).toBe(true);
+  await expect.poll(() => page.getByTestId('figure-overdue').textContent(), PATIENCE).toMatch(/R\$\s350,00/);
 }
 
 /** A bad CPF (form), a taken one (server field error), then a valid client saved. */
@@ -56,18 +59,22 @@ export async function createClientThroughFieldErrors(page: Page, owner: SignedIn
   await page.getByLabel('CEP').fill('01310100');
   expect(await page.getByLabel('CEP').inputValue()).toBe('01310-100');
   await page.getByRole('button', { name: 'Salvar' }).click();
-  await expect.poll(() => page.getByText('CPF inválido: confira os dígitos.').isVisible()).toBe(true);
+  await expect
+    .poll(() => page.getByText('CPF inválido: confira os dígitos.').isVisible(), PATIENCE)
+    .toBe(true);
 
   // Valid digits but already a client: only the server knows, and its error lands on the same field.
   await documentInput.fill(TAKEN_CPF.replace(/\D/g, ''));
   await page.getByRole('button', { name: 'Salvar' }).click();
   const documentError = page.locator('[id$="-error"]').filter({ hasText: /CPF|CNPJ|documento/i });
-  await expect.poll(() => documentError.count()).toBeGreaterThan(0);
+  await expect.poll(() => documentError.count(), PATIENCE).toBeGreaterThan(0);
   expect(await documentInput.getAttribute('aria-invalid')).toBe('true');
 
   await documentInput.fill(VALID_CPF.replace(/\D/g, ''));
   await page.getByRole('button', { name: 'Salvar' }).click();
-  await expect.poll(() => page.getByRole('heading', { name: 'Ricardo Alves' }).isVisible()).toBe(true);
+  await expect
+    .poll(() => page.getByRole('heading', { name: 'Ricardo Alves' }).isVisible(), PATIENCE)
+    .toBe(true);
   const saved = await owner.client.clients.list.query({ search: 'ricardo' });
   expect(saved.items[0]).toMatchObject({ document: '11144477735', phone: '11987654321' });
 }
@@ -81,25 +88,25 @@ export async function createAppointment(page: Page, owner: SignedIn): Promise<vo
   await dialog.getByLabel('Horário').fill('14:30');
   await dialog.getByLabel('Valor').fill('180,00');
   await dialog.getByRole('button', { name: 'Salvar' }).click();
-  await expect.poll(() => page.getByText('Registro criado.').isVisible()).toBe(true);
-  await expect.poll(() => page.getByText('14:30').first().isVisible()).toBe(true);
+  await expect.poll(() => page.getByText('Registro criado.').isVisible(), PATIENCE).toBe(true);
+  await expect.poll(() => page.getByText('14:30').first().isVisible(), PATIENCE).toBe(true);
   const visits = await owner.client.appointments.list.query({});
   expect(visits.items).toEqual([expect.objectContaining({ startTime: '14:30', priceCents: 18_000 })]);
   // Creating a visit records a notification: the unread badge shows it.
   await page.reload();
-  await expect.poll(() => page.getByTestId('unread-badge').textContent()).toBe('1');
+  await expect.poll(() => page.getByTestId('unread-badge').textContent(), PATIENCE).toBe('1');
 }
 
 export async function markOverdueEntryPaid(page: Page): Promise<void> {
   await page.getByRole('link', { name: 'Financeiro' }).click();
   const row = page.locator('tr[data-overdue]');
-  await expect.poll(() => row.count()).toBe(1);
+  await expect.poll(() => row.count(), PATIENCE).toBe(1);
   await row.getByRole('button', { name: 'Marcar como pago' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Marcar como pago' }).click();
-  await expect.poll(() => page.locator('tr[data-overdue]').count()).toBe(0);
+  await expect.poll(() => page.locator('tr[data-overdue]').count(), PATIENCE).toBe(0);
   await page.getByRole('link', { name: 'Painel' }).click();
-  await expect.poll(() => page.getByTestId('figure-overdue').textContent()).toMatch(/R\$\s0,00/);
-  await expect.poll(() => page.getByTestId('figure-paid').textContent()).toMatch(/R\$\s350,00/);
+  await expect.poll(() => page.getByTestId('figure-overdue').textContent(), PATIENCE).toMatch(/R\$\s0,00/);
+  await expect.poll(() => page.getByTestId('figure-paid').textContent(), PATIENCE).toMatch(/R\$\s350,00/);
 }
 
 /** Signs out by itself after the idle time, and the server session of that client kind is gone. */
@@ -113,7 +120,7 @@ export async function signOutWhenIdle(
   });
   await page.getByRole('link', { name: 'Painel' }).click();
   await page.reload();
-  await expect.poll(() => page.getByRole('heading', { name: 'Painel' }).isVisible()).toBe(true);
+  await expect.poll(() => page.getByRole('heading', { name: 'Painel' }).isVisible(), PATIENCE).toBe(true);
   await expect
     .poll(() => page.getByText(/Você saiu automaticamente/).isVisible(), { timeout: 15_000 })
     .toBe(true);
