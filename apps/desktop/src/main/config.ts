@@ -9,8 +9,19 @@ const ZDesktopConfig = z.object({
   serverUrl: z.url({ error: 'serverUrl must be an absolute URL such as https://app.picineiros.com.br' }),
   /** The electron-updater "generic" feed (latest.yml and the installers); absent: no auto-update. */
   updateFeedUrl: z.url({ error: 'updateFeedUrl must be an absolute URL' }).optional(),
-  /** Hosts that links in the app may open in the system browser. */
-  externalHosts: z.array(z.string().min(1)).default(['picineiros.com.br', 'www.picineiros.com.br']),
+  /**
+   * Hosts that links in the app may open in the system browser: ours, and Asaas's invoice pages (the
+   * billing screen's "Pagar"; card data is typed there, never in the app).
+   */
+  externalHosts: z
+    .array(z.string().min(1))
+    .default([
+      'picineiros.com.br',
+      'www.picineiros.com.br',
+      'www.asaas.com',
+      'asaas.com',
+      'sandbox.asaas.com',
+    ]),
 });
 export type DesktopConfig = z.infer<typeof ZDesktopConfig>;
 

@@ -1,12 +1,14 @@
 import { MantineProvider, createTheme } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import 'dayjs/locale/pt-br';
 import type { SessionManager } from './api/session';
+import { BILLING_PATH, showBillingRefusal } from './components/billing-notices';
 import { Layout } from './components/layout';
 import { AppointmentsPage } from './pages/appointments';
+import { BillingPage } from './pages/billing';
 import { ClientDetailPage } from './pages/client-detail';
 import { ClientsPage } from './pages/clients';
 import { DashboardPage } from './pages/dashboard';
@@ -34,16 +36,24 @@ const theme = createTheme({
   defaultRadius: 'md',
 });
 
+function createQueryClient(): QueryClient {
+  const queryClient: QueryClient = new QueryClient({
+    // Any refused write, from any page: a read-only organization or a plan limit gets its notice here.
+    mutationCache: new MutationCache({
+      onError: (error) => {
+        showBillingRefusal(error, queryClient);
+      },
+    }),
+    defaultOptions: {
+      queries: { retry: 1, staleTime: 15_000, refetchOnWindowFocus: true },
+      mutations: { retry: 0 },
+    },
+  });
+  return queryClient;
+}
+
 export function App({ manager }: { manager: SessionManager }) {
-  const [queryClient] = useState(
-    () =>
-      new QueryClient({
-        defaultOptions: {
-          queries: { retry: 1, staleTime: 15_000, refetchOnWindowFocus: true },
-          mutations: { retry: 0 },
-        },
-      }),
-  );
+  const [queryClient] = useState(createQueryClient);
   useEffect(() => {
     void manager.resume();
   }, [manager]);
@@ -119,5 +129,6 @@ function signedInPage(path: string) {
   if (path.startsWith('/profile')) return <ProfilePage />;
   if (path.startsWith('/notifications')) return <NotificationsPage />;
   if (path.startsWith('/settings')) return <SettingsPage />;
+  if (path.startsWith(BILLING_PATH)) return <BillingPage />;
   return <DashboardPage />;
 }

@@ -1,6 +1,7 @@
 import { notifications } from '@mantine/notifications';
 import type { z } from 'zod';
 import { fieldErrorsOf } from '../api/client';
+import { isGlobalBillingRefusal } from '../queries/billing';
 import { messageOf } from './page-state';
 
 /**
@@ -27,6 +28,8 @@ export function showMutationError(
 ): void {
   const fieldErrors = fieldErrorsOf(error);
   if (setErrors && Object.keys(fieldErrors).length > 0) setErrors(fieldErrors);
+  // A read-only organization or a plan limit: the app-wide handler (app.tsx) has shown its notice already.
+  if (isGlobalBillingRefusal(error)) return;
   notifications.show({ color: 'red', message: messageOf(error) });
 }
 

@@ -5,6 +5,7 @@ import { WaveIcon } from '../pages/auth-layout';
 import { href, usePath } from '../router';
 import { useSession, useSignedIn } from '../session-context';
 import { useUnreadCount } from '../queries/hooks';
+import { BillingBanner } from './billing-notices';
 import { useIdleSignOut } from './use-idle-sign-out';
 import { useOnline } from './use-online';
 
@@ -15,6 +16,7 @@ const NAV: { path: string; label: MessageKey }[] = [
   { path: '/finance', label: 'nav.finance' },
   { path: '/notifications', label: 'nav.notifications' },
   { path: '/settings', label: 'nav.settings' },
+  { path: '/billing', label: 'nav.billing' },
   { path: '/profile', label: 'nav.profile' },
 ];
 
@@ -89,7 +91,10 @@ export function Layout({ children }: { children: ReactNode }) {
           <NavLink component="button" label={t('nav.signOut')} onClick={() => void manager.signOut()} />
         </Stack>
       </AppShell.Navbar>
-      <AppShell.Main bg="gray.0">{children}</AppShell.Main>
+      <AppShell.Main bg="gray.0">
+        <BillingBanner />
+        {children}
+      </AppShell.Main>
     </AppShell>
   );
 }

@@ -36,12 +36,18 @@ export function formatLocalDate(date: string): string {
 }
 
 const dateTime = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'short', timeStyle: 'short' });
+const dateOnly = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'short' });
 const weekday = new Intl.DateTimeFormat(LOCALE, { weekday: 'short', day: '2-digit', month: '2-digit' });
 const monthShort = new Intl.DateTimeFormat(LOCALE, { month: 'short', year: '2-digit', timeZone: 'UTC' });
 
 /** An instant → 'dd/MM/yyyy HH:mm' in the user's time zone. */
 export function formatDateTime(instant: Date | string): string {
   return dateTime.format(typeof instant === 'string' ? new Date(instant) : instant);
+}
+
+/** An instant → 'dd/MM/yyyy', the day in the user's time zone. */
+export function formatDate(instant: Date | string): string {
+  return dateOnly.format(typeof instant === 'string' ? new Date(instant) : instant);
 }
 
 /** A local date → 'seg., 02/03'. */

@@ -1,0 +1,153 @@
+import { Client } from '@picineiros/db';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DAY_MS, startBillingServer, type BillingTestServer } from '../../server/test/billing-harness';
+import { newAccount, signUpOwner } from '../../server/test/harness';
+import { expectFreshTrial, openBillingPage, signUpThroughPage, WAIT } from './billing-steps';
+import { documentationScreenshot, ensureWebBuild, launchChromium, screenshotOnFailure } from './browser';
+import { seedOffice, signIn, VALID_CPF, watchPageErrors } from './e2e-steps';
+
+// The billing screen in the web build, against the real server wired to the fake Asaas on loopback:
+// sign up, see the trial, subscribe with PIX, copy the code, pay on the (fake) Asaas invoice page, and
+// watch the status turn active by webhook; then a trial that ended: banner, and a refused write's notice.
+
+let billing: BillingTestServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let pageErrors: string[] = [];
+
+beforeAll(async () => {
+  ensureWebBuild();
+  billing = await startBillingServer(new Date());
+  // Webhooks go out as Asaas sends them: by themselves, right after the payer pays.
+  billing.fake.setAutoDeliver(true);
+  browser = await launchChromium();
+  context = await browser.newContext({
+    viewport: { width: 1366, height: 768 },
+    locale: 'pt-BR',
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
+  page = await context.newPage();
+  pageErrors = watchPageErrors(page);
+});
+
+afterEach(async ({ task }) => {
+  await screenshotOnFailure(page, task, `billing-${billing.server.dialect}`);
+});
+
+afterAll(async () => {
+  await browser.close();
+  await billing.close();
+});
+
+// Under load (CI, other suites) a sign-up and a webhook round trip take seconds: room beyond the 30 s default.
+describe('billing screen in Chromium', { timeout: 90_000 }, () => {
+  it('signs up and shows the 14-day trial, the usage and the plans', async () => {
+    await signUpThroughPage(page, billing.server.url, newAccount({ organizationName: 'Piscinas Sol' }));
+    await openBillingPage(page);
+    await expectFreshTrial(page, '1 de 10');
+    const plans = await billing.server.client().billing.plans.query();
+    expect(plans.length).toBeGreaterThan(1);
+    for (const plan of plans) {
+      const card = page.getByTestId(`plan-${plan.code}`);
+      expect(await card.textContent()).toContain(plan.name);
+      expect(await card.textContent()).toMatch(
+        new RegExp(`R\\$\\s${(plan.priceCents / 100).toFixed(2).replace('.', ',')}`),
+      );
+    }
+    // No invoice yet, no banner yet (it shows in the trial's last days).
+    expect(await page.getByTestId('billing-banner').count()).toBe(0);
+    await expect.poll(() => page.getByText('Nenhuma fatura ainda.').isVisible(), WAIT).toBe(true);
+    await documentationScreenshot(page, 'billing-trial');
+  });
+
+  it('subscribes with PIX (CPF checked on the field), shows the PIX code and copies it', async () => {
+    await page.getByTestId('plan-profissional').getByRole('button', { name: 'Escolher' }).click();
+    const documentInput = page.getByLabel('CPF ou CNPJ de quem paga');
+    await documentInput.fill('12345678900');
+    expect(await documentInput.inputValue()).toBe('123.456.789-00');
+    await page.getByRole('button', { name: 'Assinar', exact: true }).click();
+    await expect.poll(() => page.getByText('CPF inválido: confira os dígitos.').isVisible(), WAIT).toBe(true);
+    expect(await documentInput.getAttribute('aria-invalid')).toBe('true');
+
+    await documentInput.fill(VALID_CPF.replace(/\D/g, ''));
+    await page.getByRole('button', { name: 'Assinar', exact: true }).click();
+    const open = page.getByTestId('open-invoice');
+    await expect.poll(() => open.isVisible(), WAIT).toBe(true);
+    const pixCode = await open.getByLabel('Código PIX (copia e cola)').inputValue();
+    expect(pixCode).toMatch(/^000201/);
+    expect(await open.textContent()).toMatch(/R\$\s99,00/);
+    expect(await page.getByTestId('invoice-status').first().textContent()).toBe('Pendente');
+    // Subscribed during the trial: still trialing, now with the form to change plan instead.
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Mudar de plano' }).isVisible(), WAIT)
+      .toBe(true);
+
+    await open.getByRole('button', { name: 'Copiar código PIX' }).click();
+    await expect
+      .poll(() => open.getByRole('button', { name: 'Código PIX copiado' }).isVisible(), WAIT)
+      .toBe(true);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(pixCode);
+    await documentationScreenshot(page, 'billing-invoice');
+  });
+
+  it('pays on the Asaas invoice page, and the status turns active by webhook', async () => {
+    const [invoicePage] = await Promise.all([
+      context.waitForEvent('page'),
+      page.getByTestId('open-invoice').getByRole('link', { name: 'Pagar' }).click(),
+    ]);
+    await invoicePage.getByRole('button', { name: 'Simular pagamento' }).click();
+    await expect.poll(() => invoicePage.getByText('RECEIVED').isVisible(), WAIT).toBe(true);
+    await invoicePage.close();
+
+    // No reload: the screen polls while an invoice is pending.
+    await expect.poll(() => page.getByTestId('billing-status').textContent(), WAIT).toBe('Ativa');
+    expect(await page.getByTestId('invoice-status').first().textContent()).toBe('Paga');
+    expect(await page.getByTestId('open-invoice').count()).toBe(0);
+    expect(await page.getByText(/^Pago até \d{2}\/\d{2}\/\d{4}\.$/).isVisible()).toBe(true);
+  });
+
+  it('a trial that ended: read-only banner everywhere, and a refused write shows the notice', async () => {
+    const owner = await signUpOwner(billing.server, { organizationName: 'Piscinas Lua' });
+    await seedOffice(owner);
+    billing.clock.advance(15 * DAY_MS);
+
+    const other = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'pt-BR' });
+    const readOnlyPage = await other.newPage();
+    const errors = watchPageErrors(readOnlyPage);
+    try {
+      await signIn(readOnlyPage, billing.server.url, owner);
+      const banner = readOnlyPage.getByTestId('billing-banner');
+      await expect.poll(() => banner.getAttribute('data-kind'), WAIT).toBe('read_only');
+      expect(await banner.textContent()).toContain('somente para leitura');
+      await documentationScreenshot(readOnlyPage, 'billing-read-only');
+
+      await readOnlyPage.getByRole('link', { name: 'Clientes' }).click();
+      await readOnlyPage.getByRole('button', { name: 'Novo cliente' }).click();
+      await readOnlyPage.getByLabel('Nome').fill('Sônia Prado');
+      await readOnlyPage.getByRole('button', { name: 'Salvar' }).click();
+      const notice = readOnlyPage.getByTestId('billing-refusal-read_only');
+      await expect.poll(() => notice.isVisible(), WAIT).toBe(true);
+      // Once, from the app-wide handler: the form's own error toast stays quiet.
+      expect(await readOnlyPage.locator('.mantine-Notification-root').count()).toBe(1);
+      const saved = await billing.server.database
+        .fork()
+        .count(Client, { organization: owner.orgId, name: 'Sônia Prado' }, { filters: false });
+      expect(saved).toBe(0);
+
+      await notice.getByRole('link', { name: 'Ver assinatura' }).click();
+      await expect
+        .poll(() => readOnlyPage.getByRole('heading', { name: 'Assinatura', level: 2 }).isVisible(), WAIT)
+        .toBe(true);
+      expect(await readOnlyPage.getByTestId('billing-status').textContent()).toBeTruthy();
+      expect(await readOnlyPage.getByText('Somente leitura', { exact: true }).count()).toBeGreaterThan(0);
+      // The subscribe form is there: paying is the way out.
+      expect(await readOnlyPage.getByRole('button', { name: 'Assinar', exact: true }).isVisible()).toBe(true);
+      expect(errors).toEqual([]);
+    } finally {
+      await other.close();
+    }
+    expect(pageErrors).toEqual([]);
+  });
+});
