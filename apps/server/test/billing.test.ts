@@ -1,4 +1,5 @@
-import { Client, Invoice, Subscription, WebhookEvent } from '@picineiros/db';
+import { dailyJobs, runDailyJob } from '@picineiros/api/jobs/index';
+import { Client, Invoice, MailMessage, Notification, Subscription, WebhookEvent } from '@picineiros/db';
 import { retryWebhookEvents } from '@picineiros/api/billing/webhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAsaasGateway } from '@picineiros/api/billing/asaas';
@@ -483,5 +484,56 @@ describe('billing: plan limits', () => {
       owner.client.members.invite.mutate({ email: 'terceiro@example.com', role: 'staff' }),
     );
     expect(refused.data?.billing).toEqual({ reason: 'limit_reached', limit: 'members', used: 2, max: 1 });
+  });
+
+  it("sends e-mail notices up to the plan's monthly allowance; past it, only the in-app notice", async () => {
+    const owner = await signUpOwner(context.server);
+    await subscribeOwner(context, owner, 'essencial');
+    const today = '2026-03-02';
+    for (const name of ['Primeira', 'Segunda']) {
+      const client = await owner.client.clients.create.mutate({
+        name,
+        email: `${name.toLowerCase()}@example.com`,
+        pools: [{ type: 'other' }],
+      });
+      await owner.client.finance.create.mutate({
+        clientId: client.id,
+        description: 'Mensalidade',
+        amountCents: 10000,
+        dueDate: today,
+      });
+    }
+    // 299 of the plan's 300 notices already sent this month.
+    const em = context.server.database.fork();
+    for (let index = 0; index < 299; index += 1) {
+      em.create(MailMessage, {
+        kind: 'appointment_reminder',
+        to: 'x@example.com',
+        subject: 'x',
+        text: 'x',
+        html: 'x',
+        organizationId: owner.orgId,
+        status: 'sent',
+        nextAttemptAt: context.clock.now,
+        createdAt: context.clock.now,
+      });
+    }
+    await em.flush();
+    expect((await owner.client.billing.current.query()).usage.emailNoticesPerMonth).toEqual({
+      used: 299,
+      limit: 300,
+    });
+
+    const notices = dailyJobs['finance-notices'];
+    if (!notices) throw new Error('no finance-notices job');
+    await runDailyJob(context.server.database, notices, context.clock.now, { localDate: today });
+    const check = context.server.database.fork();
+    const queued = await check.count(MailMessage, { organizationId: owner.orgId, kind: 'finance_due_today' });
+    const inApp = await check.count(
+      Notification,
+      { organization: owner.orgId, type: 'finance_due_today' },
+      { filters: false },
+    );
+    expect({ queued, inApp }).toEqual({ queued: 1, inApp: 2 });
   });
 });
