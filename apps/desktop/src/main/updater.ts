@@ -1,4 +1,4 @@
-import { dialog, type BrowserWindow } from 'electron';
+import { app, dialog, type BrowserWindow } from 'electron';
 import electronUpdater from 'electron-updater';
 
 const { autoUpdater } = electronUpdater;
@@ -8,11 +8,27 @@ const { autoUpdater } = electronUpdater;
  * the menu, shows download progress on the taskbar/dock, and offers "restart to update".
  */
 export function setUpUpdater(window: () => BrowserWindow | null, feedUrl: string | undefined) {
-  if (!feedUrl) return { check: (_interactive: boolean) => undefined };
+  // An unpackaged run (development) has no installed version to replace.
+  if (!feedUrl || !app.isPackaged)
+    return {
+      check: (fromMenu: boolean) => {
+        if (fromMenu)
+          void dialog.showMessageBox({
+            message: 'Atualizações automáticas só funcionam no aplicativo instalado.',
+          });
+      },
+    };
   autoUpdater.setFeedURL({ provider: 'generic', url: feedUrl });
   autoUpdater.autoDownload = true;
   let interactive = false;
 
+  autoUpdater.on('update-available', (info) => {
+    if (interactive)
+      void dialog.showMessageBox({
+        message: `A versão ${info.version} está sendo baixada.`,
+        detail: 'O progresso aparece no ícone do aplicativo; avisaremos quando estiver pronta.',
+      });
+  });
   autoUpdater.on('download-progress', (progress) => window()?.setProgressBar(progress.percent / 100));
   autoUpdater.on('update-not-available', () => {
     if (interactive) void dialog.showMessageBox({ message: 'Você já está usando a versão mais recente.' });
