@@ -7,6 +7,7 @@ import { signUpOwner, startTestServer, type SignedIn, type TestServer } from '..
 import { DesktopCore } from '../src/core/core';
 import { createMemoryTokenStore } from '../src/core/token-store';
 import { ensureWebBuild, launchChromium } from './browser';
+import { expectFreshTrial, openBillingPage, WAIT } from './billing-steps';
 import { serveCoreOverLoopback } from './core-over-loopback';
 import {
   createAppointment,
@@ -85,6 +86,14 @@ describe('the renderer against the desktop core over loopback', () => {
 
   it('marks an overdue entry paid, and the dashboard reflects it', () => markOverdueEntryPaid(page));
 
+  it('shows billing through the core (forwarded to the server): trial, usage, no payments here', async () => {
+    await openBillingPage(page);
+    await expectFreshTrial(page, '1 de 10');
+    // This test server runs without Asaas: the page says so instead of offering a form that cannot work.
+    await expect.poll(() => page.getByTestId('billing-unavailable').isVisible(), WAIT).toBe(true);
+    expect(await page.getByRole('button', { name: 'Assinar', exact: true }).count()).toBe(0);
+  });
+
   it('shows "Sem conexão" when the server is gone, keeps reading from the replica and refuses writes', async () => {
     await proxy.down();
     const offline = page.getByTestId('offline-indicator');
@@ -117,6 +126,11 @@ describe('the renderer against the desktop core over loopback', () => {
       )
       .toBe(true);
     expect((await owner.client.clients.list.query({ search: 'sonia' })).total).toBe(0);
+  });
+
+  it('says billing needs the server while it is gone (nothing of it is in the replica)', async () => {
+    await openBillingPage(page);
+    await expect.poll(() => page.getByTestId('billing-offline').isVisible(), WAIT).toBe(true);
   });
 
   it('clears the indicator when the server is back', async () => {
