@@ -387,6 +387,27 @@ describe('account erasure', () => {
     expect((await owner.client.clients.get.query({ id: org.clientId })).name).toBe('Cliente Duna');
   });
 
+  it('counts password confirmations, so a stolen access token cannot guess the password', async () => {
+    const owner = await signUpOwner(server, { organizationName: 'Piscinas Cofre' });
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      const wrong = await errorOf(owner.client.auth.deleteAccount.mutate({ password: `errada-${attempt}` }));
+      expect(wrong.data?.code).toBe('BAD_REQUEST');
+    }
+    const refused = await errorOf(owner.client.auth.deleteAccount.mutate({ password: owner.password }));
+    expect(refused.data?.code).toBe('TOO_MANY_REQUESTS');
+    expect(
+      (
+        await errorOf(
+          owner.client.organizations.requestDeletion.mutate({
+            organizationName: 'Piscinas Cofre',
+            password: owner.password,
+          }),
+        )
+      ).data?.code,
+    ).toBe('TOO_MANY_REQUESTS');
+    expect((await owner.client.auth.me.query()).user.email).toBe(owner.email);
+  });
+
   it('takes an organization whose only member leaves along with the account', async () => {
     const owner = await signUpOwner(server, { name: 'Solange Solitária', organizationName: 'Piscinas Ermo' });
     await owner.client.clients.create.mutate({
