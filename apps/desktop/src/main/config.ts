@@ -9,19 +9,12 @@ const ZDesktopConfig = z.object({
   serverUrl: z.url({ error: 'serverUrl must be an absolute URL such as https://app.picineiros.com.br' }),
   /** The electron-updater "generic" feed (latest.yml and the installers); absent: no auto-update. */
   updateFeedUrl: z.url({ error: 'updateFeedUrl must be an absolute URL' }).optional(),
-  /**
-   * Hosts that links in the app may open in the system browser: ours, and Asaas's invoice pages (the
-   * billing screen's "Pagar"; card data is typed there, never in the app).
-   */
-  externalHosts: z
-    .array(z.string().min(1))
-    .default([
-      'picineiros.com.br',
-      'www.picineiros.com.br',
-      'www.asaas.com',
-      'asaas.com',
-      'sandbox.asaas.com',
-    ]),
+  /** Sentry DSN for error reports of the app; absent: no error tracking at all. */
+  sentryDsn: z
+    .url({ error: 'sentryDsn must be a Sentry DSN such as https://key@o0.ingest.sentry.io/0' })
+    .optional(),
+  /** Hosts that links in the app may open in the system browser. */
+  externalHosts: z.array(z.string().min(1)).default(['picineiros.com.br', 'www.picineiros.com.br']),
 });
 export type DesktopConfig = z.infer<typeof ZDesktopConfig>;
 
@@ -38,6 +31,9 @@ export function loadDesktopConfig(userDataDir: string, env: NodeJS.ProcessEnv = 
     ...(typeof fromFile === 'object' ? fromFile : {}),
     ...(env['PICINEIROS_SERVER_URL'] ? { serverUrl: env['PICINEIROS_SERVER_URL'] } : {}),
     ...(env['PICINEIROS_UPDATE_FEED_URL'] ? { updateFeedUrl: env['PICINEIROS_UPDATE_FEED_URL'] } : {}),
+    ...((env['PICINEIROS_SENTRY_DSN'] ?? env['SENTRY_DSN'])
+      ? { sentryDsn: env['PICINEIROS_SENTRY_DSN'] ?? env['SENTRY_DSN'] }
+      : {}),
   };
   const parsed = ZDesktopConfig.safeParse(merged);
   if (!parsed.success) {

@@ -14,12 +14,10 @@ import {
 } from 'electron';
 import { DesktopCore, type CoreOperation } from '../core/core';
 import type { ExportRequest } from '../core/report-export';
-import { createFileTokenStore, createMemoryTokenStore, type TokenStore } from '../core/token-store';
-import { newNotificationsBody } from '../core/unread-indicator';
+import { createFileTokenStore } from '../core/token-store';
 import { loadDesktopConfig } from './config';
 import { startErrorTracking } from './error-tracking';
 import { buildMenu } from './menu';
-import { createUnreadTray } from './tray';
 import { setUpUpdater } from './updater';
 import { loadWindowState, rememberWindowState } from './window-state';
 
@@ -54,12 +52,8 @@ const MIME: Record<string, string> = {
 };
 
 protocol.registerSchemesAsPrivileged([{ scheme: SCHEME, privileges: { standard: true, secure: true } }]);
-// Every renderer sandboxed, whatever a BrowserWindow's options say.
-app.enableSandbox();
 
-// A second launch hands over to the running app (see 'second-instance') and exits before doing anything.
-const primaryInstance = app.requestSingleInstanceLock();
-if (!primaryInstance) app.exit(0);
+if (!app.requestSingleInstanceLock()) app.quit();
 
 let mainWindow: BrowserWindow | null = null;
 let core: DesktopCore | null = null;
@@ -86,33 +80,6 @@ async function serveRenderer(request: Request): Promise<Response> {
   }
 }
 
-/** Brings the window back (restored, in front), re-creating it if it was closed (macOS, tray). */
-function showMainWindow(): void {
-  if (!mainWindow) {
-    mainWindow = createWindow();
-    return;
-  }
-  if (mainWindow.isMinimized()) mainWindow.restore();
-  mainWindow.show();
-  mainWindow.focus();
-}
-
-/**
- * The refresh token under safeStorage (Keychain, DPAPI, libsecret/kwallet). Where Linux has no keyring,
- * safeStorage falls back to a fixed key ('basic_text'): the token is then kept in memory only and the user
- * signs in at each start, rather than leaving a readable token on disk.
- */
-async function createTokenStore(): Promise<TokenStore> {
-  const weakLinuxStore =
-    process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text';
-  if (weakLinuxStore || !(await safeStorage.isAsyncEncryptionAvailable())) return createMemoryTokenStore();
-  return createFileTokenStore(join(app.getPath('userData'), 'session.bin'), {
-    encrypt: (plain) => safeStorage.encryptStringAsync(plain),
-    // A rotated keychain key still decrypts; the next refresh saves the token under the new key.
-    decrypt: async (encrypted) => (await safeStorage.decryptStringAsync(encrypted)).result,
-  });
-}
-
 function createWindow(): BrowserWindow {
   const state = loadWindowState(app.getPath('userData'));
   const window = new BrowserWindow({
@@ -129,7 +96,6 @@ function createWindow(): BrowserWindow {
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: true,
-      devTools: !app.isPackaged,
     },
   });
   if (state.maximized) window.maximize();
@@ -150,7 +116,11 @@ async function main(): Promise<void> {
   core = new DesktopCore({
     serverUrl: config.serverUrl,
     dataDir: app.getPath('userData'),
-    tokenStore: await createTokenStore(),
+    tokenStore: createFileTokenStore(join(app.getPath('userData'), 'session.bin'), {
+      encrypt: (plain) => safeStorage.encryptStringAsync(plain),
+      // A rotated keychain key still decrypts; the next refresh saves the token under the new key.
+      decrypt: async (encrypted) => (await safeStorage.decryptStringAsync(encrypted)).result,
+    }),
     userAgent: `Picineiros/${app.getVersion()} (${process.platform}) Electron`,
     // The core writes exports itself (from its replica, offline too); main only asks where.
     saveLocation: {
@@ -183,13 +153,9 @@ async function main(): Promise<void> {
     }),
   );
 
-  const unreadTray = createUnreadTray({ open: showMainWindow, window: () => mainWindow });
-
-  ipcMain.handle('picineiros:call', async (event, operation: CoreOperation) => {
+  ipcMain.handle('picineiros:call', (event, operation: CoreOperation) => {
     if (!isTrustedSender(event) || !core) throw new Error('untrusted sender');
-    const result = await core.handle(operation);
-    if (operation.path === 'auth.logout') unreadTray.show(0);
-    return result;
+    return core.handle(operation);
   });
   ipcMain.handle('picineiros:online', (event) => {
     if (!isTrustedSender(event) || !core) throw new Error('untrusted sender');
@@ -220,32 +186,25 @@ async function main(): Promise<void> {
   core.onEvent((event) => {
     mainWindow?.webContents.send('picineiros:event', event);
     if (event.type === 'synced' && event.domains.includes('notifications')) void notifyUnread();
-    if (event.type === 'signed-out') unreadTray.show(0);
   });
-  // OS notification, tray and dock/taskbar badge for new in-app notifications.
+  // OS notification and dock/taskbar badge for new in-app notifications.
   async function notifyUnread(): Promise<void> {
     const result = await core?.handle({ path: 'notifications.unreadCount', type: 'query', input: undefined });
     if (!result?.ok) return;
     const unread = (result.data as { unread: number }).unread;
-    unreadTray.show(unread);
+    app.setBadgeCount(unread);
     if (lastUnread >= 0 && unread > lastUnread && Notification.isSupported()) {
-      const notification = new Notification({
+      new Notification({
         title: 'Picineiros',
-        body: newNotificationsBody(lastUnread, unread),
-      });
-      notification.on('click', showMainWindow);
-      notification.show();
+        body: `Você tem ${unread} notificação(ões) não lida(s).`,
+      }).show();
     }
     lastUnread = unread;
   }
-  void notifyUnread();
 
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (navigation) => {
       if (!navigation.url.startsWith(`${ORIGIN}/`)) navigation.preventDefault();
-    });
-    contents.on('will-redirect', (redirect) => {
-      if (!redirect.url.startsWith(`${ORIGIN}/`)) redirect.preventDefault();
     });
     contents.setWindowOpenHandler(({ url }) => {
       const host = URL.canParse(url) ? new URL(url).host : '';
@@ -261,13 +220,14 @@ async function main(): Promise<void> {
   mainWindow.webContents.session.setPermissionRequestHandler((_contents, _permission, callback) => {
     callback(false);
   });
-  mainWindow.webContents.session.setPermissionCheckHandler(() => false);
   mainWindow.on('closed', () => (mainWindow = null));
   updater.check(false);
 }
 
 app.on('second-instance', () => {
-  if (app.isReady()) showMainWindow();
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
 });
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
@@ -279,8 +239,7 @@ app.on('before-quit', () => {
   void core?.stop();
 });
 
-if (primaryInstance)
-  main().catch((error: unknown) => {
-    dialog.showErrorBox('Picineiros', error instanceof Error ? error.message : String(error));
-    app.quit();
-  });
+main().catch((error: unknown) => {
+  dialog.showErrorBox('Picineiros', error instanceof Error ? error.message : String(error));
+  app.quit();
+});

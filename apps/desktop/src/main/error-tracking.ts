@@ -1,0 +1,30 @@
+import { scrubBreadcrumbFields, scrubEventFields } from '@picineiros/api/shared/scrub';
+import * as Sentry from '@sentry/electron/main';
+import type { DesktopConfig } from './config';
+
+/**
+ * Error tracking of the Electron main process (and native crashes of the windows) with Sentry, only when
+ * a DSN is configured (config.json `sentryDsn` or PICINEIROS_SENTRY_DSN/SENTRY_DSN); otherwise nothing
+ * is initialised. No personal data: nothing collected by default, and every event goes through the same
+ * scrubber as the server's (packages/api/src/shared/scrub.ts).
+ */
+export function startErrorTracking(config: DesktopConfig, version: string): boolean {
+  if (!config.sentryDsn) return false;
+  Sentry.init({
+    dsn: config.sentryDsn,
+    release: `picineiros-desktop@${version}`,
+    tracesSampleRate: 0,
+    dataCollection: {
+      userInfo: false,
+      cookies: false,
+      httpHeaders: false,
+      httpBodies: [],
+      urlQueryParams: false,
+      databaseQueryData: false,
+      stackFrameVariables: false,
+    },
+    beforeSend: (event) => scrubEventFields(event),
+    beforeBreadcrumb: (breadcrumb) => scrubBreadcrumbFields(breadcrumb),
+  });
+  return true;
+}
