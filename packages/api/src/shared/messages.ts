@@ -89,7 +89,7 @@ export const messages = {
   organizationDeletionNotPending: 'Não há exclusão agendada para esta empresa.',
   organizationPendingDeletion: 'Esta empresa está com exclusão agendada.',
   lastOwnerMustTransfer: (organizationName: string) =>
-    `Você é o único proprietário de "${organizationName}", que tem outros membros. Transfira a propriedade a outro membro ou exclua a empresa antes de excluir sua conta.`,
+    `Você é o único proprietário de "${organizationName}", que tem outros membros. Transfira a propriedade a outro membro (Configurações › Equipe e convites, perfil proprietário) ou exclua a empresa antes de excluir sua conta.`,
   transferToSelf: 'Escolha outro membro para receber a propriedade.',
   removedUserName: 'Usuário removido',
 } as const;

@@ -306,7 +306,7 @@ export const ptBR = {
     deletionCancelled: 'Exclusão cancelada. Nada foi apagado.',
     deleteAccountTitle: 'Excluir minha conta',
     deleteAccountHint:
-      'Sua conta, suas sessões e seus dados pessoais são apagados. Registros de auditoria e de acesso ficam, mas sem seu nome, e-mail, IP ou navegador. Se você for o único proprietário de uma empresa com outros membros, transfira a propriedade antes (Configurações › Equipe) ou exclua a empresa. Uma empresa em que você é o único membro é excluída junto.',
+      'Sua conta, suas sessões e seus dados pessoais são apagados. Registros de auditoria e de acesso ficam, mas sem seu nome, e-mail, IP ou navegador. Se você for o único proprietário de uma empresa com outros membros, transfira a propriedade antes (Configurações › Equipe e convites) ou exclua a empresa. Uma empresa em que você é o único membro é excluída junto.',
     deleteAccountButton: 'Excluir minha conta…',
     deleteAccountModalTitle: 'Excluir sua conta definitivamente?',
     deleteAccountConfirm: 'Excluir minha conta',
