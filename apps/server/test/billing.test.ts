@@ -68,6 +68,8 @@ describe('billing: trial, subscription and payment', () => {
     expect(current.trialEndsAt?.getTime()).toBe(context.clock.now.getTime() + 14 * DAY_MS);
     const staff = await addMember(context.server, owner.orgId, 'staff');
     expect((await staff.client.billing.current.query()).canManage).toBe(false);
+    expect((await errorOf(staff.client.billing.invoices.query())).data?.code).toBe('FORBIDDEN');
+    expect((await errorOf(staff.client.billing.cancel.mutate())).data?.code).toBe('FORBIDDEN');
     const plans = await owner.client.billing.plans.query();
     expect(plans.map((plan) => plan.code)).toEqual(['essencial', 'profissional', 'equipe']);
     expect(plans[0]).toMatchObject({ priceCents: 4900, limits: { activeClients: 50 } });
@@ -303,6 +305,28 @@ describe('billing: trial, subscription and payment', () => {
 });
 
 describe('billing: webhooks', () => {
+  it('applies late events of a canceled subscription after the organization subscribed again', async () => {
+    const owner = await signUpOwner(context.server);
+    const first = await subscribeOwner(context, owner, 'essencial');
+    await deliverAll(context.fake);
+    context.fake.markOverdue(first.paymentId);
+    await deliverAll(context.fake);
+    await owner.client.billing.cancel.mutate();
+    // Asaas's PAYMENT_DELETED for the unpaid invoice is late: it arrives after the new subscription.
+    const late = context.fake.takeQueued();
+    expect(late.map((item) => item.event)).toEqual(['PAYMENT_DELETED', 'SUBSCRIPTION_DELETED']);
+    const second = await owner.client.billing.subscribe.mutate({ planCode: 'essencial', billingType: 'pix' });
+    const secondPaymentId = second.invoice?.asaasPaymentId ?? '';
+    await deliverAll(context.fake);
+    for (const item of late) expect((await context.fake.send(item)).status).toBe(200);
+    expect(await invoiceOf(first.paymentId)).toMatchObject({ status: 'deleted' });
+    context.fake.pay(secondPaymentId);
+    await deliverAll(context.fake);
+    // The old subscription's deletion event did not cancel the new one, and no stale overdue invoice
+    // keeps the organization past due.
+    expect(await owner.client.billing.current.query()).toMatchObject({ status: 'active', subscribed: true });
+  });
+
   it('refuses a missing or wrong token with 401, bad JSON or a non-event with 400, and stores nothing', async () => {
     const event = JSON.stringify({ id: 'evt_token_test', event: 'PAYMENT_CREATED' });
     expect((await postWebhook(event, null)).status).toBe(401);

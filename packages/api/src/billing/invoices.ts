@@ -67,10 +67,11 @@ export function applyPayment(
   invoice.asaasStatus = payment.status;
   if (invoice.status === 'overdue') invoice.overdueAt ??= now;
   if ((invoice.status === 'received' || invoice.status === 'confirmed') && !invoice.paidAt) {
-    invoice.paidAt =
-      payment.paymentDate || payment.confirmedDate
-        ? new Date(`${payment.paymentDate ?? payment.confirmedDate}T12:00:00Z`)
-        : now;
+    // Asaas gives the payment's local date only; noon UTC keeps it on that date in Brazil.
+    const paidOn = [payment.paymentDate, payment.confirmedDate].find(
+      (date): date is string => typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date),
+    );
+    invoice.paidAt = paidOn ? new Date(`${paidOn}T12:00:00Z`) : now;
   }
   return invoice;
 }

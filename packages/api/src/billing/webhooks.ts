@@ -172,19 +172,19 @@ async function applyPaymentEvent(
     return { outcome: 'ignored', organizationId: null };
   // One-off charges (no subscription) are not ours to mirror yet.
   if (!payment.subscription) return { outcome: 'ignored', organizationId: null };
-  const subscription = await findSubscription(em, payment.subscription);
+  // An invoice we already mirror keeps its subscription even after the organization subscribed again
+  // (late events of the old subscription, such as the deletions a cancellation causes, still apply).
+  const existing = await em.findOne(
+    Invoice,
+    { asaasPaymentId: payment.id },
+    { populate: ['subscription', 'subscription.organization'], filters: { tenant: false } },
+  );
+  const subscription = existing?.subscription ?? (await findSubscription(em, payment.subscription));
   if (!subscription) {
-    const existing = await em.findOne(
-      Invoice,
-      { asaasPaymentId: payment.id },
-      { filters: { tenant: false } },
-    );
-    if (existing) return { outcome: 'ignored', organizationId: existing.organization.id };
     // Either another system's subscription, or ours whose subscribe call has not committed yet: retried.
     throw new NotYetKnown(`subscription ${payment.subscription} not known (yet)`);
   }
   const organization = subscription.organization;
-  const existing = await em.findOne(Invoice, { asaasPaymentId: payment.id }, { filters: { tenant: false } });
   applyPayment(
     em,
     existing,
