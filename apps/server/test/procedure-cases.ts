@@ -6,6 +6,9 @@ import { appRouter } from '@picineiros/api';
 import { Membership } from '@picineiros/db';
 import type { TestServer, SignedIn } from './harness';
 
+// Not walked: `billing` takes no ids (every call acts on the caller's own organization, so there is nothing
+// of another organization to point at) and its roles are tested in billing.test.ts; its read-only guard is
+// walked over every org-scoped mutation in billing-read-only.test.ts, which uses the cases below.
 export const WALKED_ROUTERS = ['clients', 'appointments', 'finance', 'dashboard', 'audit', 'sync'] as const;
 
 /** Every procedure path of the walked routers, from the router itself. */
