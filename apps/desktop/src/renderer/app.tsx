@@ -23,6 +23,7 @@ import {
 import { LegalPage } from './pages/legal';
 import { DeletionBanner } from './pages/privacy';
 import { ProfilePage } from './pages/profile';
+import { ReportsPage } from './pages/reports';
 import { SettingsPage } from './pages/settings';
 import { RegisterPage } from './pages/register';
 import { SignInPage } from './pages/sign-in';
@@ -126,6 +127,7 @@ function signedInPage(path: string) {
   if (path.startsWith('/clients')) return <ClientsPage />;
   if (path.startsWith('/appointments')) return <AppointmentsPage />;
   if (path.startsWith('/finance')) return <FinancePage />;
+  if (path.startsWith('/reports')) return <ReportsPage />;
   if (path.startsWith('/profile')) return <ProfilePage />;
   if (path.startsWith('/notifications')) return <NotificationsPage />;
   if (path.startsWith('/settings')) return <SettingsPage />;

@@ -14,6 +14,7 @@ const NAV: { path: string; label: MessageKey }[] = [
   { path: '/clients', label: 'nav.clients' },
   { path: '/appointments', label: 'nav.appointments' },
   { path: '/finance', label: 'nav.finance' },
+  { path: '/reports', label: 'nav.reports' },
   { path: '/notifications', label: 'nav.notifications' },
   { path: '/settings', label: 'nav.settings' },
   { path: '/billing', label: 'nav.billing' },

@@ -22,6 +22,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { ZCreateAppointmentInput } from '@picineiros/api/appointments/schema';
 import type { AppointmentStatus } from '@picineiros/db';
 import { useState } from 'react';
+import { ExportMenu } from '../components/report-export';
 import { addDays, startOfWeek, todayLocal } from '../dates';
 import { LocalDateInput, TimeField } from '../components/date-fields';
 import { showMutationError, showSuccess, validateWith } from '../components/forms';
@@ -83,6 +84,7 @@ export function AppointmentsPage() {
               { value: 'list', label: t('appointments.list') },
             ]}
           />
+          <ExportMenu kind="appointments" filters={{ from: weekStart, to: weekEnd }} />
           <Button onClick={() => setCreating(true)}>{t('appointments.new')}</Button>
         </Group>
       </Group>

@@ -18,6 +18,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { POOL_TYPES, type PoolType } from '@picineiros/db/constants';
 import { useState } from 'react';
 import { PageState } from '../components/page-state';
+import { ExportMenu } from '../components/report-export';
 import { t } from '../i18n';
 import { useClients } from '../queries/hooks';
 import { href, navigate } from '../router';
@@ -51,7 +52,18 @@ export function ClientsPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t('clients.title')}</Title>
-        <Button onClick={() => navigate('/clients/new')}>{t('clients.new')}</Button>
+        <Group>
+          <ExportMenu
+            kind="clients"
+            filters={{
+              search: debouncedSearch || undefined,
+              active: active === 'all' ? undefined : active === 'active',
+              poolType: poolType ?? undefined,
+              includeArchived,
+            }}
+          />
+          <Button onClick={() => navigate('/clients/new')}>{t('clients.new')}</Button>
+        </Group>
       </Group>
       <Card withBorder>
         <Group align="flex-end">

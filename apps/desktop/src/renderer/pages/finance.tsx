@@ -17,6 +17,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { ZCreateFinanceEntryInput } from '@picineiros/api/finance/schema';
 import { PAYMENT_METHODS, type FinanceStatus, type PaymentMethod } from '@picineiros/db/constants';
 import { useState } from 'react';
+import { ExportMenu } from '../components/report-export';
 import { addDays, todayLocal } from '../dates';
 import { LocalDateInput } from '../components/date-fields';
 import { showMutationError, showSuccess, validateWith } from '../components/forms';
@@ -53,6 +54,10 @@ export function FinancePage() {
       <Group justify="space-between">
         <Title order={2}>{t('finance.title')}</Title>
         <Group>
+          <ExportMenu
+            kind="finance"
+            filters={{ status: status ?? undefined, overdue: onlyOverdue ? true : undefined }}
+          />
           <Button variant="light" onClick={() => setCreating('appointment')}>
             {t('finance.createFromAppointment')}
           </Button>

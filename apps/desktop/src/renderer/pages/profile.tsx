@@ -17,6 +17,7 @@ import { useState } from 'react';
 import { showMutationError, showSuccess, validateWith } from '../components/forms';
 import { LoginEventsTable } from '../components/login-events';
 import { PageState } from '../components/page-state';
+import { CalendarFeedCard } from '../components/calendar-feed';
 import { formatDateTime, t } from '../i18n';
 import { authKeys } from '../queries/keys';
 import { useApi, useSignedIn } from '../session-context';
@@ -82,6 +83,7 @@ export function ProfilePage() {
           </Stack>
         </Card>
       </Group>
+      <CalendarFeedCard />
       <ChangePassword />
       <Card withBorder>
         <Text fw={600}>{t('profile.sessions')}</Text>

@@ -25,6 +25,7 @@ import { showMutationError, showSuccess, validateWith } from '../components/form
 import { LoginEventsTable } from '../components/login-events';
 import { PageState } from '../components/page-state';
 import { PrivacyCard } from './privacy';
+import { LogoSettingsCard } from '../components/logo-settings';
 import { formatDateTime, t } from '../i18n';
 import { auditKeys, authKeys, settingsKeys, type Inputs } from '../queries/keys';
 import { useApi, useSignedIn } from '../session-context';
@@ -64,6 +65,7 @@ export function SettingsPage() {
           <MyNotificationsCard />
         </Stack>
       </SimpleGrid>
+      <LogoSettingsCard canEdit={canEdit} />
       <MembersCard canEdit={canEdit} />
       {canEdit ? <TeamLoginsCard /> : null}
       <PrivacyCard />
