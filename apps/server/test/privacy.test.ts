@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { maintenanceJobs } from '@picineiros/api/jobs/index';
 import { EXPORT_TTL_MS, exportsDirectory, runPendingExports } from '@picineiros/api/privacy/export';
 import { planOrganizationTables, type AnyRow } from '@picineiros/api/privacy/tenant-tables';
-import { AuditEntry, Client, MailMessage, Membership, Organization } from '@picineiros/db';
+import { AuditEntry, Client, LoginEvent, MailMessage, Membership, Organization, User } from '@picineiros/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import {
@@ -158,6 +158,17 @@ describe('organization export', () => {
   it('puts every row of every organization table in the ZIP, once, for owners only', async () => {
     const a = await seedOrganization('Aurora', CPF_A);
     const b = await seedOrganization('Boreal', CPF_B);
+    // A sign-in of a member from before they joined is theirs, not the organization's (as in audit.logins).
+    const before = server.database.fork();
+    const longAgo = new Date('2020-01-01T00:00:00Z');
+    const earlier = before.create(LoginEvent, {
+      outcome: 'success',
+      email: a.staff.email,
+      user: before.getReference(User, a.staff.userId),
+      at: longAgo,
+      createdAt: longAgo,
+    });
+    await before.flush();
 
     const plan = planOrganizationTables(server.database.orm.getMetadata());
     expect(plan.unclassified).toEqual([]);
@@ -192,7 +203,7 @@ describe('organization export', () => {
     const membership = await em.find(Membership, { organization: a.owner.orgId }, { filters: false });
     const scope = {
       organizationId: a.owner.orgId,
-      memberUserIds: membership.map((row) => row.user.id),
+      members: membership.map((row) => ({ userId: row.user.id, joinedAt: row.createdAt })),
     };
     const manifest = JSON.parse(files.get('manifest.json') ?? '{}') as {
       tables: { table: string; rows: number }[];
@@ -243,6 +254,9 @@ describe('organization export', () => {
 
     // Nothing of the other organization, and no credentials.
     const everything = [...files.values()].join('\n');
+    const logins = JSON.parse(files.get('login_events.json') ?? '[]') as { id: string; userId: string }[];
+    expect(logins.some((login) => login.userId === a.staff.userId)).toBe(true);
+    expect(everything).not.toContain(earlier.id);
     const data = [...files].filter(([name]) => /\.(json|csv)$/.test(name) && name !== 'manifest.json');
     for (const [name, text] of data) expect(text, name).not.toMatch(/passwordHash|tokenHash|\$argon2/);
     for (const foreign of [b.owner.orgId, b.clientId, 'Boreal', CPF_B, b.owner.email, b.staff.email]) {
@@ -526,7 +540,10 @@ async function organizationRowCounts(
       table.meta.className,
       table.where({
         organizationId,
-        memberUserIds: [seeded.owner.userId, seeded.staff.userId],
+        members: [seeded.owner.userId, seeded.staff.userId].map((userId) => ({
+          userId,
+          joinedAt: new Date(0),
+        })),
       }),
       { filters: false },
     );

@@ -220,11 +220,14 @@ export async function writeOrganizationExport(
   const memberships = await em.find(
     Membership,
     { organization: options.organizationId },
-    { fields: ['user'], filters: false },
+    { fields: ['user', 'createdAt'], filters: false },
   );
   const scope: OrganizationScope = {
     organizationId: options.organizationId,
-    memberUserIds: memberships.map((membership) => membership.user.id),
+    members: memberships.map((membership) => ({
+      userId: membership.user.id,
+      joinedAt: membership.createdAt,
+    })),
   };
   const plan = planOrganizationTables(em.getMetadata());
   const directory = exportsDirectory(options.dataDir);

@@ -8,12 +8,16 @@ import { ReferenceKind, type EntityMetadata, type MetadataStorage } from '@mikro
  * 2. A table with a many-to-one to Organization, or an `organizationId` column: its rows of the organization.
  * 3. A table with a many-to-one to a table of rule 2 (notification reads → notifications): rows of those.
  * 4. `users`: the organization's members (their profiles, never their password hashes).
- * 5. A table with a many-to-one to User (login events): the members' rows.
+ * 5. A table with a many-to-one to User (login events): the members' rows since each joined.
  *
  * Anything else must be named in GLOBAL_TABLES with the reason it holds no organization data; the privacy
  * test fails on a table that is neither scoped nor listed.
  */
-export type OrganizationScope = { organizationId: string; memberUserIds: readonly string[] };
+export type OrganizationScope = {
+  organizationId: string;
+  /** The members, and when each joined: their own rows (login events) count from that moment on. */
+  members: readonly { userId: string; joinedAt: Date }[];
+};
 
 /** A row of any table, as the generic export and purge see it. */
 export type AnyRow = { id?: unknown; [column: string]: unknown };
@@ -107,7 +111,7 @@ export function planOrganizationTables(metadata: MetadataStorage): TablePlan {
       tables.push({
         meta,
         rule: 'members',
-        where: ({ memberUserIds }) => ({ id: { $in: [...memberUserIds] } }),
+        where: ({ members }) => ({ id: { $in: members.map((member) => member.userId) } }),
       });
       continue;
     }
@@ -116,7 +120,16 @@ export function planOrganizationTables(metadata: MetadataStorage): TablePlan {
       tables.push({
         meta,
         rule: `members via ${user.name}`,
-        where: ({ memberUserIds }) => ({ [user.name]: { $in: [...memberUserIds] } }),
+        // Like audit.logins: a member's rows from when they joined, not their life before the organization.
+        where: ({ members }) =>
+          members.length === 0
+            ? { [user.name]: { $in: [] } }
+            : {
+                $or: members.map((member) => ({
+                  [user.name]: member.userId,
+                  createdAt: { $gte: member.joinedAt },
+                })),
+              },
       });
       continue;
     }
