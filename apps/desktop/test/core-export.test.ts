@@ -129,6 +129,17 @@ describe('desktop export from the replica', () => {
     expect(text).toContain('Página 1 de 1');
     const images = execFileSync('pdfimages', ['-list', result.path], { encoding: 'utf8' });
     expect(images).toMatch(/image\s+300\s+120/);
+
+    // The financial summary comes from the server (its aggregates), saved through the same dialog.
+    const summary = resultOf(
+      await core.exportReport({
+        kind: 'finance-summary',
+        extension: 'pdf',
+        filters: { from: '2026-01-01', to: '2026-12-31' },
+      }),
+    );
+    expect(summary.fileName).toMatch(/^resumo-financeiro-.*\.pdf$/);
+    expect(pdfText(summary.path)).toContain('Resumo financeiro');
   });
 
   it('with the server out of reach, writes CSVs byte-identical to the server’s for the same data', async () => {
@@ -194,6 +205,9 @@ describe('desktop export from the replica', () => {
       const clientsText = pdfText(clientsPdf.path);
       expect(clientsText).toContain('Cliente 129');
       expect(clientsText).toMatch(/Página 1 de [2-9]/);
+
+      const summary = await core.exportReport({ kind: 'finance-summary', extension: 'csv' });
+      expect(summary.ok ? null : summary.error.data.code).toBe('SERVICE_UNAVAILABLE');
 
       answers.push(null);
       const before = asked.length;

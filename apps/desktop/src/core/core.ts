@@ -10,6 +10,7 @@ import { coreMessages } from './messages';
 import { DOMAINS_OF, Replica } from './replica';
 import {
   exportLocalReport,
+  exportServerReport,
   ExportInputError,
   exportSourceOf,
   type ExportRequest,
@@ -287,10 +288,25 @@ export class DesktopCore {
       if (!this.orgId || !this.replicaReady() || !this.options.saveLocation) {
         return { ok: false, error: errorShape('PRECONDITION_FAILED', coreMessages.exportNotReady, 412) };
       }
+      if (request.kind === 'finance-summary') {
+        const outcome = await exportServerReport(
+          request,
+          (path) => this.download(path),
+          this.options.saveLocation,
+        );
+        if (outcome === 'offline') {
+          return { ok: false, error: errorShape('SERVICE_UNAVAILABLE', coreMessages.exportNeedsServer, 503) };
+        }
+        if (outcome && 'error' in outcome) {
+          return { ok: false, error: errorShape('BAD_REQUEST', outcome.error, 400) };
+        }
+        return { ok: true, data: outcome };
+      }
       const source = await exportSourceOf(this.replica, this.orgId, this.clock(), (path) =>
         this.call('query', path, undefined),
       );
-      const result = await exportLocalReport(source, request, this.options.saveLocation, (progress) => {
+      const localRequest = { ...request, kind: request.kind };
+      const result = await exportLocalReport(source, localRequest, this.options.saveLocation, (progress) => {
         this.emit({ type: 'export-progress', ...progress });
       });
       return { ok: true, data: result };
@@ -300,6 +316,26 @@ export class DesktopCore {
         return { ok: false, error: { ...shape, data: { ...shape.data, fieldErrors: error.fieldErrors } } };
       }
       return { ok: false, error: errorShape('INTERNAL_SERVER_ERROR', String(error), 500) };
+    }
+  }
+
+  /** A GET of a server file route with the session (renewed once on 401); null when unreachable. */
+  private async download(path: string): Promise<Response | null> {
+    const attempt = () =>
+      fetch(`${this.options.serverUrl.replace(/\/$/, '')}${path}`, {
+        headers: {
+          ...(this.accessToken ? { authorization: `Bearer ${this.accessToken}` } : {}),
+          ...(this.orgId ? { 'x-org-id': this.orgId } : {}),
+        },
+      });
+    try {
+      const response = await attempt();
+      this.setOnline(true);
+      if (response.status === 401 && (await this.refresh())) return await attempt();
+      return response;
+    } catch {
+      this.setOnline(false);
+      return null;
     }
   }
 

@@ -27,7 +27,8 @@ export const LOCAL_REPORT_KINDS = ['clients', 'appointments', 'finance'] as cons
 export type LocalReportKind = (typeof LOCAL_REPORT_KINDS)[number];
 
 export type ExportRequest = {
-  kind: LocalReportKind;
+  /** The financial summary is computed by the server (its aggregates), so it needs a connection. */
+  kind: LocalReportKind | 'finance-summary';
   extension: 'csv' | 'pdf';
   /** The list's filters, as the list procedure takes them. */
   filters?: Record<string, unknown>;
@@ -115,7 +116,10 @@ function clientName(replica: Replica, clientId: string | undefined): ReportFilte
 }
 
 /** The report's rows from the replica, through the same list reads the screens use. */
-export function buildLocalRows(source: ExportSource, request: ExportRequest): Built {
+export function buildLocalRows(
+  source: ExportSource,
+  request: ExportRequest & { kind: LocalReportKind },
+): Built {
   const { replica } = source;
   switch (request.kind) {
     case 'clients': {
@@ -199,7 +203,7 @@ async function* pagesOf(
  */
 export async function exportLocalReport(
   source: ExportSource,
-  request: ExportRequest,
+  request: ExportRequest & { kind: LocalReportKind },
   location: SaveLocation,
   onProgress: (progress: ExportProgress) => void = () => undefined,
 ): Promise<ExportResult | null> {
@@ -309,4 +313,36 @@ export async function exportSourceOf(
         }
       : null,
   };
+}
+
+/**
+ * A report only the server can build (the financial summary): its file, fetched with the core's session,
+ * saved where the user chose. `download` answers null when the server cannot be reached.
+ */
+export async function exportServerReport(
+  request: ExportRequest,
+  download: (path: string) => Promise<Response | null>,
+  location: SaveLocation,
+): Promise<ExportResult | null | 'offline' | { error: string }> {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(request.filters ?? {})) {
+    if (typeof value === 'string' && value !== '') params.set(key, value);
+  }
+  if (request.extension === 'csv' && request.dialect === 'rfc4180') params.set('format', 'rfc4180');
+  const query = params.toString();
+  const response = await download(`/reports/${request.kind}.${request.extension}${query ? `?${query}` : ''}`);
+  if (!response) return 'offline';
+  if (!response.ok) {
+    const body = (await response.json().catch(() => ({}))) as { error?: string };
+    return { error: body.error ?? `HTTP ${response.status}` };
+  }
+  const bytes = Buffer.from(await response.arrayBuffer());
+  const fileName =
+    /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ??
+    `${request.kind}.${request.extension}`;
+  const path = await location.choose(fileName);
+  if (!path) return null;
+  await writeFile(`${path}.part`, bytes);
+  await rename(`${path}.part`, path);
+  return { path, fileName, rows: 0 };
 }

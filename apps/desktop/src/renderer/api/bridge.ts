@@ -38,7 +38,7 @@ export type PicineirosBridge = {
 };
 
 export type ReportExportRequest = {
-  kind: 'clients' | 'appointments' | 'finance';
+  kind: 'clients' | 'appointments' | 'finance' | 'finance-summary';
   extension: 'csv' | 'pdf';
   filters?: Record<string, unknown>;
   dialect?: 'excel' | 'rfc4180';

@@ -65,7 +65,7 @@ export function useReportExport() {
     async (kind: ReportKind, format: ReportFormat, filters: Filters = {}): Promise<void> => {
       setState({ status: 'running' });
       try {
-        if (bridge?.exportReport && kind !== 'finance-summary') {
+        if (bridge?.exportReport) {
           await exportOnDesktop(kind, format, filters);
         } else {
           await downloadFromServer(kind, format, filters);
@@ -80,11 +80,7 @@ export function useReportExport() {
     [bridge, manager],
   );
 
-  async function exportOnDesktop(
-    kind: Exclude<ReportKind, 'finance-summary'>,
-    format: ReportFormat,
-    filters: Filters,
-  ) {
+  async function exportOnDesktop(kind: ReportKind, format: ReportFormat, filters: Filters) {
     if (!bridge?.exportReport) return;
     const request: ReportExportRequest = {
       kind,
