@@ -385,7 +385,8 @@ export const ptBR = {
     copy: 'Copiar',
     copied: 'Copiado',
     rotate: 'Gerar novo endereço',
-    rotateConfirm: 'O endereço atual deixará de funcionar e as agendas que o assinam param de atualizar. Continuar?',
+    rotateConfirm:
+      'O endereço atual deixará de funcionar e as agendas que o assinam param de atualizar. Continuar?',
     rotated: 'Novo endereço criado; o anterior não funciona mais.',
     disable: 'Desativar',
     disabled: 'Agenda desativada.',
