@@ -465,6 +465,13 @@ describe('organization deletion', () => {
     });
     expect(requested.deletion?.purgeAfter.getTime()).toBe(start.getTime() + 30 * DAY);
     expect((await a.staff.client.organizations.current.query()).deletion).not.toBeNull();
+    // Every owner is told by e-mail (the staff member is not an owner).
+    const notices = await server.database
+      .fork()
+      .find(MailMessage, { kind: 'organization_deletion', organizationId: a.owner.orgId });
+    expect(notices.map((mail) => mail.to)).toEqual([a.owner.email]);
+    expect(notices[0]?.text).toContain('Piscinas Estrela');
+    expect(notices[0]?.text).toContain('/#/settings');
     expect((await b.owner.client.organizations.current.query()).deletion).toBeNull();
 
     const purge = maintenanceJobs['organization-purge'];

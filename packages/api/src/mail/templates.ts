@@ -152,3 +152,20 @@ export function newDeviceSignInEmail(input: {
     'Você pode desligar estes avisos em Configurações, "Minhas notificações".',
   ]);
 }
+
+/** To every owner when one of them asks for the organization's deletion (LGPD): a safeguard and a record. */
+export function organizationDeletionEmail(input: {
+  name: string;
+  organizationName: string;
+  requestedByName: string;
+  purgeDate: string;
+  settingsLink: string;
+}): MailContent {
+  return compose(`Exclusão agendada: ${input.organizationName}`, 'Equipe Picineiros', [
+    `Olá, ${input.name}!`,
+    `${input.requestedByName} pediu a exclusão da empresa "${input.organizationName}" no Picineiros. Em ${input.purgeDate}, todos os dados dela (clientes, agenda, financeiro, equipe e histórico) serão apagados definitivamente.`,
+    'Até lá, qualquer proprietário pode cancelar o pedido em Configurações, "Privacidade e dados", e também baixar uma cópia de todos os dados.',
+    { href: input.settingsLink, label: 'Abrir configurações' },
+    'Se ninguém da empresa pediu isso, cancele a exclusão e troque sua senha.',
+  ]);
+}

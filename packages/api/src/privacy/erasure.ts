@@ -17,7 +17,10 @@ import { TRPCError } from '@trpc/server';
 import { clearSessionCookies } from '../accounts/cookies';
 import { verifyPassword } from '../accounts/password';
 import type { Context } from '../context';
+import { queueMail } from '../mail/outbox';
+import { organizationDeletionEmail } from '../mail/templates';
 import { fieldError } from '../shared/field-error';
+import { formatLocalDateBr, localDateOf } from '../shared/local-time';
 import { messages } from '../shared/messages';
 import type { OrgContext } from '../shared/org-context';
 import { consumeRateLimit, type RateLimit } from '../shared/rate-limit';
@@ -32,7 +35,7 @@ const REMOVED_EMAIL = 'e-mail removido';
 
 /** Notifications and mails that name members by name or e-mail (written by members/service.ts). */
 const MEMBER_NOTIFICATION_TYPES = ['member_invited', 'member_joined'] as const;
-const MEMBER_MAIL_KINDS = ['invite'];
+const MEMBER_MAIL_KINDS = ['invite', 'organization_deletion'];
 
 /**
  * Destructive confirmations per user and hour: a stolen access token must not become a way to guess the
@@ -232,6 +235,31 @@ export async function requestOrganizationDeletion(ctx: OrgContext, input: TReque
   const now = ctx.clock();
   organization.deletionRequestedAt = now;
   organization.purgeAfter = new Date(now.getTime() + DELETION_GRACE_DAYS * DAY_MS);
+  // Every owner hears of it at once: a deletion asked for from a stolen session can still be cancelled.
+  const owners = await ctx.em.find(
+    Membership,
+    { organization, role: 'owner' },
+    { populate: ['user'], orderBy: { createdAt: 'asc', id: 'asc' } },
+  );
+  const purgeDate = formatLocalDateBr(localDateOf(organization.purgeAfter, organization.timezone));
+  for (const owner of owners) {
+    queueMail(
+      ctx.em,
+      {
+        kind: 'organization_deletion',
+        to: owner.user.email,
+        organizationId: organization.id,
+        content: organizationDeletionEmail({
+          name: owner.user.name,
+          organizationName: organization.name,
+          requestedByName: ctx.user.name,
+          purgeDate,
+          settingsLink: `${ctx.settings.publicUrl.replace(/\/$/, '')}/#/settings`,
+        }),
+      },
+      now,
+    );
+  }
   await ctx.em.flush();
   ctx.logger.info(
     { organizationId: organization.id, purgeAfter: organization.purgeAfter },
