@@ -175,6 +175,23 @@ describe('billing: trial, subscription and payment', () => {
     expect(again.data?.code).toBe('PRECONDITION_FAILED');
   });
 
+  it('creates one Asaas subscription when subscribe is sent twice at once (double click)', async () => {
+    const owner = await signUpOwner(context.server);
+    const input = { planCode: 'essencial', billingType: 'pix', cpfCnpj: '529.982.247-25' } as const;
+    const results = await Promise.allSettled([
+      owner.client.billing.subscribe.mutate(input),
+      owner.client.billing.subscribe.mutate(input),
+      owner.client.billing.subscribe.mutate(input),
+    ]);
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    const remote = [...context.fake.subscriptions.values()].filter(
+      (item) => item.externalReference === owner.orgId,
+    );
+    expect(remote).toHaveLength(1);
+    expect((await subscriptionOf(context.server, owner.orgId)).asaasSubscriptionId).toBe(remote[0]?.id);
+    context.fake.takeQueued();
+  });
+
   it('PAYMENT_OVERDUE → past_due with a banner → grace passes → read-only → paid → active', async () => {
     const owner = await signUpOwner(context.server);
     const { paymentId } = await subscribeOwner(context, owner, 'profissional', 'boleto');

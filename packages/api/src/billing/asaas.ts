@@ -180,16 +180,27 @@ function toAsaasError(error: unknown, operation: string): AsaasError {
   );
 }
 
+const ASAAS_TIMEOUT_MS = 20_000;
+
 async function call<T extends z.ZodType>(
   operation: string,
   schema: T,
   request: () => Promise<unknown>,
 ): Promise<z.infer<T>> {
   let data: unknown;
+  let timer: NodeJS.Timeout | undefined;
+  // The package's axios instance has no timeout and no way to set one: stop waiting here instead.
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      reject(new AsaasError(`Asaas ${operation}: no answer in ${ASAAS_TIMEOUT_MS / 1000} s`, null));
+    }, ASAAS_TIMEOUT_MS);
+  });
   try {
-    data = await request();
+    data = await Promise.race([request(), timeout]);
   } catch (error) {
     throw toAsaasError(error, operation);
+  } finally {
+    clearTimeout(timer);
   }
   const parsed = schema.safeParse(data);
   if (!parsed.success) {

@@ -38,4 +38,6 @@ export const billingMessages = {
   alreadySubscribed: 'Sua organização já tem uma assinatura. Use "Mudar de plano".',
   notSubscribed: 'Sua organização ainda não tem uma assinatura. Escolha um plano primeiro.',
   samePlan: 'Este já é o seu plano.',
+  changeInProgress:
+    'Outra alteração da assinatura está em andamento. Aguarde alguns segundos e tente de novo.',
 } as const;

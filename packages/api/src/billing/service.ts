@@ -1,4 +1,5 @@
-import { Invoice, Plan, PLAN_LIMITS, type EntityManager, type Subscription } from '@picineiros/db';
+import { Invoice, Plan, PLAN_LIMITS, Subscription, type EntityManager } from '@picineiros/db';
+import { TRPCError } from '@trpc/server';
 import type { OrgContext } from '../shared/org-context';
 import { fieldError } from '../shared/field-error';
 import { localDateOf } from '../shared/local-time';
@@ -17,6 +18,41 @@ import type {
 import { DEFAULT_BILLING_SETTINGS, deriveBillingState, type BillingSettings } from './state';
 import { ensureSubscription, recomputeSubscription } from './subscription';
 import { applyPayment, invoiceStatusOfPayment } from './invoices';
+
+/** How long a change may talk to Asaas before another one may start anyway (a crashed call's claim). */
+const CHANGE_CLAIM_MS = 60_000;
+
+/**
+ * Runs a change that calls Asaas while holding the subscription's claim: two subscribe calls at once (a
+ * double click, two tabs) would otherwise both create an Asaas subscription and charge twice. The claim
+ * is a conditional UPDATE, so it holds across instances; it is released at the end, or expires.
+ */
+async function withChangeClaim<T>(
+  ctx: OrgContext,
+  subscription: Subscription,
+  work: () => Promise<T>,
+): Promise<T> {
+  const now = ctx.clock();
+  const claimed = await ctx.em
+    .fork()
+    .nativeUpdate(
+      Subscription,
+      { id: subscription.id, $or: [{ changingUntil: null }, { changingUntil: { $lt: now } }] },
+      { changingUntil: new Date(now.getTime() + CHANGE_CLAIM_MS) },
+      { filters: false },
+    );
+  if (claimed === 0) throw new TRPCError({ code: 'CONFLICT', message: billingMessages.changeInProgress });
+  try {
+    // Re-read under the claim (the claim's UPDATE moved the row's version; a concurrent change may have
+    // finished just before it was taken).
+    await ctx.em.refresh(subscription, { filters: false });
+    return await work();
+  } finally {
+    await ctx.em
+      .fork()
+      .nativeUpdate(Subscription, { id: subscription.id }, { changingUntil: null }, { filters: false });
+  }
+}
 
 function settingsOf(ctx: OrgContext): BillingSettings {
   return ctx.settings.billing ?? DEFAULT_BILLING_SETTINGS;
@@ -161,6 +197,24 @@ export async function subscribe(ctx: OrgContext, input: TSubscribeInput): Promis
   }
   const document = input.cpfCnpj ?? organization.document;
   if (!document) throw fieldError('cpfCnpj', billingMessages.documentRequired);
+  return withChangeClaim(ctx, subscription, () =>
+    subscribeClaimed(ctx, gateway, subscription, plan, input, document),
+  );
+}
+
+async function subscribeClaimed(
+  ctx: OrgContext,
+  gateway: AsaasGateway,
+  subscription: Subscription,
+  plan: Plan,
+  input: TSubscribeInput,
+  document: string,
+): Promise<TSubscribeResult> {
+  const now = ctx.clock();
+  const organization = ctx.organization;
+  if (isSubscribed(subscription)) {
+    throw billingError('PRECONDITION_FAILED', billingMessages.alreadySubscribed, { reason: 'unavailable' });
+  }
 
   const customerId =
     subscription.asaasCustomerId ??
@@ -263,19 +317,21 @@ export async function changePlan(ctx: OrgContext, input: TChangePlanInput): Prom
     throw fieldError('planCode', billingMessages.samePlan);
   }
   const asaasId = subscription.asaasSubscriptionId;
-  await askAsaas(ctx, () =>
-    gateway.updateSubscription(asaasId, {
-      valueCents: plan.priceCents,
-      description: `Picineiros — plano ${plan.name}`,
-      updatePendingPayments: true,
-      ...(input.billingType ? { billingType: input.billingType } : {}),
-    }),
-  );
-  // Takes effect at once, both ways: a smaller plan keeps every record but refuses new ones over its limits.
-  subscription.plan = plan;
-  if (input.billingType) subscription.billingType = input.billingType;
-  await ctx.em.flush();
-  return describeBilling(ctx);
+  return withChangeClaim(ctx, subscription, async () => {
+    await askAsaas(ctx, () =>
+      gateway.updateSubscription(asaasId, {
+        valueCents: plan.priceCents,
+        description: `Picineiros — plano ${plan.name}`,
+        updatePendingPayments: true,
+        ...(input.billingType ? { billingType: input.billingType } : {}),
+      }),
+    );
+    // Takes effect at once, both ways: a smaller plan keeps every record but refuses new ones over its limits.
+    subscription.plan = plan;
+    if (input.billingType) subscription.billingType = input.billingType;
+    await ctx.em.flush();
+    return describeBilling(ctx);
+  });
 }
 
 export async function cancelSubscription(ctx: OrgContext): Promise<TBillingCurrent> {
@@ -286,15 +342,17 @@ export async function cancelSubscription(ctx: OrgContext): Promise<TBillingCurre
     throw billingError('PRECONDITION_FAILED', billingMessages.notSubscribed, { reason: 'unavailable' });
   }
   const asaasId = subscription.asaasSubscriptionId;
-  // Asaas removes the subscription and its unpaid invoices (their PAYMENT_DELETED events follow).
-  await askAsaas(ctx, () => gateway.deleteSubscription(asaasId));
-  if (subscription.status === 'trialing' && subscription.trialEndsAt && subscription.trialEndsAt > now) {
-    subscription.currentPeriodEnd = subscription.trialEndsAt;
-  }
-  subscription.status = 'canceled';
-  subscription.canceledAt = now;
-  await ctx.em.flush();
-  return describeBilling(ctx);
+  return withChangeClaim(ctx, subscription, async () => {
+    // Asaas removes the subscription and its unpaid invoices (their PAYMENT_DELETED events follow).
+    await askAsaas(ctx, () => gateway.deleteSubscription(asaasId));
+    if (subscription.status === 'trialing' && subscription.trialEndsAt && subscription.trialEndsAt > now) {
+      subscription.currentPeriodEnd = subscription.trialEndsAt;
+    }
+    subscription.status = 'canceled';
+    subscription.canceledAt = now;
+    await ctx.em.flush();
+    return describeBilling(ctx);
+  });
 }
 
 export async function listInvoices(ctx: OrgContext): Promise<TInvoiceView[]> {

@@ -17,6 +17,7 @@ export class Subscription extends TenantEntity<
   | 'asaasCustomerId'
   | 'asaasSubscriptionId'
   | 'billingType'
+  | 'changingUntil'
 > {
   plan!: Plan;
   status!: SubscriptionStatus;
@@ -29,6 +30,11 @@ export class Subscription extends TenantEntity<
   asaasCustomerId?: string | null;
   asaasSubscriptionId?: string | null;
   billingType?: BillingType | null;
+  /**
+   * A subscribe, plan change or cancel is talking to Asaas until then: a second one at the same time is
+   * refused instead of creating a second Asaas subscription (which would charge twice).
+   */
+  changingUntil?: Date | null;
 }
 
 export const SubscriptionSchema = new EntitySchema<Subscription, TenantEntity<string>>({
@@ -45,6 +51,7 @@ export const SubscriptionSchema = new EntitySchema<Subscription, TenantEntity<st
     asaasCustomerId: { type: 'string', length: 64, nullable: true },
     asaasSubscriptionId: { type: 'string', length: 64, nullable: true, unique: true },
     billingType: { type: 'string', length: 16, nullable: true },
+    changingUntil: { type: 'datetime', nullable: true },
   },
   uniques: [{ properties: ['organization'] }],
 });
