@@ -1,4 +1,3 @@
-import { raw, type FilterQuery, type QBFilterQuery, type QueryOrderMap } from '@mikro-orm/core';
 import { Appointment, Client, Membership, Pool, type AppointmentStatus } from '@picineiros/db';
 import { TRPCError } from '@trpc/server';
 import { assertWithinLimit } from '../billing/limits';
@@ -7,6 +6,13 @@ import { fieldError } from '../shared/field-error';
 import { formatLocalDateBr } from '../shared/local-time';
 import { messages } from '../shared/messages';
 import type { OrgContext } from '../shared/org-context';
+import {
+  placeholders,
+  selectTenantRows,
+  sqlCondition,
+  type SqlCondition,
+  type TenantScope,
+} from '../shared/tenant-rows';
 import type {
   TCreateAppointmentInput,
   TListAppointmentsInput,
@@ -71,45 +77,43 @@ function viewAppointmentRow(row: AppointmentRow): AppointmentView {
   };
 }
 
+const APPOINTMENT_VIEW_PROPERTIES = [
+  'id',
+  'client',
+  'pool',
+  'date',
+  'startTime',
+  'durationMinutes',
+  'assignee',
+  'status',
+  'notes',
+  'priceCents',
+  'version',
+  'createdAt',
+  'updatedAt',
+  'deletedAt',
+] as const;
+
 /**
- * Visits for a list, read as plain rows instead of managed entities. Hydrating a page of 200 visits and
- * their clients into the identity map (entities, references, change-set snapshots) cost ~30 ms of CPU per
- * call; a list never changes what it reads, so it takes the rows as they come. The query builder still
- * applies the tenant filter (`applyFilters`), and the ORM's compiled result mapper turns columns into
- * property names and JS types (dates on SQLite) exactly as `em.find` would. The client's name comes from a
- * correlated subquery on its primary key: evaluated for the page's rows only, it cannot turn into a join
- * that trades the index order for a hash join over every client of the organization.
+ * Visits for a list, as plain rows (see shared/tenant-rows.ts: no entities, the organization always in
+ * the WHERE). `where` is about the alias `a`; the order is by (date, startTime, id). The client's name comes
+ * from a correlated subquery on its primary key: evaluated for the page's rows only, it cannot turn into a
+ * join that trades the index order for a hash join over every client of the organization.
  */
 export async function readAppointmentViews(
-  ctx: OrgContext,
-  where: QBFilterQuery<Appointment>,
-  orderBy: QueryOrderMap<Appointment>,
+  ctx: TenantScope,
+  where: readonly SqlCondition[],
   limit: number,
 ): Promise<AppointmentView[]> {
-  const qb = ctx.em
-    .createQueryBuilder(Appointment, 'a')
-    .select([
-      'id',
-      'client',
-      'pool',
-      'date',
-      'startTime',
-      'durationMinutes',
-      'assignee',
-      'status',
-      'notes',
-      'priceCents',
-      'version',
-      'createdAt',
-      'updatedAt',
-      'deletedAt',
-      raw('(select c.name from clients c where c.id = a.client_id) as client_name'),
-    ])
-    .where(where)
-    .orderBy(orderBy)
-    .limit(limit);
-  await qb.applyFilters();
-  const rows = await qb.execute<(AppointmentRow & { client_name: string })[]>('all', true);
+  const rows = await selectTenantRows<AppointmentRow & { client_name: string }>(ctx, {
+    entity: Appointment,
+    alias: 'a',
+    properties: APPOINTMENT_VIEW_PROPERTIES,
+    extraColumns: ['(select c.name from clients c where c.id = a.client_id) as client_name'],
+    where,
+    orderBy: 'a.date, a.start_time, a.id',
+    limit,
+  });
   return rows.map((row) => viewAppointmentRow({ ...row, clientName: row.client_name }));
 }
 
@@ -180,33 +184,34 @@ export async function listAppointments(
   ctx: OrgContext,
   input: TListAppointmentsInput,
 ): Promise<{ items: AppointmentView[]; nextCursor: string | null }> {
-  const where: FilterQuery<Appointment> = {};
-  const and: FilterQuery<Appointment>[] = [where];
-  if (!input.includeArchived) where.deletedAt = null;
-  if (input.from || input.to) where.date = { $gte: input.from, $lte: input.to };
-  if (input.status?.length) where.status = { $in: input.status };
-  if (input.clientId) where.client = input.clientId;
-  if (input.assigneeId) where.assignee = input.assigneeId;
+  const where: SqlCondition[] = [];
+  if (!input.includeArchived) where.push(sqlCondition('a.deleted_at is null'));
+  if (input.from) where.push(sqlCondition('a.date >= ?', input.from));
+  if (input.to) where.push(sqlCondition('a.date <= ?', input.to));
+  if (input.status?.length) {
+    where.push(sqlCondition(`a.status in (${placeholders(input.status)})`, ...input.status));
+  }
+  if (input.clientId) where.push(sqlCondition('a.client_id = ?', input.clientId));
+  if (input.assigneeId) where.push(sqlCondition('a.assignee_id = ?', input.assigneeId));
   if (input.cursor) {
     // Keyset pagination on the sort key (date, startTime, id): stable under inserts, cheap at any depth.
     const [date, startTime, id] = input.cursor.split('|') as [string, string, string];
     // The redundant `date >= cursor` starts the index range at the cursor (the OR alone filters every earlier
     // row, which makes a long walk such as a report quadratic).
-    and.push({ date: { $gte: date } });
-    and.push({
-      $or: [
-        { date: { $gt: date } },
-        { date, startTime: { $gt: startTime } },
-        { date, startTime, id: { $gt: id } },
-      ],
-    });
+    where.push(sqlCondition('a.date >= ?', date));
+    where.push(
+      sqlCondition(
+        '(a.date > ? or (a.date = ? and a.start_time > ?) or (a.date = ? and a.start_time = ? and a.id > ?))',
+        date,
+        date,
+        startTime,
+        date,
+        startTime,
+        id,
+      ),
+    );
   }
-  const rows = await readAppointmentViews(
-    ctx,
-    { $and: and },
-    { date: 'asc', startTime: 'asc', id: 'asc' },
-    input.limit + 1,
-  );
+  const rows = await readAppointmentViews(ctx, where, input.limit + 1);
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
   return {

@@ -1,4 +1,3 @@
-import type { FilterQuery } from '@mikro-orm/core';
 import { LockMode } from '@mikro-orm/core';
 import { Client, Pool, type Organization, type PoolLocation, type PoolType } from '@picineiros/db';
 import { TRPCError } from '@trpc/server';
@@ -14,6 +13,13 @@ import {
 } from '../shared/brazil';
 import { messages } from '../shared/messages';
 import { clientSearchColumns, searchTermsOf } from '../shared/search-text';
+import {
+  countTenantRows,
+  placeholders,
+  selectTenantRows,
+  sqlCondition,
+  type SqlCondition,
+} from '../shared/tenant-rows';
 import { z } from '../shared/validation';
 import type {
   TAddress,
@@ -273,43 +279,59 @@ export async function listClients(
   organization: Organization,
   input: TListClientsInput,
 ): Promise<ClientPage> {
-  const where: FilterQuery<Client> = {};
-  if (!input.includeArchived) where.deletedAt = null;
-  if (input.active !== undefined) where.active = input.active;
+  const where: SqlCondition[] = [];
+  if (!input.includeArchived) where.push(sqlCondition('c.deleted_at is null'));
+  if (input.active !== undefined)
+    where.push(sqlCondition(input.active ? 'c.active = true' : 'c.active = false'));
   if (input.poolType) {
     // Naming the organization lets Postgres read only its pools through (organization, type, client),
     // not every organization's pools of that type.
-    where.pools = { $some: { organization, type: input.poolType, deletedAt: null } };
+    where.push(
+      sqlCondition(
+        'c.id in (select p.client_id from pools p where p.organization_id = ? and p.type = ? and p.deleted_at is null)',
+        organization.id,
+        input.poolType,
+      ),
+    );
   }
   // Every word must appear somewhere in the folded name, e-mail, document or phone. The words are
   // [a-z0-9] only, so they carry no LIKE wildcard; the scan stays within the organization's rows.
-  const terms = searchTermsOf(input.search ?? '');
-  if (terms.length > 0) where.$and = terms.map((term) => ({ searchText: { $like: `%${term}%` } }));
-
-  const direction = input.direction ?? (input.sort === 'name' ? 'asc' : 'desc');
-  const orderBy =
-    input.sort === 'name' ? { nameKey: direction, id: direction } : { createdAt: direction, id: direction };
-  // Plain rows, not entities (see readAppointmentViews in appointments/service.ts for why and how): the
-  // page, its total and the page's pools, each through the query builder with the tenant filter applied.
-  const pageQuery = ctx.em
-    .createQueryBuilder(Client, 'c')
-    .select([...CLIENT_VIEW_COLUMNS])
-    .where(where)
-    .orderBy(orderBy)
-    .limit(input.pageSize)
-    .offset((input.page - 1) * input.pageSize);
-  await pageQuery.applyFilters();
-  const countQuery = ctx.em.createQueryBuilder(Client, 'c').count().where(where);
-  await countQuery.applyFilters();
-  const [clients, counted] = await Promise.all([
-    pageQuery.execute<ClientFields[]>('all', true),
-    countQuery.execute<{ count: number | string }>('get', false),
+  for (const term of searchTermsOf(input.search ?? '')) {
+    where.push(sqlCondition('c.search_text like ?', `%${term}%`));
+  }
+  const direction = (input.direction ?? (input.sort === 'name' ? 'asc' : 'desc')) === 'asc' ? 'asc' : 'desc';
+  const sortColumn = input.sort === 'name' ? 'c.name_key' : 'c.created_at';
+  // Plain rows, not entities (see shared/tenant-rows.ts): the page and its total in parallel, as
+  // findAndCount did, then the page's pools.
+  const scope = { em: ctx.em, organization };
+  const [clients, total] = await Promise.all([
+    selectTenantRows<ClientFields>(scope, {
+      entity: Client,
+      alias: 'c',
+      properties: CLIENT_VIEW_COLUMNS,
+      where,
+      orderBy: `${sortColumn} ${direction}, c.id ${direction}`,
+      limit: input.pageSize,
+      offset: (input.page - 1) * input.pageSize,
+    }),
+    countTenantRows(scope, { entity: Client, alias: 'c', where }),
   ]);
-  const total = Number(counted.count);
-  const pools = await readPoolRows(
-    ctx,
-    clients.map((client) => client.id),
-  );
+  const clientIds = clients.map((client) => client.id);
+  const pools =
+    clientIds.length === 0
+      ? []
+      : await selectTenantRows<PoolFields & { client: string }>(scope, {
+          entity: Pool,
+          alias: 'p',
+          properties: POOL_VIEW_COLUMNS,
+          where: [
+            sqlCondition(
+              `p.client_id in (${placeholders(clientIds)}) and p.deleted_at is null`,
+              ...clientIds,
+            ),
+          ],
+          orderBy: 'p.created_at, p.id',
+        });
   return {
     items: clients.map((client) =>
       viewClient(
@@ -322,21 +344,6 @@ export async function listClients(
     pageSize: input.pageSize,
     pageCount: Math.ceil(total / input.pageSize),
   };
-}
-
-/** The pools (not removed) of the given clients as plain rows, oldest first. */
-async function readPoolRows(
-  ctx: Context,
-  clientIds: readonly string[],
-): Promise<(PoolFields & { client: string })[]> {
-  if (clientIds.length === 0) return [];
-  const query = ctx.em
-    .createQueryBuilder(Pool, 'p')
-    .select([...POOL_VIEW_COLUMNS])
-    .where({ client: { $in: [...clientIds] }, deletedAt: null })
-    .orderBy({ createdAt: 'asc', id: 'asc' });
-  await query.applyFilters();
-  return query.execute<(PoolFields & { client: string })[]>('all', true);
 }
 
 export async function getClient(ctx: Context, id: string): Promise<ClientView> {

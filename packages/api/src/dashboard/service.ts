@@ -10,6 +10,7 @@ import {
   type LocalMonth,
 } from '../shared/local-time';
 import { fieldError } from '../shared/field-error';
+import { sqlCondition } from '../shared/tenant-rows';
 import { messages } from '../shared/messages';
 import type { OrgContext } from '../shared/org-context';
 import type { TDashboardSummaryInput } from './schema';
@@ -167,12 +168,10 @@ async function computeDashboard(ctx: OrgContext, input: TDashboardSummaryInput):
     ),
     readAppointmentViews(
       ctx,
-      {
-        deletedAt: null,
-        status: { $in: ['pending', 'confirmed'] },
-        date: { $gte: today, $lte: addDaysToLocalDate(today, UPCOMING_DAYS - 1) },
-      },
-      { date: 'asc', startTime: 'asc', id: 'asc' },
+      [
+        sqlCondition("a.status in ('pending', 'confirmed') and a.deleted_at is null"),
+        sqlCondition('a.date >= ? and a.date <= ?', today, addDaysToLocalDate(today, UPCOMING_DAYS - 1)),
+      ],
       UPCOMING_LIMIT,
     ),
   ]);

@@ -1,10 +1,10 @@
-import { raw, type FilterQuery } from '@mikro-orm/core';
 import { Appointment, Client, FinanceEntry, type FinanceStatus, type PaymentMethod } from '@picineiros/db';
 import { TRPCError } from '@trpc/server';
 import { fieldError } from '../shared/field-error';
 import { formatLocalDateBr, localDateOf } from '../shared/local-time';
 import { messages } from '../shared/messages';
 import type { OrgContext } from '../shared/org-context';
+import { selectTenantRows, sqlCondition, type SqlCondition } from '../shared/tenant-rows';
 import type {
   TCreateFinanceEntryInput,
   TCreateFromAppointmentInput,
@@ -113,52 +113,54 @@ function refuseIfArchived(entry: FinanceEntry): void {
   if (entry.deletedAt) throw new TRPCError({ code: 'BAD_REQUEST', message: messages.financeEntryArchived });
 }
 
+const ENTRY_VIEW_PROPERTIES = [
+  'id',
+  'client',
+  'appointment',
+  'description',
+  'amountCents',
+  'dueDate',
+  'status',
+  'paidAt',
+  'paymentMethod',
+  'version',
+  'createdAt',
+  'updatedAt',
+  'deletedAt',
+] as const;
+
 export async function listFinanceEntries(
   ctx: OrgContext,
   input: TListFinanceEntriesInput,
 ): Promise<{ items: FinanceEntryView[]; nextCursor: string | null }> {
   const today = organizationToday(ctx);
-  const where: FilterQuery<FinanceEntry> = {};
-  const and: FilterQuery<FinanceEntry>[] = [where];
-  if (!input.includeArchived) where.deletedAt = null;
-  if (input.status) where.status = input.status;
-  if (input.clientId) where.client = input.clientId;
-  if (input.from || input.to) where.dueDate = { $gte: input.from, $lte: input.to };
-  if (input.overdue === true) and.push({ status: 'pending', dueDate: { $lt: today } });
-  if (input.overdue === false) and.push({ $or: [{ status: 'paid' }, { dueDate: { $gte: today } }] });
+  const where: SqlCondition[] = [];
+  if (!input.includeArchived) where.push(sqlCondition('f.deleted_at is null'));
+  if (input.status) where.push(sqlCondition('f.status = ?', input.status));
+  if (input.clientId) where.push(sqlCondition('f.client_id = ?', input.clientId));
+  if (input.from) where.push(sqlCondition('f.due_date >= ?', input.from));
+  if (input.to) where.push(sqlCondition('f.due_date <= ?', input.to));
+  if (input.overdue === true) where.push(sqlCondition("f.status = 'pending' and f.due_date < ?", today));
+  if (input.overdue === false) where.push(sqlCondition("(f.status = 'paid' or f.due_date >= ?)", today));
   if (input.cursor) {
     // Keyset pagination on the sort key (dueDate, id).
     const [dueDate, id] = input.cursor.split('|') as [string, string];
     // The redundant `dueDate >= cursor` lets the index range start at the cursor instead of at the first row
     // (an OR alone is a filter over every earlier row: quadratic over a long walk, such as a report).
-    and.push({ dueDate: { $gte: dueDate } });
-    and.push({ $or: [{ dueDate: { $gt: dueDate } }, { dueDate, id: { $gt: id } }] });
+    where.push(sqlCondition('f.due_date >= ?', dueDate));
+    where.push(sqlCondition('(f.due_date > ? or (f.due_date = ? and f.id > ?))', dueDate, dueDate, id));
   }
-  // Plain rows, not entities (see readAppointmentViews in appointments/service.ts for why and how): the
-  // tenant filter still applies, and the client's name is a primary-key lookup per row of the page.
-  const qb = ctx.em
-    .createQueryBuilder(FinanceEntry, 'f')
-    .select([
-      'id',
-      'client',
-      'appointment',
-      'description',
-      'amountCents',
-      'dueDate',
-      'status',
-      'paidAt',
-      'paymentMethod',
-      'version',
-      'createdAt',
-      'updatedAt',
-      'deletedAt',
-      raw('(select c.name from clients c where c.id = f.client_id) as client_name'),
-    ])
-    .where({ $and: and })
-    .orderBy({ dueDate: 'asc', id: 'asc' })
-    .limit(input.limit + 1);
-  await qb.applyFilters();
-  const rows = await qb.execute<FinanceEntryRow[]>('all', true);
+  // Plain rows, not entities (see shared/tenant-rows.ts); the client's name is a primary-key lookup per row
+  // of the page (see readAppointmentViews).
+  const rows = await selectTenantRows<FinanceEntryRow>(ctx, {
+    entity: FinanceEntry,
+    alias: 'f',
+    properties: ENTRY_VIEW_PROPERTIES,
+    extraColumns: ['(select c.name from clients c where c.id = f.client_id) as client_name'],
+    where,
+    orderBy: 'f.due_date, f.id',
+    limit: input.limit + 1,
+  });
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
   return {
