@@ -1,5 +1,13 @@
 import { dailyJobs, runDailyJob } from '@picineiros/api/jobs/index';
-import { Client, Invoice, MailMessage, Notification, Subscription, WebhookEvent } from '@picineiros/db';
+import {
+  Appointment,
+  Client,
+  Invoice,
+  MailMessage,
+  Notification,
+  Subscription,
+  WebhookEvent,
+} from '@picineiros/db';
 import { retryWebhookEvents } from '@picineiros/api/billing/webhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAsaasGateway } from '@picineiros/api/billing/asaas';
@@ -510,6 +518,52 @@ describe('billing: plan limits', () => {
     await owner.client.clients.create.mutate({ name: 'Cabe agora', pools: [{ type: 'other' }] });
     const restore = await errorOf(owner.client.clients.restore.mutate({ id: fiftieth.id }));
     expect(restore.data?.billing).toMatchObject({ limit: 'activeClients', used: 50 });
+  });
+
+  it('counts visits per month of the visit date: the 150th of April is accepted, the 151st refused, May is free', async () => {
+    const owner = await signUpOwner(context.server);
+    await subscribeOwner(context, owner, 'essencial');
+    const client = await owner.client.clients.create.mutate({
+      name: 'Condomínio',
+      pools: [{ type: 'other' }],
+    });
+    const em = context.server.database.fork();
+    const row = await em.findOneOrFail(Client, client.id, { filters: false });
+    for (let index = 0; index < 149; index += 1) {
+      const day = String((index % 30) + 1).padStart(2, '0');
+      em.create(Appointment, {
+        organization: row.organization,
+        client: row,
+        date: `2026-04-${day}`,
+        startTime: '08:00',
+      });
+    }
+    // Archived visits and other months do not count.
+    em.create(Appointment, {
+      organization: row.organization,
+      client: row,
+      date: '2026-04-15',
+      startTime: '09:00',
+      deletedAt: context.clock.now,
+    });
+    em.create(Appointment, {
+      organization: row.organization,
+      client: row,
+      date: '2026-03-31',
+      startTime: '09:00',
+    });
+    await em.flush();
+    const visit = { clientId: client.id, startTime: '10:00' };
+    await owner.client.appointments.create.mutate({ ...visit, date: '2026-04-30' });
+    const refused = await errorOf(owner.client.appointments.create.mutate({ ...visit, date: '2026-04-01' }));
+    expect(refused.data?.billing).toEqual({
+      reason: 'limit_reached',
+      limit: 'appointmentsPerMonth',
+      used: 150,
+      max: 150,
+    });
+    expect(refused.message).toMatch(/150 de 150 atendimentos no mês/);
+    await owner.client.appointments.create.mutate({ ...visit, date: '2026-05-01' });
   });
 
   it('keeps every record after a downgrade but refuses new ones over the smaller limit (members)', async () => {
