@@ -15,7 +15,12 @@ export function createUnreadTray(actions: { open: () => void; window: () => Brow
     Menu.buildFromTemplate([
       { label: 'Abrir o Picineiros', click: actions.open },
       { type: 'separator' },
-      { label: 'Sair', click: () => { app.quit(); } },
+      {
+        label: 'Sair',
+        click: () => {
+          app.quit();
+        },
+      },
     ]),
   );
   // Windows and Linux open the window on a click; macOS shows the menu, as its users expect.
@@ -32,5 +37,10 @@ export function createUnreadTray(actions: { open: () => void; window: () => Brow
       actions.window()?.setOverlayIcon(unread > 0 ? overlay : null, indicator.overlayDescription ?? '');
   };
   show(0);
-  return { show, destroy: () => { tray.destroy(); } };
+  return {
+    show,
+    destroy: () => {
+      tray.destroy();
+    },
+  };
 }
