@@ -1,12 +1,24 @@
-import { MailMessage } from '@picineiros/db';
+import type { AppRouter } from '@picineiros/api';
+import { MailMessage, type SlowQuery } from '@picineiros/db';
 import { createTestDatabase } from '@picineiros/db/testing';
+import { createTRPCClient, httpLink } from '@trpc/client';
 import pino from 'pino';
+import superjson from 'superjson';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { buildServer } from '../src/app';
+import { loadConfig } from '../src/config';
 import { startJobScheduler } from '../src/jobs/scheduler';
 import { startMailWorker } from '../src/mail/worker';
 import { createServerMetrics } from '../src/observability/metrics';
 import { createSlowQueryLog } from '../src/observability/slow-queries';
-import { errorOf, signUpOwner, startTestServer, type TestServer } from './harness';
+import {
+  errorOf,
+  newAccount,
+  signUpOwner,
+  startTestServer,
+  TEST_APP_SECRET,
+  type TestServer,
+} from './harness';
 
 const METRICS_TOKEN = 'metrics-token-0123456789';
 const logLines: string[] = [];
@@ -298,5 +310,50 @@ describe(`slow-query log`, () => {
 
   it(`is off with a threshold of 0`, () => {
     expect(createSlowQueryLog(0).settings).toBeUndefined();
+  });
+
+  it(`names the request, user and organization of the statements a procedure runs`, async () => {
+    // Threshold 0 at the database level: every statement is reported, so the test needs no slow SQL.
+    const reported: SlowQuery[] = [];
+    const testDatabase = await createTestDatabase(inject('databaseTemplate'), {
+      slowQuery: { thresholdMs: 0, report: (query) => reported.push(query) },
+    });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      DATA_DIR: testDatabase.settings.dataDir,
+      APP_SECRET: TEST_APP_SECRET,
+      LOG_LEVEL: 'silent',
+      ...(testDatabase.settings.databaseUrl ? { DATABASE_URL: testDatabase.settings.databaseUrl } : {}),
+    });
+    const app = await buildServer({ config, database: testDatabase.database, webRoot: null });
+    try {
+      const url = await app.listen({ port: 0, host: '127.0.0.1' });
+      const client = (headers: Record<string, string>) =>
+        createTRPCClient<AppRouter>({
+          links: [httpLink({ url: `${url}/trpc`, transformer: superjson, headers })],
+        });
+      const account = newAccount();
+      const registered = await client({}).auth.register.mutate({ ...account, client: 'desktop' });
+      const organizationId = registered.memberships[0]?.organizationId ?? '';
+      reported.length = 0;
+      await client({
+        authorization: `Bearer ${registered.accessToken}`,
+        'x-org-id': organizationId,
+        'x-request-id': 'req-traced-0001',
+      }).clients.list.query({});
+      const listed = reported.filter((query) => /from .?clients.? /.test(query.sql));
+      expect(listed.length).toBeGreaterThan(0);
+      for (const query of listed) {
+        expect(query.context).toMatchObject({
+          requestId: 'req-traced-0001',
+          userId: registered.user.id,
+          organizationId,
+        });
+      }
+      expect(JSON.stringify(reported)).not.toContain(account.email);
+    } finally {
+      await app.close();
+      await testDatabase.dispose();
+    }
   });
 });

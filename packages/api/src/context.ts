@@ -67,8 +67,5 @@ export type Context = ApiDependencies & {
 };
 
 export function createContext(dependencies: ApiDependencies, request: RequestInfo, logger: Logger): Context {
-  const em = dependencies.database.fork();
-  // Slow-query log lines name the request they belong to (see the database's slowQuery setting).
-  if (request.id) em.setLoggerContext({ requestId: request.id });
-  return { ...dependencies, em, request, logger };
+  return { ...dependencies, em: dependencies.database.fork(), request, logger };
 }

@@ -6,6 +6,7 @@ import {
 } from '@mikro-orm/core';
 import {
   runWithChangeContext,
+  runWithQueryContext,
   TENANT_FILTER,
   type MembershipRole,
   type TenantFilterParams,
@@ -99,15 +100,21 @@ const observeProcedure = t.middleware(async ({ ctx, path, type, next }) => {
   return result;
 });
 
+// The request id on every statement the call runs (slow-query log); the caller's ids follow below.
+const traceQueries = t.middleware(({ ctx, next }) =>
+  ctx.request.id ? runWithQueryContext({ requestId: ctx.request.id }, next) : next(),
+);
+
 export const publicProcedure = t.procedure
+  .use(traceQueries)
   .use(observeProcedure)
   .use(mapDatabaseErrors)
   .use(refuseNulCharacters);
 
-/** Names the caller on the request's log lines and on its slow-query lines. */
-function bindCaller(ctx: Context, bindings: LogBindings): void {
+/** Names the caller on the request's log lines and on the slow-query lines of what `work` runs. */
+function withCaller<T>(ctx: Context, bindings: LogBindings, work: () => T): T {
   ctx.request.bindLogContext?.(bindings);
-  Object.assign(ctx.em.getLoggerContext(), bindings);
+  return runWithQueryContext(bindings, work);
 }
 
 export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
@@ -117,8 +124,7 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   // The session is checked on every call, so signing out or revoking a device takes effect at once.
   const session = claims ? await findLiveSession(ctx.em, claims, ctx.clock()) : null;
   if (!session) throw new TRPCError({ code: 'UNAUTHORIZED', message: messages.signInRequired });
-  bindCaller(ctx, { userId: session.user.id });
-  return next({ ctx: { session, user: session.user } });
+  return withCaller(ctx, { userId: session.user.id }, () => next({ ctx: { session, user: session.user } }));
 });
 
 /**
@@ -134,20 +140,21 @@ export const orgProcedure = authedProcedure.use(async ({ ctx, path, type, next }
       : null
     : await findCallerMembership(ctx.em, ctx.user, undefined);
   if (!membership) throw new TRPCError({ code: 'NOT_FOUND', message: messages.organizationNotFound });
-  bindCaller(ctx, { organizationId: membership.organization.id });
-  ctx.em.setFilterParams(TENANT_FILTER, {
-    organizationId: membership.organization.id,
-  } satisfies TenantFilterParams);
-  // A read-only organization (trial over, unpaid past the grace, canceled and ended) refuses every write
-  // here, in one place; reads and exports go on, and billing.* stays open so it can pay its way out.
-  if (type === 'mutation' && !isExemptFromReadOnly(path)) {
-    await assertOrganizationWritable(ctx, membership.organization);
-  }
-  // Every change flushed by this call (on ctx.em or any fork of it) is audited as this member's.
-  const actor = { membershipId: membership.id, userId: ctx.user.id, name: ctx.user.name };
-  return runWithChangeContext({ actor, now: ctx.clock }, () =>
-    next({ ctx: { membership, organization: membership.organization } }),
-  );
+  return withCaller(ctx, { organizationId: membership.organization.id }, async () => {
+    ctx.em.setFilterParams(TENANT_FILTER, {
+      organizationId: membership.organization.id,
+    } satisfies TenantFilterParams);
+    // A read-only organization (trial over, unpaid past the grace, canceled and ended) refuses every write
+    // here, in one place; reads and exports go on, and billing.* stays open so it can pay its way out.
+    if (type === 'mutation' && !isExemptFromReadOnly(path)) {
+      await assertOrganizationWritable(ctx, membership.organization);
+    }
+    // Every change flushed by this call (on ctx.em or any fork of it) is audited as this member's.
+    const actor = { membershipId: membership.id, userId: ctx.user.id, name: ctx.user.name };
+    return runWithChangeContext({ actor, now: ctx.clock }, () =>
+      next({ ctx: { membership, organization: membership.organization } }),
+    );
+  });
 });
 
 /**

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DefaultLogger, type LogContext, type LoggerOptions, type Options } from '@mikro-orm/core';
@@ -29,11 +30,20 @@ export type SlowQuery = {
   sql: string;
   tookMs: number;
   failed: boolean;
-  /** What the EntityManager's logger context carried (request id, user and organization ids). */
+  /** The EntityManager's logger context and the bindings of runWithQueryContext (request, user, org). */
   context: Readonly<Record<string, unknown>>;
 };
 
 export type SlowQuerySettings = { thresholdMs: number; report(query: SlowQuery): void };
+
+// Who the statements running now are for (request, user, organization): set around a unit of work and
+// read by the slow-query log, whatever EntityManager, fork or query builder runs them.
+const queryContext = new AsyncLocalStorage<Readonly<Record<string, string>>>();
+
+/** Runs `work` with these bindings (added to the current ones) on every statement it runs. */
+export function runWithQueryContext<T>(bindings: Readonly<Record<string, string>>, work: () => T): T {
+  return queryContext.run({ ...queryContext.getStore(), ...bindings }, work);
+}
 
 // A quoted SQL literal ('it''s'), which might hold personal data if values were ever inlined.
 const SQL_LITERAL = /'(?:[^']|'')*'/g;
@@ -57,7 +67,7 @@ class SlowQueryLogger extends DefaultLogger {
         sql: query.replace(SQL_LITERAL, "'?'"),
         tookMs: took,
         failed: level === 'error',
-        context: rest,
+        context: { ...rest, ...queryContext.getStore() },
       });
     }
     super.logQuery(context);
