@@ -64,6 +64,7 @@ async function seedOrganization(tag: string, document: string) {
   const notifications = await owner.client.notifications.list.query({ page: 1, pageSize: 10 });
   const first = notifications.items[0];
   if (first) await owner.client.notifications.markRead.mutate({ id: first.id });
+  await owner.client.calendar.rotateSecret.mutate();
   await owner.client.members.invite.mutate({
     email: `convidado.${tag.toLowerCase()}@example.com`,
     role: 'staff',
@@ -257,8 +258,12 @@ describe('organization export', () => {
     const logins = JSON.parse(files.get('login_events.json') ?? '[]') as { id: string; userId: string }[];
     expect(logins.some((login) => login.userId === a.staff.userId)).toBe(true);
     expect(everything).not.toContain(earlier.id);
+    const salted = await em.findOneOrFail(Membership, { user: a.owner.userId }, { filters: false });
+    expect(salted.calendarFeedSalt).toBeTruthy();
+    expect(everything).not.toContain(salted.calendarFeedSalt ?? 'no salt');
     const data = [...files].filter(([name]) => /\.(json|csv)$/.test(name) && name !== 'manifest.json');
-    for (const [name, text] of data) expect(text, name).not.toMatch(/passwordHash|tokenHash|\$argon2/);
+    for (const [name, text] of data)
+      expect(text, name).not.toMatch(/passwordHash|tokenHash|calendarFeedSalt|\$argon2/);
     for (const foreign of [b.owner.orgId, b.clientId, 'Boreal', CPF_B, b.owner.email, b.staff.email]) {
       expect(everything).not.toContain(foreign);
     }

@@ -45,8 +45,13 @@ export const NOT_EXPORTED: Record<string, string> = {
   Session: 'refresh-token families (credentials); sign-ins are exported as login events',
 };
 
-/** Columns never written to an export: credentials, even hashed. */
-export const SECRET_PROPERTIES = new Set(['passwordHash', 'tokenHash', 'previousTokenHash']);
+/** Columns never written to an export: credentials, even hashed, and what a secret URL is derived from. */
+export const SECRET_PROPERTIES = new Set([
+  'passwordHash',
+  'tokenHash',
+  'previousTokenHash',
+  'calendarFeedSalt',
+]);
 
 function manyToOne(meta: EntityMetadata, target: string) {
   return meta.props.find((prop) => prop.kind === ReferenceKind.MANY_TO_ONE && prop.type === target);
