@@ -191,13 +191,15 @@ describe(`Prometheus metrics`, () => {
     try {
       await waitFor(async () =>
         (await metrics.registry.metrics()).includes(
-          'picineiros_job_run_duration_seconds_count{job="finance-notices"',
+          'picineiros_job_run_duration_seconds_count{job="organization-purge"',
         ),
       );
     } finally {
       stop();
     }
     const text = await metrics.registry.metrics();
+    // Maintenance jobs (the purge of deleted organizations) are counted too.
+    expect(sample(text, 'picineiros_job_runs_total', { job: 'organization-purge', outcome: 'ran' })).toBe(1);
     for (const job of ['appointment-reminders', 'finance-notices']) {
       expect(sample(text, 'picineiros_job_runs_total', { job, outcome: 'ran' })).toBe(1);
       expect(sample(text, 'picineiros_job_run_duration_seconds_count', { job })).toBe(1);

@@ -33,12 +33,15 @@ export function startJobScheduler(options: {
       }
     }
     for (const job of Object.values(maintenanceJobs)) {
+      const startedAt = performance.now();
       try {
         const result = await job.run(options.database, options.clock());
+        options.metrics?.jobRan(job.name, 'ran', performance.now() - startedAt);
         if (Object.values(result).some((value) => typeof value === 'number' && value > 0)) {
           options.logger.info({ job: job.name, ...result }, 'maintenance job ran');
         }
       } catch (error) {
+        options.metrics?.jobRan(job.name, 'failed', performance.now() - startedAt);
         options.logger.error({ err: error, job: job.name }, 'maintenance job failed');
       }
     }
