@@ -101,11 +101,37 @@ describe('billing screen in Chromium', { timeout: 90_000 }, () => {
     await expect.poll(() => invoicePage.getByText('RECEIVED').isVisible(), WAIT).toBe(true);
     await invoicePage.close();
 
-    // No reload: the screen polls while an invoice is pending.
+    // Back to the app's tab, no reload: the refetch on focus and the poll while an invoice is pending bring
+    // the webhook's news (a hidden tab does not poll).
+    await page.bringToFront();
     await expect.poll(() => page.getByTestId('billing-status').textContent(), WAIT).toBe('Ativa');
     expect(await page.getByTestId('invoice-status').first().textContent()).toBe('Paga');
     expect(await page.getByTestId('open-invoice').count()).toBe(0);
     expect(await page.getByText(/^Pago até \d{2}\/\d{2}\/\d{4}\.$/).isVisible()).toBe(true);
+  });
+
+  it('changes plan, then cancels after confirming', async () => {
+    await page.getByTestId('plan-equipe').getByRole('button', { name: 'Escolher' }).click();
+    await expect.poll(() => page.getByLabel('Novo plano').first().inputValue(), WAIT).toMatch(/^Equipe/);
+    await page.getByRole('button', { name: 'Mudar de plano' }).click();
+    await expect.poll(() => page.getByText('Plano alterado.').isVisible(), WAIT).toBe(true);
+    await expect.poll(() => page.getByTestId('billing-plan').textContent(), WAIT).toBe('Equipe');
+    expect(await page.getByTestId('plan-equipe').textContent()).toContain('Plano atual');
+
+    // The page's button comes first; the dialog's (same name) is portalled at the end of the body.
+    await page.getByRole('button', { name: 'Cancelar assinatura' }).first().click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Manter assinatura' }).click();
+    await expect.poll(() => dialog.count(), WAIT).toBe(0);
+    expect(await page.getByTestId('billing-status').textContent()).toBe('Ativa');
+    await page.getByRole('button', { name: 'Cancelar assinatura' }).first().click();
+    await dialog.getByRole('button', { name: 'Cancelar assinatura' }).click();
+    await expect.poll(() => page.getByTestId('billing-status').textContent(), WAIT).toBe('Cancelada');
+    // Paid until the period's end: a banner says how long, and subscribing again is offered.
+    await expect
+      .poll(() => page.getByTestId('billing-banner').getAttribute('data-kind'), WAIT)
+      .toBe('canceled');
+    expect(await page.getByRole('button', { name: 'Assinar', exact: true }).isVisible()).toBe(true);
   });
 
   it('a trial that ended: read-only banner everywhere, and a refused write shows the notice', async () => {

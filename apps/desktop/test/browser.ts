@@ -41,7 +41,9 @@ export async function screenshotOnFailure(
 export async function documentationScreenshot(page: Page, name: string): Promise<void> {
   if (process.env['UPDATE_SCREENSHOTS'] !== '1') return;
   await page.waitForLoadState('networkidle');
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate(() => {
+    window.scrollTo(0, 0);
+  });
   // Park the pointer where it opens no tooltip, as scripts/screenshots.mjs does.
   await page.mouse.move(1360, 760);
   await page.waitForTimeout(400);

@@ -40,6 +40,7 @@ import {
   useBillingCurrent,
   useCancelSubscription,
   useChangePlan,
+  useCurrentFollowsInvoices,
   useInvoices,
   usePlans,
   useSubscribe,
@@ -75,6 +76,7 @@ export function BillingPage() {
   const invoices = useInvoices(seesInvoices && online);
   // An invoice waiting for its payment: the status changes by webhook, so the status card follows it too.
   const current = useBillingCurrent({ poll: invoices.data?.some(isPayable) ?? false });
+  useCurrentFollowsInvoices(invoices.data);
   const plans = usePlans();
   const [chosenPlan, setChosenPlan] = useState<string | null>(null);
   const open = invoices.data?.find(isPayable);
@@ -371,7 +373,7 @@ function SubscribeCard({
     <Card withBorder>
       <Text fw={600}>{t('billing.subscribeTitle')}</Text>
       <Text size="sm" c="dimmed" mb="sm">
-        {t('billing.subscribeHint')}
+        {current.status === 'trialing' ? t('billing.subscribeTrialHint') : t('billing.subscribeHint')}
       </Text>
       <form onSubmit={submit} noValidate>
         <SimpleGrid cols={2}>

@@ -2,6 +2,7 @@ import type { TBillingErrorData, TInvoiceView } from '@picineiros/api/billing/sc
 import type { AppRouter } from '@picineiros/api';
 import { TRPCClientError } from '@trpc/client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { useApi, useSignedIn } from '../session-context';
 import type { Inputs } from './keys';
 
@@ -58,6 +59,24 @@ export function useInvoices(enabled: boolean) {
     refetchOnWindowFocus: 'always',
     refetchInterval: (query) => (query.state.data?.some(isPayable) ? PENDING_POLL_MS : false),
   });
+}
+
+/**
+ * When an invoice changes (paid, overdue, a new one), the status changed with it: asks billing.current
+ * again at once. Without this, the poll that stops with the last payable invoice could stop one answer
+ * short of the new status.
+ */
+export function useCurrentFollowsInvoices(invoices: TInvoiceView[] | undefined): void {
+  const queryClient = useQueryClient();
+  const { orgId } = useSignedIn();
+  const signature = invoices?.map((invoice) => `${invoice.id}:${invoice.status}`).join(',');
+  const previous = useRef(signature);
+  useEffect(() => {
+    if (previous.current !== undefined && signature !== previous.current) {
+      void queryClient.invalidateQueries({ queryKey: billingKeys.current(orgId) });
+    }
+    previous.current = signature;
+  }, [signature, orgId, queryClient]);
 }
 
 function useInvalidateBilling() {
