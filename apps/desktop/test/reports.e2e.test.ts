@@ -67,6 +67,10 @@ describe('reports and exports in the web build', () => {
     await page.getByText('Ativos', { exact: true }).click();
     await expect.poll(() => page.getByText('Inativo Silva').isVisible(), PATIENCE).toBe(false);
     await page.getByTestId('export-clients').click();
+    await expect
+      .poll(() => page.getByRole('menuitem', { name: 'PDF para imprimir' }).isVisible(), PATIENCE)
+      .toBe(true);
+    await documentationScreenshot(page, 'clients-export');
     const downloading = page.waitForEvent('download');
     await page.getByRole('menuitem', { name: 'Planilha CSV (Excel)' }).click();
     const download = await downloading;
