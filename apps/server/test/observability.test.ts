@@ -359,3 +359,53 @@ describe(`slow-query log`, () => {
     }
   });
 });
+
+describe(`error tracking wiring`, () => {
+  it(`reports an internal procedure error with its request id and procedure, and not client errors`, async () => {
+    const captured: { error: unknown; context: { requestId?: string; procedure?: string } }[] = [];
+    const testDatabase = await createTestDatabase(inject('databaseTemplate'));
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      DATA_DIR: testDatabase.settings.dataDir,
+      APP_SECRET: TEST_APP_SECRET,
+      LOG_LEVEL: 'silent',
+      ...(testDatabase.settings.databaseUrl ? { DATABASE_URL: testDatabase.settings.databaseUrl } : {}),
+    });
+    const app = await buildServer({
+      config,
+      database: testDatabase.database,
+      webRoot: null,
+      errorTracker: {
+        enabled: true,
+        capture: (error, context = {}) => captured.push({ error, context }),
+        close: () => Promise.resolve(),
+      },
+    });
+    try {
+      const url = await app.listen({ port: 0, host: '127.0.0.1' });
+      const client = createTRPCClient<AppRouter>({
+        links: [
+          httpLink({
+            url: `${url}/trpc`,
+            transformer: superjson,
+            headers: { 'x-request-id': 'req-broken-01' },
+          }),
+        ],
+      });
+      // A client error (no token) is not an incident.
+      await errorOf(client.clients.list.query({}));
+      expect(captured).toEqual([]);
+      // The database goes away under the server: the next call fails inside.
+      await testDatabase.database.close();
+      const failure = await errorOf(
+        client.auth.login.mutate({ email: 'x@example.com', password: 'senha-forte-123', client: 'desktop' }),
+      );
+      expect(failure.data?.code).toBe('INTERNAL_SERVER_ERROR');
+      expect(captured).toHaveLength(1);
+      expect(captured[0]?.context).toEqual({ requestId: 'req-broken-01', procedure: 'auth.login' });
+    } finally {
+      await app.close();
+      await testDatabase.dispose();
+    }
+  });
+});
