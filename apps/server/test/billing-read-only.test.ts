@@ -20,7 +20,7 @@ type ProcedureDefinition = { _def: { type: string; middlewares: unknown[] } };
 // (the one that resolves the organization and runs the read-only guard). Account-level procedures
 // (auth.*, a member's own settings) and public ones (members.acceptInvite, tested below) do not.
 const ORG_MIDDLEWARE = (orgProcedure as unknown as ProcedureDefinition)._def.middlewares.at(-1);
-const PROCEDURES = appRouter._def.procedures as Record<string, ProcedureDefinition>;
+const PROCEDURES = appRouter._def.procedures as unknown as Record<string, ProcedureDefinition>;
 const isOrgScoped = (path: string) => PROCEDURES[path]?._def.middlewares.includes(ORG_MIDDLEWARE) ?? false;
 const EXEMPT = (path: string) => path.startsWith('billing.') || READ_ONLY_EXEMPT_MUTATIONS.has(path);
 

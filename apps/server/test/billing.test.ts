@@ -1,4 +1,5 @@
 import { dailyJobs, runDailyJob } from '@picineiros/api/jobs/index';
+import { webhookRetryJob } from '@picineiros/api/jobs/webhook-retry';
 import {
   Appointment,
   Client,
@@ -461,6 +462,13 @@ describe('billing: webhooks', () => {
     await setAsaasSubscriptionId(context.server, owner.orgId, remote.id);
     expect((await context.fake.send(orphan)).status).toBe(200);
     expect(await invoiceOf(second.id)).toMatchObject({ status: 'pending' });
+
+    // Processed events are deleted after the retention (their payloads name people).
+    const muchLater = new Date(context.clock.now.getTime() + 91 * DAY_MS);
+    expect((await webhookRetryJob.run(context.server.database, muchLater)).pruned).toBeGreaterThanOrEqual(2);
+    expect(
+      await context.server.database.fork().count(WebhookEvent, { eventId: [received.id, orphan.id] }),
+    ).toBe(0);
   });
 });
 

@@ -259,3 +259,11 @@ export async function retryWebhookEvents(
   for (const event of due) if (await processWebhookEvent(database, event.id, now)) processed += 1;
   return { attempted: due.length, processed };
 }
+
+/** Processed events are kept this long (support, replays), then deleted: their payloads name people. */
+export const WEBHOOK_RETENTION_DAYS = 90;
+
+export async function pruneWebhookEvents(database: Database, now: Date): Promise<number> {
+  const before = new Date(now.getTime() - WEBHOOK_RETENTION_DAYS * 86_400_000);
+  return database.fork().nativeDelete(WebhookEvent, { processedAt: { $ne: null, $lt: before } });
+}
