@@ -1,7 +1,12 @@
 import { Client } from '@picineiros/db';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DAY_MS, startBillingServer, type BillingTestServer } from '../../server/test/billing-harness';
+import {
+  DAY_MS,
+  startBillingServer,
+  subscribeOwner,
+  type BillingTestServer,
+} from '../../server/test/billing-harness';
 import { newAccount, signUpOwner } from '../../server/test/harness';
 import { expectFreshTrial, openBillingPage, signUpThroughPage, WAIT } from './billing-steps';
 import { documentationScreenshot, ensureWebBuild, launchChromium, screenshotOnFailure } from './browser';
@@ -175,5 +180,28 @@ describe('billing screen in Chromium', { timeout: 90_000 }, () => {
       await other.close();
     }
     expect(pageErrors).toEqual([]);
+  });
+
+  it('a plan limit: inviting past the one member of Essencial shows the notice with its usage', async () => {
+    const owner = await signUpOwner(billing.server, { organizationName: 'Piscinas Mar' });
+    await seedOffice(owner);
+    await subscribeOwner(billing, owner, 'essencial');
+
+    const other = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'pt-BR' });
+    const limitPage = await other.newPage();
+    try {
+      await signIn(limitPage, billing.server.url, owner);
+      await limitPage.getByRole('link', { name: 'Configurações' }).click();
+      await limitPage.getByLabel('E-mail da pessoa convidada').fill('joana@example.com');
+      await limitPage.getByRole('button', { name: 'Convidar' }).click();
+      const notice = limitPage.getByTestId('billing-refusal-limit_reached');
+      await expect.poll(() => notice.isVisible(), WAIT).toBe(true);
+      expect(await notice.textContent()).toMatch(/1 de 1 membros da equipe/);
+      expect(await limitPage.locator('.mantine-Notification-root').count()).toBe(1);
+      await notice.getByRole('link', { name: 'Ver assinatura' }).click();
+      await expect.poll(() => limitPage.getByTestId('usage-members').textContent(), WAIT).toContain('1 de 1');
+    } finally {
+      await other.close();
+    }
   });
 });
