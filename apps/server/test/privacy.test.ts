@@ -446,6 +446,14 @@ describe('organization deletion', () => {
     const start = clock.now;
     const a = await seedOrganization('Estrela', '39053344705');
     const b = await seedOrganization('Farol', '71428793860');
+    // A's staff member also works for B.
+    const joining = server.database.fork();
+    joining.create(Membership, {
+      user: joining.getReference(User, a.staff.userId),
+      organization: joining.getReference(Organization, b.owner.orgId),
+      role: 'staff',
+    });
+    await joining.flush();
     const requestDeletion = (input: { organizationName: string; password: string }, user = a.owner) =>
       user.client.organizations.requestDeletion.mutate(input);
 
@@ -512,7 +520,13 @@ describe('organization deletion', () => {
     });
     expect(await purge.run(server.database, clock())).toMatchObject({ purged: 0 });
 
-    expect((await errorOf(a.owner.client.clients.list.query({}))).data?.code).toBe('NOT_FOUND');
+    // The owner belonged to this organization only: the account went with it. The staff member also works
+    // for the other organization and keeps the account, now with that organization only.
+    expect((await errorOf(a.owner.client.auth.me.query())).data?.code).toBe('UNAUTHORIZED');
+    const staffAgain = await signInAgain(a.staff);
+    expect((await staffAgain.client.auth.me.query()).memberships.map((m) => m.organizationId)).toEqual([
+      b.owner.orgId,
+    ]);
     const aCounts = await organizationRowCounts(a.owner.orgId, a);
     expect(Object.entries(aCounts).filter(([, count]) => count > 0)).toEqual([]);
     expect(await organizationRowCounts(b.owner.orgId, b)).toEqual(bCounts);
@@ -527,8 +541,13 @@ describe('organization deletion', () => {
         'Manutenção Estrela',
         a.owner.orgId,
         a.clientId,
+        a.owner.email,
+        'Dona Estrela',
+        a.owner.userId,
       ]),
     ).toEqual([]);
+    // (After the search: a failed attempt records the address typed, like any unknown e-mail.)
+    expect((await errorOf(signInAgain(a.owner))).data?.code).toBe('UNAUTHORIZED');
     // The export file of the purged organization is swept once it is old enough.
     const directory = exportsDirectory(server.config.dataDir);
     expect((await readdir(directory)).some((name) => name.startsWith(exportsBefore.id))).toBe(true);

@@ -148,7 +148,8 @@ export async function eraseUser(em: EntityManager, user: User): Promise<void> {
 /**
  * Deletes every row of an organization: the organization row takes its tenant rows with it (foreign keys
  * cascade), tables that name it by a plain `organizationId` column (the mail outbox…) are emptied first.
- * Its members keep their accounts. Export files are swept by the export worker once their rows are gone.
+ * Members of no other organization are erased; export files are swept by the export worker once their
+ * rows are gone.
  */
 export async function purgeOrganization(em: EntityManager, organizationId: string): Promise<void> {
   // The rate-limit counters of the addresses it invited name those people; they are not kept for anyone.
@@ -171,7 +172,19 @@ export async function purgeOrganization(em: EntityManager, organizationId: strin
       await em.nativeDelete(table.meta.className, { organizationId }, { filters: false });
     }
   }
+  // Members who belong to no other organization: their accounts existed for this one only, and go with it,
+  // erased like a deleted account (login and audit records anonymized). The others keep their accounts.
+  const members = await em.find(Membership, { organization: organizationId }, { fields: ['user'] });
+  const memberIds = members.map((membership) => membership.user.id);
+  const elsewhere = await em.find(
+    Membership,
+    { user: { $in: memberIds }, organization: { $ne: organizationId } },
+    { fields: ['user'] },
+  );
+  const staying = new Set(elsewhere.map((membership) => membership.user.id));
+  const orphans = await em.find(User, { id: { $in: memberIds.filter((id) => !staying.has(id)) } });
   await em.nativeDelete(Organization, { id: organizationId });
+  for (const user of orphans) await eraseUser(em, user);
 }
 
 type SignedInContext = Context & { user: User; session: Session };

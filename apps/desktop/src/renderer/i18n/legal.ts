@@ -55,7 +55,7 @@ export const privacyPolicy: LegalDocument = {
       heading: 'Por quanto tempo guardamos',
       paragraphs: [
         'Enquanto a conta e a empresa existirem. O arquivo de exportação de dados fica disponível por 7 dias ou até ser baixado (o que vier primeiro) e então é apagado.',
-        'Exclusão da empresa: um proprietário pede a exclusão confirmando o nome da empresa e a senha; após 30 dias de carência (durante os quais o pedido pode ser cancelado), todos os registros da empresa são apagados definitivamente, inclusive clientes, atendimentos, cobranças, notificações, auditoria, e-mails enviados e arquivos de exportação.',
+        'Exclusão da empresa: um proprietário pede a exclusão confirmando o nome da empresa e a senha; após 30 dias de carência (durante os quais o pedido pode ser cancelado), todos os registros da empresa são apagados definitivamente, inclusive clientes, atendimentos, cobranças, notificações, auditoria, e-mails enviados e arquivos de exportação; as contas de membros que não participam de nenhuma outra empresa são excluídas junto, como na exclusão de conta.',
         'Exclusão da conta: feita por você a qualquer momento no seu perfil. Apagamos a conta, as sessões, os links enviados e os e-mails endereçados a você; nos registros de auditoria e de acesso mantemos apenas o fato (o quê e quando), com o nome trocado por "Usuário removido" e e-mail, IP e navegador apagados.',
         'Cópias de segurança do banco de dados são guardadas por até 14 dias e então apagadas; um dado excluído some delas nesse prazo, e elas não são usadas para reativar dados excluídos.',
       ],

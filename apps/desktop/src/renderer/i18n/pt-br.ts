@@ -390,7 +390,7 @@ export const ptBR = {
     },
     deleteOrgTitle: 'Excluir a empresa',
     deleteOrgHint:
-      'Todos os dados da empresa serão apagados definitivamente 30 dias após o pedido. Até lá, você pode cancelar. Exporte os dados antes, se quiser guardá-los.',
+      'Todos os dados da empresa serão apagados definitivamente 30 dias após o pedido, junto com as contas de quem não participa de outra empresa. Até lá, você pode cancelar. Exporte os dados antes, se quiser guardá-los.',
     deleteOrgButton: 'Excluir empresa…',
     deleteOrgModalTitle: 'Excluir {name}?',
     deleteOrgConfirmLabel: 'Digite o nome da empresa para confirmar',
