@@ -6,9 +6,15 @@ export function useOnline(): boolean {
   useEffect(() => {
     const bridge = window.picineiros;
     if (bridge) {
-      void bridge.isOnline?.().then(setOnline);
+      // The core's current state (a page reloaded while offline), unless an event already said newer.
+      let heard = false;
+      void bridge.isOnline?.().then((online) => {
+        if (!heard) setOnline(online);
+      });
       return bridge.onEvent((event) => {
-        if (event.type === 'connection') setOnline(event.online);
+        if (event.type !== 'connection') return;
+        heard = true;
+        setOnline(event.online);
       });
     }
     const up = () => setOnline(true);
