@@ -14,10 +14,12 @@ import {
 } from 'electron';
 import { DesktopCore, type CoreOperation } from '../core/core';
 import type { ExportRequest } from '../core/report-export';
-import { createFileTokenStore } from '../core/token-store';
+import { createFileTokenStore, createMemoryTokenStore, type TokenStore } from '../core/token-store';
+import { newNotificationsBody } from '../core/unread-indicator';
 import { loadDesktopConfig } from './config';
 import { startErrorTracking } from './error-tracking';
 import { buildMenu } from './menu';
+import { createUnreadTray } from './tray';
 import { setUpUpdater } from './updater';
 import { loadWindowState, rememberWindowState } from './window-state';
 
@@ -52,8 +54,12 @@ const MIME: Record<string, string> = {
 };
 
 protocol.registerSchemesAsPrivileged([{ scheme: SCHEME, privileges: { standard: true, secure: true } }]);
+// Every renderer sandboxed, whatever a BrowserWindow's options say.
+app.enableSandbox();
 
-if (!app.requestSingleInstanceLock()) app.quit();
+// A second launch hands over to the running app (see 'second-instance') and exits before doing anything.
+const primaryInstance = app.requestSingleInstanceLock();
+if (!primaryInstance) app.exit(0);
 
 let mainWindow: BrowserWindow | null = null;
 let core: DesktopCore | null = null;
@@ -80,6 +86,33 @@ async function serveRenderer(request: Request): Promise<Response> {
   }
 }
 
+/** Brings the window back (restored, in front), re-creating it if it was closed (macOS, tray). */
+function showMainWindow(): void {
+  if (!mainWindow) {
+    mainWindow = createWindow();
+    return;
+  }
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+/**
+ * The refresh token under safeStorage (Keychain, DPAPI, libsecret/kwallet). Where Linux has no keyring,
+ * safeStorage falls back to a fixed key ('basic_text'): the token is then kept in memory only and the user
+ * signs in at each start, rather than leaving a readable token on disk.
+ */
+async function createTokenStore(): Promise<TokenStore> {
+  const weakLinuxStore =
+    process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text';
+  if (weakLinuxStore || !(await safeStorage.isAsyncEncryptionAvailable())) return createMemoryTokenStore();
+  return createFileTokenStore(join(app.getPath('userData'), 'session.bin'), {
+    encrypt: (plain) => safeStorage.encryptStringAsync(plain),
+    // A rotated keychain key still decrypts; the next refresh saves the token under the new key.
+    decrypt: async (encrypted) => (await safeStorage.decryptStringAsync(encrypted)).result,
+  });
+}
+
 function createWindow(): BrowserWindow {
   const state = loadWindowState(app.getPath('userData'));
   const window = new BrowserWindow({
@@ -96,6 +129,7 @@ function createWindow(): BrowserWindow {
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: true,
+      devTools: !app.isPackaged,
     },
   });
   if (state.maximized) window.maximize();
@@ -116,11 +150,7 @@ async function main(): Promise<void> {
   core = new DesktopCore({
     serverUrl: config.serverUrl,
     dataDir: app.getPath('userData'),
-    tokenStore: createFileTokenStore(join(app.getPath('userData'), 'session.bin'), {
-      encrypt: (plain) => safeStorage.encryptStringAsync(plain),
-      // A rotated keychain key still decrypts; the next refresh saves the token under the new key.
-      decrypt: async (encrypted) => (await safeStorage.decryptStringAsync(encrypted)).result,
-    }),
+    tokenStore: await createTokenStore(),
     userAgent: `Picineiros/${app.getVersion()} (${process.platform}) Electron`,
     // The core writes exports itself (from its replica, offline too); main only asks where.
     saveLocation: {
@@ -153,9 +183,13 @@ async function main(): Promise<void> {
     }),
   );
 
-  ipcMain.handle('picineiros:call', (event, operation: CoreOperation) => {
+  const unreadTray = createUnreadTray({ open: showMainWindow, window: () => mainWindow });
+
+  ipcMain.handle('picineiros:call', async (event, operation: CoreOperation) => {
     if (!isTrustedSender(event) || !core) throw new Error('untrusted sender');
-    return core.handle(operation);
+    const result = await core.handle(operation);
+    if (operation.path === 'auth.logout') unreadTray.show(0);
+    return result;
   });
   ipcMain.handle('picineiros:online', (event) => {
     if (!isTrustedSender(event) || !core) throw new Error('untrusted sender');
@@ -186,25 +220,32 @@ async function main(): Promise<void> {
   core.onEvent((event) => {
     mainWindow?.webContents.send('picineiros:event', event);
     if (event.type === 'synced' && event.domains.includes('notifications')) void notifyUnread();
+    if (event.type === 'signed-out') unreadTray.show(0);
   });
-  // OS notification and dock/taskbar badge for new in-app notifications.
+  // OS notification, tray and dock/taskbar badge for new in-app notifications.
   async function notifyUnread(): Promise<void> {
     const result = await core?.handle({ path: 'notifications.unreadCount', type: 'query', input: undefined });
     if (!result?.ok) return;
     const unread = (result.data as { unread: number }).unread;
-    app.setBadgeCount(unread);
+    unreadTray.show(unread);
     if (lastUnread >= 0 && unread > lastUnread && Notification.isSupported()) {
-      new Notification({
+      const notification = new Notification({
         title: 'Picineiros',
-        body: `Você tem ${unread} notificação(ões) não lida(s).`,
-      }).show();
+        body: newNotificationsBody(lastUnread, unread),
+      });
+      notification.on('click', showMainWindow);
+      notification.show();
     }
     lastUnread = unread;
   }
+  void notifyUnread();
 
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (navigation) => {
       if (!navigation.url.startsWith(`${ORIGIN}/`)) navigation.preventDefault();
+    });
+    contents.on('will-redirect', (redirect) => {
+      if (!redirect.url.startsWith(`${ORIGIN}/`)) redirect.preventDefault();
     });
     contents.setWindowOpenHandler(({ url }) => {
       const host = URL.canParse(url) ? new URL(url).host : '';
@@ -220,14 +261,13 @@ async function main(): Promise<void> {
   mainWindow.webContents.session.setPermissionRequestHandler((_contents, _permission, callback) => {
     callback(false);
   });
+  mainWindow.webContents.session.setPermissionCheckHandler(() => false);
   mainWindow.on('closed', () => (mainWindow = null));
   updater.check(false);
 }
 
 app.on('second-instance', () => {
-  if (!mainWindow) return;
-  if (mainWindow.isMinimized()) mainWindow.restore();
-  mainWindow.focus();
+  if (app.isReady()) showMainWindow();
 });
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
@@ -239,7 +279,8 @@ app.on('before-quit', () => {
   void core?.stop();
 });
 
-main().catch((error: unknown) => {
-  dialog.showErrorBox('Picineiros', error instanceof Error ? error.message : String(error));
-  app.quit();
-});
+if (primaryInstance)
+  main().catch((error: unknown) => {
+    dialog.showErrorBox('Picineiros', error instanceof Error ? error.message : String(error));
+    app.quit();
+  });
