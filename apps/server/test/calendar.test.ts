@@ -50,7 +50,7 @@ async function feedUrlOf(member: SignedIn): Promise<string> {
 /** An organization with a client (with an address and a named pool) and visits around "today". */
 async function seedVisits(owner: SignedIn, name: string) {
   const { clientId, poolIds } = await seedClient(server, owner.orgId, name);
-  const em = server.database.fork({ disableTransactions: true });
+  const em = server.database.fork();
   const client = await em.findOneOrFail(Client, { id: clientId }, { filters: false });
   Object.assign(client, {
     street: 'Rua das Flores',
