@@ -121,9 +121,10 @@ export async function buildServer({
   logStream,
   webRoot = DEFAULT_WEB_ROOT,
   metrics = createServerMetrics(database),
-  errorTracker = initErrorTracking(config),
+  errorTracker: givenErrorTracker,
   slowQueryLog,
 }: ServerDependencies) {
+  const errorTracker = givenErrorTracker ?? (await initErrorTracking(config));
   const app = Fastify({
     trustProxy: config.trustProxy,
     // tRPC batches can carry many calls in one URL.

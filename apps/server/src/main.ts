@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const startedAt = performance.now();
   const config = loadConfig();
   // Before the database: errors during migrations are reported too.
-  const errorTracker = initErrorTracking(config);
+  const errorTracker = await initErrorTracking(config);
   const slowQueryLog = createSlowQueryLog(config.slowQueryMs);
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,

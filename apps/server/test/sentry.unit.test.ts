@@ -6,8 +6,8 @@ import { initErrorTracking } from '../src/observability/sentry';
 // One file, in order: Sentry's client is process-global, so "off" is checked before anything turns it on.
 
 describe(`error tracking`, () => {
-  it(`is off without SENTRY_DSN: nothing is initialised`, () => {
-    const tracker = initErrorTracking({ sentryDsn: undefined, sentryEnvironment: 'test' });
+  it(`is off without SENTRY_DSN: nothing is initialised`, async () => {
+    const tracker = await initErrorTracking({ sentryDsn: undefined, sentryEnvironment: 'test' });
     expect(tracker.enabled).toBe(false);
     tracker.capture(new Error('boom'));
     expect(Sentry.getClient()).toBeUndefined();
@@ -102,7 +102,7 @@ describe(`error tracking`, () => {
 
   it(`with SENTRY_DSN, sends captured errors scrubbed`, async () => {
     const sent: string[] = [];
-    const tracker = initErrorTracking(
+    const tracker = await initErrorTracking(
       { sentryDsn: 'https://publickey@o0.ingest.sentry.invalid/1', sentryEnvironment: 'test' },
       {
         transport: (options) =>

@@ -1,4 +1,4 @@
-import * as Sentry from '@sentry/node';
+import type * as SentrySdk from '@sentry/node';
 import type { Config } from '../config';
 import { scrubBreadcrumb, scrubEvent } from './scrub';
 
@@ -19,11 +19,13 @@ const disabled: ErrorTracker = {
  * sent. Only errors (no tracing), never default PII, and every event scrubbed (see scrub.ts).
  * `transport` lets a test see the events instead of sending them.
  */
-export function initErrorTracking(
+export async function initErrorTracking(
   config: Pick<Config, 'sentryDsn' | 'sentryEnvironment'>,
-  options: { transport?: Sentry.NodeOptions['transport'] } = {},
-): ErrorTracker {
+  options: { transport?: SentrySdk.NodeOptions['transport'] } = {},
+): Promise<ErrorTracker> {
   if (!config.sentryDsn) return disabled;
+  // Loaded only when enabled: importing the SDK (OpenTelemetry and all) takes ~0.7 s.
+  const Sentry = await import('@sentry/node');
   Sentry.init({
     dsn: config.sentryDsn,
     environment: config.sentryEnvironment,
