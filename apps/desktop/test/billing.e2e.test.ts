@@ -94,6 +94,9 @@ describe('billing screen in Chromium', { timeout: 90_000 }, () => {
       .poll(() => open.getByRole('button', { name: 'Código PIX copiado' }).isVisible(), WAIT)
       .toBe(true);
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(pixCode);
+    await expect
+      .poll(() => page.getByText('Assinatura criada. Pague a primeira fatura abaixo.').count(), WAIT)
+      .toBe(0);
     await documentationScreenshot(page, 'billing-invoice');
   });
 
@@ -110,7 +113,7 @@ describe('billing screen in Chromium', { timeout: 90_000 }, () => {
     // the webhook's news (a hidden tab does not poll).
     await page.bringToFront();
     await expect.poll(() => page.getByTestId('billing-status').textContent(), WAIT).toBe('Ativa');
-    expect(await page.getByTestId('invoice-status').first().textContent()).toBe('Paga');
+    await expect.poll(() => page.getByTestId('invoice-status').first().textContent(), WAIT).toBe('Paga');
     expect(await page.getByTestId('open-invoice').count()).toBe(0);
     expect(await page.getByText(/^Pago até \d{2}\/\d{2}\/\d{4}\.$/).isVisible()).toBe(true);
   });

@@ -350,6 +350,7 @@ export const ptBR = {
       deleted: 'Removida',
     },
     pay: 'Pagar',
+    openInvoice: 'Fatura em aberto: {amount}, vence em {date}',
     pixCode: 'Código PIX (copia e cola)',
     copyPix: 'Copiar código PIX',
     pixCopied: 'Código PIX copiado',

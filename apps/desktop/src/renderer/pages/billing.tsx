@@ -18,6 +18,7 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useClipboard } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
 import type { TBillingCurrent, TInvoiceView, TPlanView } from '@picineiros/api/billing/schema';
 import { ZSubscribeInput } from '@picineiros/api/billing/schema';
 import { maskDocument } from '@picineiros/api/shared/brazil';
@@ -28,7 +29,7 @@ import {
   type PlanLimit,
   type SubscriptionStatus,
 } from '@picineiros/db/constants';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { errorCodeOf } from '../api/client';
 import { showMutationError, showSuccess, validateWith } from '../components/forms';
 import { MaskedInput } from '../components/masked-input';
@@ -530,6 +531,10 @@ function PayButton({ invoice }: { invoice: TInvoiceView }) {
 
 function CopyPixButton({ code, compact }: { code: string; compact?: boolean }) {
   const clipboard = useClipboard({ timeout: 2500 });
+  useEffect(() => {
+    // No clipboard access (an old browser, a denied permission): the code stays selectable in its field.
+    if (clipboard.error) notifications.show({ color: 'red', message: t('billing.copyFailed') });
+  }, [clipboard.error]);
   return (
     <Button
       size={compact ? 'compact-sm' : 'sm'}
@@ -549,7 +554,10 @@ function OpenInvoice({ invoice }: { invoice: TInvoiceView }) {
     <Alert
       color={invoice.status === 'overdue' ? 'red' : 'cyan'}
       variant="light"
-      title={`${formatMoney(invoice.amountCents)} · ${t('billing.dueDate')} ${formatLocalDate(invoice.dueDate)}`}
+      title={t('billing.openInvoice', {
+        amount: formatMoney(invoice.amountCents),
+        date: formatLocalDate(invoice.dueDate),
+      })}
       data-testid="open-invoice"
     >
       <Stack gap="xs">
