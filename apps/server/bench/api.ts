@@ -37,7 +37,8 @@ import { BENCH_APP_SECRET, startServerProcess } from './server-process';
 const env = process.env;
 const SECONDS = Number(env['BENCH_SECONDS'] ?? 12);
 const CONNECTIONS = Number(env['BENCH_CONNECTIONS'] ?? 10);
-const ROUNDS = 3;
+// More, shorter rounds track a machine whose load changes by the second (BENCH_ROUNDS, default 3).
+const ROUNDS = Number(env['BENCH_ROUNDS'] ?? 3);
 // BENCH_ONLY=<text>: only the endpoints whose name contains it (profiling one endpoint at a time).
 const ONLY = env['BENCH_ONLY'];
 const ADMIN_URL = env['BENCH_POSTGRES_ADMIN_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -329,6 +330,8 @@ async function recordStatements(auth: {
       await call(inputOf(endpoint, 1));
       recorded.set(endpoint.name, current);
       log(`${endpoint.name}: ${current.length} statements`);
+      // BENCH_PRINT_SQL=1: the floor's statements, to EXPLAIN them or compare them with the server's.
+      if (env['BENCH_PRINT_SQL'] === '1') for (const statement of current) log(`  ${statement.sql}`);
     }
   } finally {
     await database.close();
