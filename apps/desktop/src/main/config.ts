@@ -13,8 +13,19 @@ const ZDesktopConfig = z.object({
   sentryDsn: z
     .url({ error: 'sentryDsn must be a Sentry DSN such as https://key@o0.ingest.sentry.io/0' })
     .optional(),
-  /** Hosts that links in the app may open in the system browser. */
-  externalHosts: z.array(z.string().min(1)).default(['picineiros.com.br', 'www.picineiros.com.br']),
+  /**
+   * Hosts that links in the app may open in the system browser: ours, and Asaas's invoice pages (the
+   * billing screen's "Pagar"; card data is typed there, never in the app).
+   */
+  externalHosts: z
+    .array(z.string().min(1))
+    .default([
+      'picineiros.com.br',
+      'www.picineiros.com.br',
+      'www.asaas.com',
+      'asaas.com',
+      'sandbox.asaas.com',
+    ]),
 });
 export type DesktopConfig = z.infer<typeof ZDesktopConfig>;
 
