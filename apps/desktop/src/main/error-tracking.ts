@@ -1,5 +1,4 @@
 import { scrubBreadcrumbFields, scrubEventFields } from '@picineiros/api/shared/scrub';
-import * as Sentry from '@sentry/electron/main';
 import type { DesktopConfig } from './config';
 
 /**
@@ -8,8 +7,10 @@ import type { DesktopConfig } from './config';
  * is initialised. No personal data: nothing collected by default, and every event goes through the same
  * scrubber as the server's (packages/api/src/shared/scrub.ts).
  */
-export function startErrorTracking(config: DesktopConfig, version: string): boolean {
+export async function startErrorTracking(config: DesktopConfig, version: string): Promise<boolean> {
   if (!config.sentryDsn) return false;
+  // Loaded only when enabled: the SDK is large and the app should not pay for it at every start.
+  const Sentry = await import('@sentry/electron/main');
   Sentry.init({
     dsn: config.sentryDsn,
     release: `picineiros-desktop@${version}`,

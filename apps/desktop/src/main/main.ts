@@ -144,7 +144,7 @@ function createWindow(): BrowserWindow {
 async function main(): Promise<void> {
   await app.whenReady();
   const config = loadDesktopConfig(app.getPath('userData'));
-  startErrorTracking(config, app.getVersion());
+  await startErrorTracking(config, app.getVersion());
   protocol.handle(SCHEME, serveRenderer);
 
   core = new DesktopCore({
