@@ -7,7 +7,7 @@ import {
   subscribeOwner,
   type BillingTestServer,
 } from '../../server/test/billing-harness';
-import { newAccount, signUpOwner } from '../../server/test/harness';
+import { addMember, newAccount, signUpOwner } from '../../server/test/harness';
 import { expectFreshTrial, openBillingPage, signUpThroughPage, WAIT } from './billing-steps';
 import { documentationScreenshot, ensureWebBuild, launchChromium, screenshotOnFailure } from './browser';
 import { seedOffice, signIn, VALID_CPF, watchPageErrors } from './e2e-steps';
@@ -140,6 +140,9 @@ describe('billing screen in Chromium', { timeout: 90_000 }, () => {
       .poll(() => page.getByTestId('billing-banner').getAttribute('data-kind'), WAIT)
       .toBe('canceled');
     expect(await page.getByRole('button', { name: 'Assinar', exact: true }).isVisible()).toBe(true);
+    expect(
+      await page.getByText(/^Pode ser usada até \d{2}\/\d{2}\/\d{4}; depois, somente leitura\.$/).isVisible(),
+    ).toBe(true);
   });
 
   it('a trial that ended: read-only banner everywhere, and a refused write shows the notice', async () => {
@@ -203,6 +206,29 @@ describe('billing screen in Chromium', { timeout: 90_000 }, () => {
       expect(await limitPage.locator('.mantine-Notification-root').count()).toBe(1);
       await notice.getByRole('link', { name: 'Ver assinatura' }).click();
       await expect.poll(() => limitPage.getByTestId('usage-members').textContent(), WAIT).toContain('1 de 1');
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('staff see where the organization stands, read-only: no forms, no invoices', async () => {
+    const owner = await signUpOwner(billing.server, { organizationName: 'Piscinas Rio' });
+    await seedOffice(owner);
+    const staff = await addMember(billing.server, owner.orgId, 'staff');
+    const other = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'pt-BR' });
+    const staffPage = await other.newPage();
+    try {
+      await signIn(staffPage, billing.server.url, staff);
+      await openBillingPage(staffPage);
+      await expectFreshTrial(staffPage, '2 de 10');
+      expect(
+        await staffPage
+          .getByText('Somente o proprietário da empresa pode assinar, mudar de plano ou cancelar.')
+          .isVisible(),
+      ).toBe(true);
+      expect(await staffPage.getByRole('button', { name: 'Escolher' }).count()).toBe(0);
+      expect(await staffPage.getByRole('button', { name: 'Assinar', exact: true }).count()).toBe(0);
+      expect(await staffPage.getByText('Faturas', { exact: true }).count()).toBe(0);
     } finally {
       await other.close();
     }

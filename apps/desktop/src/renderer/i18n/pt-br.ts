@@ -281,6 +281,7 @@ export const ptBR = {
     trialOver: 'O período de teste terminou',
     trialEndsAt: 'O teste termina em {date}.',
     paidUntil: 'Pago até {date}.',
+    usableUntil: 'Pode ser usada até {date}; depois, somente leitura.',
     graceEndsAt: 'Pague até {date} para não bloquear as alterações.',
     paysWith: 'Forma de pagamento: {type}.',
     statuses: {

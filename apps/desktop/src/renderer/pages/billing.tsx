@@ -205,7 +205,12 @@ function StatusCard({ current }: { current: TBillingCurrent }) {
           </Text>
         ) : null}
         {current.currentPeriodEnd ? (
-          <Text size="sm">{t('billing.paidUntil', { date: formatDate(current.currentPeriodEnd) })}</Text>
+          <Text size="sm">
+            {/* Canceled during the trial, the end is the trial's: nothing was paid, but it can be used. */}
+            {t(current.status === 'canceled' ? 'billing.usableUntil' : 'billing.paidUntil', {
+              date: formatDate(current.currentPeriodEnd),
+            })}
+          </Text>
         ) : null}
         {current.graceEndsAt && !current.readOnly ? (
           <Text size="sm" c="orange.8">
