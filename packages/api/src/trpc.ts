@@ -169,6 +169,9 @@ export const READ_ONLY_EXEMPT_MUTATIONS: ReadonlySet<string> = new Set([
   'organizations.requestDeletion',
   'organizations.cancelDeletion',
   'members.transferOwnership',
+  // A member's own calendar address: revoking a leaked one must never wait for a payment.
+  'calendar.rotateSecret',
+  'calendar.disable',
 ]);
 
 function isExemptFromReadOnly(path: string): boolean {
