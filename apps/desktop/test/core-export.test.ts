@@ -140,6 +140,21 @@ describe('desktop export from the replica', () => {
     );
     expect(summary.fileName).toMatch(/^resumo-financeiro-.*\.pdf$/);
     expect(pdfText(summary.path)).toContain('Resumo financeiro');
+
+    // Archived clients are not in the replica: with "show archived", the file comes from the server.
+    const [firstClient] = (await owner.client.clients.list.query({ search: 'Cliente 129' })).items;
+    if (!firstClient) throw new Error('seed missing');
+    await owner.client.clients.archive.mutate({ id: firstClient.id });
+    const withArchived = resultOf(
+      await core.exportReport({
+        kind: 'clients',
+        extension: 'csv',
+        filters: { includeArchived: true, search: 'Cliente 129' },
+      }),
+    );
+    expect(await readFile(withArchived.path, 'utf8')).toContain('Arquivado');
+    await owner.client.clients.restore.mutate({ id: firstClient.id });
+    await core.sync();
   });
 
   it('with the server out of reach, writes CSVs byte-identical to the server’s for the same data', async () => {
@@ -208,6 +223,12 @@ describe('desktop export from the replica', () => {
 
       const summary = await core.exportReport({ kind: 'finance-summary', extension: 'csv' });
       expect(summary.ok ? null : summary.error.data.code).toBe('SERVICE_UNAVAILABLE');
+      const archived = await core.exportReport({
+        kind: 'clients',
+        extension: 'csv',
+        filters: { includeArchived: true },
+      });
+      expect(archived.ok ? null : archived.error.data.code).toBe('SERVICE_UNAVAILABLE');
 
       answers.push(null);
       const before = asked.length;

@@ -288,7 +288,8 @@ export class DesktopCore {
       if (!this.orgId || !this.replicaReady() || !this.options.saveLocation) {
         return { ok: false, error: errorShape('PRECONDITION_FAILED', coreMessages.exportNotReady, 412) };
       }
-      if (request.kind === 'finance-summary') {
+      // The replica keeps neither archived rows nor the summary's aggregates: those come from the server.
+      if (request.kind === 'finance-summary' || request.filters?.['includeArchived'] === true) {
         const outcome = await exportServerReport(
           request,
           (path) => this.download(path),

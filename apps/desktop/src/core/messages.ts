@@ -8,5 +8,6 @@ export const coreMessages = {
   notFound: 'Registro não encontrado.',
   exportNotReady: 'Os dados ainda estão sendo copiados para este computador. Tente exportar em instantes.',
   exportBadFilters: 'Verifique os filtros do relatório.',
-  exportNeedsServer: 'O resumo financeiro é calculado pelo servidor: conecte-se para baixá-lo.',
+  exportNeedsServer:
+    'Este relatório (resumo financeiro ou registros arquivados) vem do servidor: conecte-se para baixá-lo.',
 } as const;

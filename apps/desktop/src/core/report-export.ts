@@ -316,8 +316,9 @@ export async function exportSourceOf(
 }
 
 /**
- * A report only the server can build (the financial summary): its file, fetched with the core's session,
- * saved where the user chose. `download` answers null when the server cannot be reached.
+ * A report only the server can build (the financial summary, or archived rows, which the replica does not
+ * keep): its file, fetched with the core's session, saved where the user chose. `download` answers null
+ * when the server cannot be reached.
  */
 export async function exportServerReport(
   request: ExportRequest,
@@ -326,7 +327,11 @@ export async function exportServerReport(
 ): Promise<ExportResult | null | 'offline' | { error: string }> {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(request.filters ?? {})) {
-    if (typeof value === 'string' && value !== '') params.set(key, value);
+    if (Array.isArray(value)) {
+      if (value.length) params.set(key, value.map(String).join(','));
+    } else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+      if (value !== '') params.set(key, String(value));
+    }
   }
   if (request.extension === 'csv' && request.dialect === 'rfc4180') params.set('format', 'rfc4180');
   const query = params.toString();
