@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { signUpOwner, startTestServer, type SignedIn, type TestServer } from '../../server/test/harness';
 import { DesktopCore } from '../src/core/core';
 import { createMemoryTokenStore } from '../src/core/token-store';
-import { ensureWebBuild, launchChromium } from './browser';
+import { ensureWebBuild, launchChromium, screenshotOnFailure } from './browser';
 import { expectFreshTrial, openBillingPage, WAIT } from './billing-steps';
 import { serveCoreOverLoopback } from './core-over-loopback';
 import {
@@ -57,9 +57,7 @@ beforeAll(async () => {
 });
 
 afterEach(async (context) => {
-  if (context.task.result?.state !== 'fail') return;
-  const name = context.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
-  await page.screenshot({ path: `test-results/desktop-core-${server.dialect}-${name}.png` });
+  await screenshotOnFailure(page, context.task, `desktop-core-${server.dialect}`);
 });
 
 afterAll(async () => {

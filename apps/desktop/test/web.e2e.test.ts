@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { signUpOwner, startTestServer, type SignedIn, type TestServer } from '../../server/test/harness';
-import { ensureWebBuild, launchChromium } from './browser';
+import { ensureWebBuild, launchChromium, screenshotOnFailure } from './browser';
 import {
   createAppointment,
   createClientThroughFieldErrors,
@@ -33,9 +33,7 @@ beforeAll(async () => {
 
 // A failing step leaves a screenshot under test-results/ (ignored by git) to see what the user saw.
 afterEach(async (context) => {
-  if (context.task.result?.state !== 'fail') return;
-  const name = context.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
-  await page.screenshot({ path: `test-results/desktop-${server.dialect}-${name}.png` });
+  await screenshotOnFailure(page, context.task, `desktop-${server.dialect}`);
 });
 
 afterAll(async () => {
