@@ -23,7 +23,7 @@ export async function signUpThroughPage(
 }
 
 export async function openBillingPage(page: Page): Promise<void> {
-  await page.getByRole('link', { name: 'Assinatura' }).click();
+  await page.getByRole('link', { name: 'Assinatura', exact: true }).click();
   await expect
     .poll(() => page.getByRole('heading', { name: 'Assinatura', level: 2 }).isVisible(), WAIT)
     .toBe(true);

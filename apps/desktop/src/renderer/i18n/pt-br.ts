@@ -352,6 +352,7 @@ export const ptBR = {
     },
     pay: 'Pagar',
     openInvoice: 'Fatura em aberto: {amount}, vence em {date}',
+    overdueInvoice: 'Fatura vencida: {amount}, venceu em {date}',
     pixCode: 'Código PIX (copia e cola)',
     copyPix: 'Copiar código PIX',
     pixCopied: 'Código PIX copiado',

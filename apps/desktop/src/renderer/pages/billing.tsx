@@ -559,7 +559,7 @@ function OpenInvoice({ invoice }: { invoice: TInvoiceView }) {
     <Alert
       color={invoice.status === 'overdue' ? 'red' : 'cyan'}
       variant="light"
-      title={t('billing.openInvoice', {
+      title={t(invoice.status === 'overdue' ? 'billing.overdueInvoice' : 'billing.openInvoice', {
         amount: formatMoney(invoice.amountCents),
         date: formatLocalDate(invoice.dueDate),
       })}
