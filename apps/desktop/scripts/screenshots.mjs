@@ -51,6 +51,8 @@ const browser = await chromium.launch({
 });
 const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'pt-BR' });
 page.on('pageerror', (error) => console.error('page error:', error.message));
+// The page's own scroll position, reset before a shot of a page's top.
+const scrollToTop = () => page.evaluate(() => globalThis.scrollTo(0, 0));
 const shot = async (name) => {
   await page.waitForLoadState('networkidle');
   // Park the pointer where it opens no tooltip.
@@ -113,13 +115,13 @@ try {
   await shot('14-profile');
   await page.getByText('Histórico de acesso').evaluate((node) => node.scrollIntoView({ block: 'start' }));
   await shot('14b-profile-login-history');
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await scrollToTop();
   await page.getByRole('link', { name: 'Configurações' }).click();
   await page.getByText('Equipe e convites').waitFor();
   await shot('15-settings');
   await page.getByText('Acessos da equipe').evaluate((node) => node.scrollIntoView({ block: 'start' }));
   await shot('15b-settings-team-logins');
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await scrollToTop();
   // LGPD: export with progress and download, organization deletion with its confirmation, account deletion,
   // the policy and the terms.
   await page.getByText('Privacidade e dados').evaluate((node) => node.scrollIntoView({ block: 'start' }));
@@ -137,7 +139,7 @@ try {
   await page.getByLabel('Digite o nome da empresa para confirmar').fill(organizationName);
   await page.getByRole('button', { name: 'Agendar exclusão' }).click();
   await page.getByTestId('deletion-banner').waitFor();
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await scrollToTop();
   await shot('17c-deletion-scheduled');
   await page.getByRole('button', { name: 'Cancelar exclusão' }).click();
   await page.getByTestId('deletion-banner').waitFor({ state: 'detached' });
@@ -148,7 +150,7 @@ try {
   await page.keyboard.press('Escape');
   await page.goto(`${base}/#/privacidade`);
   await page.getByRole('heading', { name: 'Política de privacidade' }).waitFor();
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await scrollToTop();
   await shot('18-privacy-policy');
   const visitor = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'pt-BR' });
   await visitor.goto(`${base}/#/termos`);
