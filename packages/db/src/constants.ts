@@ -48,7 +48,14 @@ export type SessionClient = (typeof SESSION_CLIENTS)[number];
 export const SUBSCRIPTION_STATUSES = ['trialing', 'active', 'past_due', 'canceled', 'expired'] as const;
 export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
 
-export const INVOICE_STATUSES = ['pending', 'confirmed', 'received', 'overdue', 'refunded', 'deleted'] as const;
+export const INVOICE_STATUSES = [
+  'pending',
+  'confirmed',
+  'received',
+  'overdue',
+  'refunded',
+  'deleted',
+] as const;
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 
 /** How the organization pays Picineiros; Asaas's names (PIX, BOLETO, CREDIT_CARD) in lower case. */
@@ -63,9 +70,21 @@ export const READ_ONLY_REASONS = ['trial_ended', 'past_due', 'canceled', 'expire
 export type ReadOnlyReason = (typeof READ_ONLY_REASONS)[number];
 
 /** The limits a plan sets. */
-export const PLAN_LIMITS = ['activeClients', 'members', 'appointmentsPerMonth', 'emailNoticesPerMonth'] as const;
+export const PLAN_LIMITS = [
+  'activeClients',
+  'members',
+  'appointmentsPerMonth',
+  'emailNoticesPerMonth',
+] as const;
 export type PlanLimit = (typeof PLAN_LIMITS)[number];
 
 // LGPD (see docs/architecture.md, "LGPD").
-export const DATA_EXPORT_STATUSES = ['queued', 'running', 'ready', 'downloaded', 'failed', 'expired'] as const;
+export const DATA_EXPORT_STATUSES = [
+  'queued',
+  'running',
+  'ready',
+  'downloaded',
+  'failed',
+  'expired',
+] as const;
 export type DataExportStatus = (typeof DATA_EXPORT_STATUSES)[number];
