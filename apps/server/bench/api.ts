@@ -39,7 +39,7 @@ const SECONDS = Number(env['BENCH_SECONDS'] ?? 12);
 const CONNECTIONS = Number(env['BENCH_CONNECTIONS'] ?? 10);
 // More, shorter rounds track a machine whose load changes by the second (BENCH_ROUNDS, default 3).
 const ROUNDS = Number(env['BENCH_ROUNDS'] ?? 3);
-// BENCH_ONLY=<text>: only the endpoints whose name contains it (profiling one endpoint at a time).
+// BENCH_ONLY=<text>[,<text>…]: only the endpoints whose name contains one of them (profiling one at a time).
 const ONLY = env['BENCH_ONLY'];
 const ADMIN_URL = env['BENCH_POSTGRES_ADMIN_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DATABASE = env['BENCH_DATABASE'] ?? 'picineiros_bench';
@@ -262,7 +262,7 @@ function endpoints(): Endpoint[] {
         return { from, to: addDays(from, Math.floor(call / 365) % 30) };
       },
     },
-  ].filter((endpoint) => !ONLY || endpoint.name.includes(ONLY));
+  ].filter((endpoint) => !ONLY || ONLY.split(',').some((part) => endpoint.name.includes(part)));
 }
 
 async function signIn(url: string): Promise<{ accessToken: string; orgId: string }> {
@@ -329,6 +329,9 @@ async function recordStatements(auth: {
       current = [];
       await call(inputOf(endpoint, 1));
       recorded.set(endpoint.name, current);
+      // A fresh list for the next endpoint: without it, the next endpoint's first (warm-up) call was
+      // appended to this one's floor (the finance floor carried a whole cold dashboard computation).
+      current = [];
       log(`${endpoint.name}: ${current.length} statements`);
       // BENCH_PRINT_SQL=1: the floor's statements, to EXPLAIN them or compare them with the server's.
       if (env['BENCH_PRINT_SQL'] === '1') for (const statement of current) log(`  ${statement.sql}`);
