@@ -236,7 +236,12 @@ export async function buildServer({
   // access procedure they run through.
   const { observer: _observer, ...unobserved } = dependencies;
   if (dependencies.asaas && config.billing.webhookToken) {
-    registerAsaasWebhook(app, { database, clock, token: config.billing.webhookToken });
+    registerAsaasWebhook(app, {
+      database,
+      clock,
+      token: config.billing.webhookToken,
+      observer: metrics.observer,
+    });
   }
   registerReportRoutes(app, unobserved, requestInfo);
   registerCalendarRoutes(app, unobserved, requestInfo);

@@ -24,6 +24,7 @@ import {
   type BillingTestServer,
 } from './billing-harness';
 import { addMember, errorOf, signUpOwner, type SignedIn } from './harness';
+import { sample } from './metrics-sample';
 
 let context: BillingTestServer;
 beforeAll(async () => {
@@ -368,7 +369,15 @@ describe('billing: webhooks', () => {
     expect(await em.count(WebhookEvent, { eventId: 'evt_token_test' })).toBe(0);
   });
 
+  /** Webhook deliveries counted by /metrics (open without a token outside production). */
+  async function webhookCount(labels: Record<string, string>): Promise<number> {
+    const text = await (await fetch(`${context.server.url}/metrics`)).text();
+    return sample(text, 'picineiros_webhook_events_total', { provider: 'asaas', ...labels });
+  }
+
   it('answers a duplicate delivery 200 and applies it once; out-of-order events end right', async () => {
+    const ignoredBefore = await webhookCount({ event: 'PAYMENT_RECEIVED', outcome: 'ignored' });
+    const processedBefore = await webhookCount({ event: 'PAYMENT_RECEIVED', outcome: 'processed' });
     const owner = await signUpOwner(context.server);
     const { paymentId } = await subscribeOwner(context, owner);
     const queued = context.fake.takeQueued();
@@ -386,6 +395,9 @@ describe('billing: webhooks', () => {
     const duplicate = await postWebhook(JSON.stringify(received));
     expect(duplicate.status).toBe(200);
     expect(await duplicate.json()).toMatchObject({ duplicate: true });
+    // Two redeliveries of RECEIVED were ignored; the first was processed.
+    expect(await webhookCount({ event: 'PAYMENT_RECEIVED', outcome: 'processed' })).toBe(processedBefore + 1);
+    expect(await webhookCount({ event: 'PAYMENT_RECEIVED', outcome: 'ignored' })).toBe(ignoredBefore + 2);
 
     const em = context.server.database.fork();
     expect(await em.count(WebhookEvent, { eventId: received.id })).toBe(1);

@@ -19,6 +19,7 @@ import {
   TEST_APP_SECRET,
   type TestServer,
 } from './harness';
+import { sample } from './metrics-sample';
 
 const METRICS_TOKEN = 'metrics-token-0123456789';
 const logLines: string[] = [];
@@ -39,17 +40,6 @@ async function scrape(token = METRICS_TOKEN): Promise<string> {
   expect(response.status).toBe(200);
   expect(response.headers.get('content-type')).toContain('text/plain');
   return response.text();
-}
-
-/** The value of one sample in Prometheus text format; 0 when the series does not exist yet. */
-function sample(text: string, name: string, labels: Record<string, string> = {}): number {
-  const wanted = Object.entries(labels).map(([key, value]) => `${key}="${value}"`);
-  for (const line of text.split('\n')) {
-    if (!line.startsWith(`${name}{`) && !line.startsWith(`${name} `)) continue;
-    const labelText = line.slice(name.length).split(' ')[0] ?? '';
-    if (wanted.every((pair) => labelText.includes(pair))) return Number(line.split(' ').at(-1));
-  }
-  return 0;
 }
 
 function waitFor(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {

@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { receiveAsaasWebhook } from '@picineiros/api/billing/webhooks';
+import type { ApiObserver } from '@picineiros/api';
+import { HANDLED_EVENTS, receiveAsaasWebhook } from '@picineiros/api/billing/webhooks';
 import type { Database } from '@picineiros/db';
 import type { FastifyInstance } from 'fastify';
 
@@ -20,7 +21,7 @@ export function tokenMatches(presented: string | undefined, expected: string): b
  */
 export function registerAsaasWebhook(
   app: FastifyInstance,
-  options: { database: Database; clock: () => Date; token: string },
+  options: { database: Database; clock: () => Date; token: string; observer: ApiObserver },
 ): void {
   app.post(
     ASAAS_WEBHOOK_PATH,
@@ -35,7 +36,17 @@ export function registerAsaasWebhook(
     },
     async (request, reply) => {
       const receipt = await receiveAsaasWebhook(options.database, request.body, options.clock());
-      if (receipt.status === 400) return reply.code(400).send({ error: receipt.error });
+      if (receipt.status === 400) {
+        options.observer.webhookHandled({ provider: 'asaas', event: 'other', outcome: 'failed' });
+        return reply.code(400).send({ error: receipt.error });
+      }
+      // Only known event types become label values, so a sender cannot grow the metric's label set.
+      const known = (HANDLED_EVENTS as readonly string[]).includes(receipt.eventType);
+      options.observer.webhookHandled({
+        provider: 'asaas',
+        event: known ? receipt.eventType : 'other',
+        outcome: receipt.duplicate ? 'ignored' : receipt.processed ? 'processed' : 'failed',
+      });
       if (!receipt.processed) {
         request.log.warn({ eventId: receipt.eventId }, 'Asaas event stored, processing failed; will retry');
       }

@@ -59,7 +59,8 @@ function invoiceStatusOfEvent(type: string, payment: AsaasPayment): InvoiceStatu
 }
 
 export type WebhookReceipt =
-  { status: 400; error: string } | { status: 200; eventId: string; duplicate: boolean; processed: boolean };
+  | { status: 400; error: string }
+  | { status: 200; eventId: string; eventType: string; duplicate: boolean; processed: boolean };
 
 const retryDelayMs = (attempts: number) => Math.min(30_000 * 2 ** (attempts - 1), 3_600_000);
 
@@ -93,10 +94,16 @@ export async function receiveAsaasWebhook(
   }
   // A redelivery of an event that failed before is the earliest chance to finish it.
   if (event.processedAt || event.outcome === 'failed') {
-    return { status: 200, eventId: event.eventId, duplicate, processed: Boolean(event.processedAt) };
+    return {
+      status: 200,
+      eventId: event.eventId,
+      eventType: event.type,
+      duplicate,
+      processed: Boolean(event.processedAt),
+    };
   }
   const processed = await processWebhookEvent(database, event.id, now);
-  return { status: 200, eventId: event.eventId, duplicate, processed };
+  return { status: 200, eventId: event.eventId, eventType: event.type, duplicate, processed };
 }
 
 /**
