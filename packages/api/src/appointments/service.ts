@@ -38,43 +38,68 @@ export type AppointmentView = {
   deletedAt: Date | null;
 };
 
-/** A visit as a list reads it: plain columns under the entity's property names (see `readAppointmentViews`). */
-type AppointmentRow = {
-  id: string;
-  client: string;
+/** The visit's own columns, read alike from a managed entity and from a plain row of a list. */
+type AppointmentFields = Pick<
+  Appointment,
+  | 'id'
+  | 'date'
+  | 'startTime'
+  | 'durationMinutes'
+  | 'status'
+  | 'notes'
+  | 'priceCents'
+  | 'version'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'deletedAt'
+>;
+
+/** What the view takes from the visit's references: its client (with the name), pool and assignee. */
+type AppointmentReferences = {
+  clientId: string;
   clientName: string;
+  poolId: string | null;
+  assigneeId: string | null;
+};
+
+function viewAppointmentFields(
+  appointment: AppointmentFields,
+  references: AppointmentReferences,
+): AppointmentView {
+  return {
+    id: appointment.id,
+    clientId: references.clientId,
+    clientName: references.clientName,
+    poolId: references.poolId,
+    date: appointment.date,
+    startTime: appointment.startTime,
+    durationMinutes: appointment.durationMinutes,
+    assigneeId: references.assigneeId,
+    status: appointment.status,
+    notes: appointment.notes ?? null,
+    priceCents: appointment.priceCents ?? null,
+    version: appointment.version,
+    createdAt: appointment.createdAt,
+    updatedAt: appointment.updatedAt,
+    deletedAt: appointment.deletedAt ?? null,
+  };
+}
+
+/** A visit as a list reads it: plain columns under the entity's property names, references as ids (see `readAppointmentViews`). */
+type AppointmentRow = AppointmentFields & {
+  client: string;
+  client_name: string;
   pool: string | null;
-  date: string;
-  startTime: string;
-  durationMinutes: number;
   assignee: string | null;
-  status: AppointmentStatus;
-  notes: string | null;
-  priceCents: number | null;
-  version: number;
-  createdAt: Date;
-  updatedAt: Date;
-  deletedAt: Date | null;
 };
 
 function viewAppointmentRow(row: AppointmentRow): AppointmentView {
-  return {
-    id: row.id,
+  return viewAppointmentFields(row, {
     clientId: row.client,
-    clientName: row.clientName,
+    clientName: row.client_name,
     poolId: row.pool ?? null,
-    date: row.date,
-    startTime: row.startTime,
-    durationMinutes: row.durationMinutes,
     assigneeId: row.assignee ?? null,
-    status: row.status,
-    notes: row.notes ?? null,
-    priceCents: row.priceCents ?? null,
-    version: row.version,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-    deletedAt: row.deletedAt ?? null,
-  };
+  });
 }
 
 const APPOINTMENT_VIEW_PROPERTIES = [
@@ -92,7 +117,7 @@ const APPOINTMENT_VIEW_PROPERTIES = [
   'createdAt',
   'updatedAt',
   'deletedAt',
-] as const;
+] as const satisfies readonly (keyof AppointmentRow)[];
 
 /**
  * Visits for a list, as plain rows (see shared/tenant-rows.ts: no entities, the organization always in
@@ -105,7 +130,7 @@ export async function readAppointmentViews(
   where: readonly SqlCondition[],
   limit: number,
 ): Promise<AppointmentView[]> {
-  const rows = await selectTenantRows<AppointmentRow & { client_name: string }>(ctx, {
+  const rows = await selectTenantRows<AppointmentRow>(ctx, {
     entity: Appointment,
     alias: 'a',
     properties: APPOINTMENT_VIEW_PROPERTIES,
@@ -114,27 +139,16 @@ export async function readAppointmentViews(
     orderBy: 'a.date, a.start_time, a.id',
     limit,
   });
-  return rows.map((row) => viewAppointmentRow({ ...row, clientName: row.client_name }));
+  return rows.map((row) => viewAppointmentRow(row));
 }
 
 export function viewAppointment(appointment: Appointment): AppointmentView {
-  return {
-    id: appointment.id,
+  return viewAppointmentFields(appointment, {
     clientId: appointment.client.id,
     clientName: appointment.client.name,
     poolId: appointment.pool?.id ?? null,
-    date: appointment.date,
-    startTime: appointment.startTime,
-    durationMinutes: appointment.durationMinutes,
     assigneeId: appointment.assignee?.id ?? null,
-    status: appointment.status,
-    notes: appointment.notes ?? null,
-    priceCents: appointment.priceCents ?? null,
-    version: appointment.version,
-    createdAt: appointment.createdAt,
-    updatedAt: appointment.updatedAt,
-    deletedAt: appointment.deletedAt ?? null,
-  };
+  });
 }
 
 /** Allowed moves: pending → confirmed → done; cancelled from pending or confirmed. Done and cancelled are final. */

@@ -87,45 +87,6 @@ export type ClientPage = {
   pageCount: number;
 };
 
-/** What a pool's view reads: a managed entity or a plain row of the list (same property names). */
-type PoolFields = Pick<
-  Pool,
-  | 'id'
-  | 'label'
-  | 'type'
-  | 'volumeLiters'
-  | 'location'
-  | 'heated'
-  | 'notes'
-  | 'version'
-  | 'createdAt'
-  | 'updatedAt'
-  | 'deletedAt'
->;
-
-/** What a client's view reads: a managed entity or a plain row of the list (same property names). */
-type ClientFields = Pick<
-  Client,
-  | 'id'
-  | 'name'
-  | 'document'
-  | 'phone'
-  | 'email'
-  | 'cep'
-  | 'street'
-  | 'streetNumber'
-  | 'complement'
-  | 'district'
-  | 'city'
-  | 'uf'
-  | 'notes'
-  | 'active'
-  | 'deletedAt'
-  | 'version'
-  | 'createdAt'
-  | 'updatedAt'
->;
-
 const CLIENT_VIEW_COLUMNS = [
   'id',
   'name',
@@ -145,7 +106,10 @@ const CLIENT_VIEW_COLUMNS = [
   'version',
   'createdAt',
   'updatedAt',
-] as const satisfies readonly (keyof ClientFields)[];
+] as const satisfies readonly (keyof Client)[];
+
+/** What a client's view reads: a managed entity or a plain row of the list (same property names). */
+type ClientFields = Pick<Client, (typeof CLIENT_VIEW_COLUMNS)[number]>;
 
 const POOL_VIEW_COLUMNS = [
   'id',
@@ -160,7 +124,11 @@ const POOL_VIEW_COLUMNS = [
   'createdAt',
   'updatedAt',
   'deletedAt',
-] as const;
+] as const satisfies readonly (keyof Pool)[];
+
+/** What a pool's view reads: a managed entity or a plain row of the list (same property names; the list's
+ * row also carries the client's id, which the view does not read). */
+type PoolFields = Pick<Pool, Exclude<(typeof POOL_VIEW_COLUMNS)[number], 'client'>>;
 
 function viewPool(pool: PoolFields): PoolView {
   return {

@@ -37,12 +37,35 @@ export function organizationToday(ctx: OrgContext): string {
   return localDateOf(ctx.clock(), ctx.organization.timezone);
 }
 
-function viewEntry(entry: FinanceEntry, today: string): FinanceEntryView {
+/** The entry's own columns, read alike from a managed entity and from a plain row of the list. */
+type FinanceEntryFields = Pick<
+  FinanceEntry,
+  | 'id'
+  | 'description'
+  | 'amountCents'
+  | 'dueDate'
+  | 'status'
+  | 'paidAt'
+  | 'paymentMethod'
+  | 'version'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'deletedAt'
+>;
+
+/** What the view takes from the entry's references: its client (with the name) and the visit it bills, if any. */
+type FinanceEntryReferences = { clientId: string; clientName: string; appointmentId: string | null };
+
+function viewEntryFields(
+  entry: FinanceEntryFields,
+  references: FinanceEntryReferences,
+  today: string,
+): FinanceEntryView {
   return {
     id: entry.id,
-    clientId: entry.client.id,
-    clientName: entry.client.name,
-    appointmentId: entry.appointment?.id ?? null,
+    clientId: references.clientId,
+    clientName: references.clientName,
+    appointmentId: references.appointmentId,
     description: entry.description,
     amountCents: entry.amountCents,
     dueDate: entry.dueDate,
@@ -57,42 +80,29 @@ function viewEntry(entry: FinanceEntry, today: string): FinanceEntryView {
   };
 }
 
-/** An entry as the list reads it: plain columns under the entity's property names. */
-type FinanceEntryRow = {
-  id: string;
+function viewEntry(entry: FinanceEntry, today: string): FinanceEntryView {
+  const references = {
+    clientId: entry.client.id,
+    clientName: entry.client.name,
+    appointmentId: entry.appointment?.id ?? null,
+  };
+  return viewEntryFields(entry, references, today);
+}
+
+/** An entry as the list reads it: plain columns under the entity's property names, references as ids. */
+type FinanceEntryRow = FinanceEntryFields & {
   client: string;
   client_name: string;
   appointment: string | null;
-  description: string;
-  amountCents: number;
-  dueDate: string;
-  status: FinanceStatus;
-  paidAt: Date | null;
-  paymentMethod: PaymentMethod | null;
-  version: number;
-  createdAt: Date;
-  updatedAt: Date;
-  deletedAt: Date | null;
 };
 
 function viewEntryRow(row: FinanceEntryRow, today: string): FinanceEntryView {
-  return {
-    id: row.id,
+  const references = {
     clientId: row.client,
     clientName: row.client_name,
     appointmentId: row.appointment ?? null,
-    description: row.description,
-    amountCents: row.amountCents,
-    dueDate: row.dueDate,
-    status: row.status,
-    overdue: row.status === 'pending' && row.dueDate < today,
-    paidAt: row.paidAt ?? null,
-    paymentMethod: row.paymentMethod ?? null,
-    version: row.version,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-    deletedAt: row.deletedAt ?? null,
   };
+  return viewEntryFields(row, references, today);
 }
 
 async function findEntry(ctx: OrgContext, id: string): Promise<FinanceEntry> {
@@ -127,7 +137,7 @@ const ENTRY_VIEW_PROPERTIES = [
   'createdAt',
   'updatedAt',
   'deletedAt',
-] as const;
+] as const satisfies readonly (keyof FinanceEntryRow)[];
 
 export async function listFinanceEntries(
   ctx: OrgContext,
