@@ -11,7 +11,7 @@
 //    the same time: the floor, i.e. what the database alone can do for that request. API and floor
 //    alternate in short rounds, so load from elsewhere on the machine weighs on both alike.
 // Targets: every endpoint at >= 50 % of its floor's throughput; dashboard.summary p99 < 100 ms.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { appRouter, createContext, type RequestInfo } from '@picineiros/api';
 import { hashPassword } from '@picineiros/api/accounts/password';
@@ -438,10 +438,27 @@ async function runHttp(
   into.errors += result.errors + result.non2xx + result.timeouts;
 }
 
-/** Server CPU time (user + system, ms) so far, from /proc: what one request costs the Node process. */
+function statFieldsOf(pid: number | string): string[] {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  } catch {
+    return []; // gone meanwhile
+  }
+}
+
+/**
+ * Server CPU time (user + system, ms) so far, from /proc: what one request costs the server, i.e. the
+ * process and, with SERVER_WORKERS > 1, its cluster workers (its children).
+ */
 function cpuMillisecondsOf(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-  return (Number(fields[11]) + Number(fields[12])) * 10;
+  const cpuOf = (fields: string[]) => (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) * 10;
+  let total = cpuOf(statFieldsOf(pid));
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const fields = statFieldsOf(entry);
+    if (fields[1] === String(pid)) total += cpuOf(fields);
+  }
+  return total;
 }
 
 function startServer() {
@@ -516,12 +533,12 @@ async function main(): Promise<void> {
     await server.stop();
   }
   console.log(
-    `\n${SECONDS} s per endpoint and side (${ROUNDS} alternating rounds), ${CONNECTIONS} connections, load average ${loadavg()
+    `\n${SECONDS} s per endpoint and side (${ROUNDS} alternating rounds), ${CONNECTIONS} connections, SERVER_WORKERS=${server.workers}, load average ${loadavg()
       .map((load) => load.toFixed(1))
       .join(' ')} on ${cpus().length} CPUs.`,
   );
   console.log(
-    'Latencies in ms; "CPU" is the server process CPU time per request; floor = the same SQL through pg.\n',
+    'Latencies in ms; "CPU" is the server processes\' CPU time per request; floor = the same SQL through pg.\n',
   );
   console.log(
     '| endpoint                 | API/s   | p50    | p99    | CPU    | floor/s | p50    | p99    | ratio |      |',

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 
 export const BENCH_APP_SECRET = 'bench-secret-that-is-long-enough-0123456789';
 
-export type ServerProcess = { pid: number; url: string; stop: () => Promise<void> };
+export type ServerProcess = { pid: number; url: string; workers: string; stop: () => Promise<void> };
 
 /** Starts the server and waits (up to a minute) until /readyz answers. */
 export async function startServerProcess(options: {
@@ -18,6 +18,8 @@ export async function startServerProcess(options: {
   // bench/profile-summary.ts, or load it in Chrome's DevTools).
   const profileDir = process.env['BENCH_CPU_PROF'];
   const profiling = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  // SERVER_WORKERS (default 1): HTTP server processes, as in production on Postgres.
+  const workers = process.env['SERVER_WORKERS'] ?? '1';
   const child = spawn(process.execPath, [...profiling, '--import', 'tsx', 'src/main.ts'], {
     cwd: fileURLToPath(new URL('..', import.meta.url)),
     env: {
@@ -31,6 +33,7 @@ export async function startServerProcess(options: {
       SEED_DEMO: 'false',
       JOBS_ENABLED: 'false',
       DATA_DIR: options.dataDir,
+      SERVER_WORKERS: workers,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -47,6 +50,7 @@ export async function startServerProcess(options: {
   return {
     pid: child.pid ?? 0,
     url,
+    workers,
     stop: async () => {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));

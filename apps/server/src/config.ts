@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { dialectOf } from '@picineiros/db';
 import { z } from 'zod';
@@ -90,6 +91,16 @@ const EnvSchema = z.object({
     .int()
     .min(0)
     .default(200),
+  SERVER_WORKERS: z
+    .union([
+      z.literal('auto'),
+      z.coerce
+        .number({ error: 'must be a number of processes (1-64) or auto' })
+        .int({ error: 'must be a number of processes (1-64) or auto' })
+        .min(1, { error: 'must be a number of processes (1-64) or auto' })
+        .max(64, { error: 'must be a number of processes (1-64) or auto' }),
+    ])
+    .default(1),
 });
 
 function isUsableDatabaseUrl(url: string): boolean {
@@ -140,6 +151,8 @@ export type Config = {
   /** Where `backup` writes (default DATA_DIR/backups) and how many of the newest it keeps. */
   backupDir: string;
   backupKeep: number;
+  /** HTTP server processes (node:cluster) sharing the port; above 1 only with Postgres. */
+  serverWorkers: number;
 };
 
 export class ConfigError extends Error {}
@@ -167,6 +180,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const dataDir = resolve(values.DATA_DIR);
   const databaseUrl = values.DATABASE_URL || undefined;
+  const serverWorkers = values.SERVER_WORKERS === 'auto' ? availableParallelism() : values.SERVER_WORKERS;
+  if (serverWorkers > 1 && dialectOf(databaseUrl) === 'sqlite') {
+    // The embedded SQLite file takes one writer at a time and every process would run its own jobs.
+    throw new ConfigError(
+      `Invalid configuration: SERVER_WORKERS must be 1 with SQLite (got ${env['SERVER_WORKERS']}); set DATABASE_URL to Postgres to run several server processes`,
+    );
+  }
   return {
     nodeEnv: values.NODE_ENV,
     production,
@@ -200,6 +220,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     slowQueryMs: values.SLOW_QUERY_MS,
     backupDir: values.BACKUP_DIR ? resolve(values.BACKUP_DIR) : join(dataDir, 'backups'),
     backupKeep: values.BACKUP_KEEP,
+    serverWorkers,
   };
 }
 

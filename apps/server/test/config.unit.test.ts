@@ -1,5 +1,5 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config';
@@ -75,5 +75,27 @@ describe(`configuration`, () => {
     });
     expect(production.billing).toMatchObject({ mode: 'off', asaasBaseUrl: 'https://api.asaas.com/v3' });
     expect(loadConfig({ DATA_DIR: dataDir(), BILLING_GRACE_DAYS: '3' }).billing.graceDays).toBe(3);
+  });
+  it(`runs one server process by default, several on Postgres, and refuses several on SQLite`, () => {
+    const postgres = 'postgres://u:p@db:5432/picineiros';
+    expect(loadConfig({ DATA_DIR: dataDir() }).serverWorkers).toBe(1);
+    expect(
+      loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: postgres, SERVER_WORKERS: '3' }).serverWorkers,
+    ).toBe(3);
+    expect(
+      loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: postgres, SERVER_WORKERS: 'auto' }).serverWorkers,
+    ).toBe(availableParallelism());
+    expect(loadConfig({ DATA_DIR: dataDir(), SERVER_WORKERS: '1' }).serverWorkers).toBe(1);
+    const sqlite = () => loadConfig({ DATA_DIR: dataDir(), SERVER_WORKERS: '2' });
+    expect(sqlite).toThrow(ConfigError);
+    expect(sqlite).toThrow(
+      /^Invalid configuration: SERVER_WORKERS must be 1 with SQLite \(got 2\); set DATABASE_URL/,
+    );
+    expect(() => loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: postgres, SERVER_WORKERS: 'many' })).toThrow(
+      /^Invalid configuration: SERVER_WORKERS /,
+    );
+    expect(() => loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: postgres, SERVER_WORKERS: '0' })).toThrow(
+      /^Invalid configuration: SERVER_WORKERS /,
+    );
   });
 });

@@ -24,8 +24,12 @@ export async function startEmbeddedAsaas(config: Config): Promise<FakeAsaas | nu
 
 /** Once the server listens: the fake's webhooks go to it. */
 export function connectEmbeddedAsaas(fake: FakeAsaas | null, app: FastifyInstance, config: Config): void {
+  connectEmbeddedAsaasToPort(fake, (app.server.address() as AddressInfo).port, config);
+}
+
+/** The same, for the cluster's primary: its workers listen on `port`. */
+export function connectEmbeddedAsaasToPort(fake: FakeAsaas | null, port: number, config: Config): void {
   if (!fake || !config.billing.webhookToken) return;
-  const { port } = app.server.address() as AddressInfo;
   fake.setWebhook(`http://127.0.0.1:${port}${ASAAS_WEBHOOK_PATH}`, config.billing.webhookToken);
 }
 
