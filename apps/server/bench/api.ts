@@ -328,13 +328,14 @@ async function recordStatements(auth: {
       await call(inputOf(endpoint, 0));
       current = [];
       await call(inputOf(endpoint, 1));
-      recorded.set(endpoint.name, current);
+      const steady = current;
+      recorded.set(endpoint.name, steady);
       // A fresh list for the next endpoint: without it, the next endpoint's first (warm-up) call was
       // appended to this one's floor (the finance floor carried a whole cold dashboard computation).
       current = [];
-      log(`${endpoint.name}: ${current.length} statements`);
+      log(`${endpoint.name}: ${steady.length} statements`);
       // BENCH_PRINT_SQL=1: the floor's statements, to EXPLAIN them or compare them with the server's.
-      if (env['BENCH_PRINT_SQL'] === '1') for (const statement of current) log(`  ${statement.sql}`);
+      if (env['BENCH_PRINT_SQL'] === '1') for (const statement of steady) log(`  ${statement.sql}`);
     }
   } finally {
     await database.close();
