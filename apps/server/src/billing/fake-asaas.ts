@@ -251,6 +251,30 @@ export async function startFakeAsaas(options: FakeAsaasOptions) {
     body: { errors: [{ code, description }] },
   });
 
+  /**
+   * What a subscription and a one-off charge both require, checked in this order: an existing customer, a
+   * known billing type, a positive value, a 'YYYY-MM-DD' date under `dateField`. The first failure comes
+   * back as the error response.
+   */
+  function readCharge(
+    body: Json,
+    dateField: 'nextDueDate' | 'dueDate',
+  ):
+    | { customer: FakeCustomer; billingType: string; value: number; date: string }
+    | { error: ReturnType<typeof fail> } {
+    const customer = customers.get(text(body['customer']));
+    if (!customer) return { error: fail(400, 'invalid_customer', 'Cliente inexistente.') };
+    const billingType = text(body['billingType']);
+    if (!BILLING_TYPES.has(billingType))
+      return { error: fail(400, 'invalid_billingType', 'Forma de pagamento inválida.') };
+    const value = Number(body['value']);
+    if (!(value > 0)) return { error: fail(400, 'invalid_value', 'Valor inválido.') };
+    const date = text(body[dateField]);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date))
+      return { error: fail(400, `invalid_${dateField}`, 'Data inválida.') };
+    return { customer, billingType, value, date };
+  }
+
   function route(
     method: string,
     path: string,
@@ -291,15 +315,9 @@ export async function startFakeAsaas(options: FakeAsaasOptions) {
       return customer ? { status: 200, body: customer } : fail(404, 'not_found', 'Cliente não encontrado.');
     }
     if (method === 'POST' && path === '/v3/subscriptions') {
-      const customer = customers.get(text(body['customer']));
-      if (!customer) return fail(400, 'invalid_customer', 'Cliente inexistente.');
-      const billingType = text(body['billingType']);
-      if (!BILLING_TYPES.has(billingType))
-        return fail(400, 'invalid_billingType', 'Forma de pagamento inválida.');
-      const value = Number(body['value']);
-      if (!(value > 0)) return fail(400, 'invalid_value', 'Valor inválido.');
-      const nextDueDate = text(body['nextDueDate']);
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(nextDueDate)) return fail(400, 'invalid_nextDueDate', 'Data inválida.');
+      const charge = readCharge(body, 'nextDueDate');
+      if ('error' in charge) return charge.error;
+      const { customer, billingType, value, date: nextDueDate } = charge;
       if (body['cycle'] !== 'MONTHLY')
         return fail(400, 'invalid_cycle', 'Ciclo não suportado pelo simulador.');
       const subscription: FakeSubscription = {
@@ -367,15 +385,9 @@ export async function startFakeAsaas(options: FakeAsaasOptions) {
       }
     }
     if (method === 'POST' && path === '/v3/payments') {
-      const customer = customers.get(text(body['customer']));
-      if (!customer) return fail(400, 'invalid_customer', 'Cliente inexistente.');
-      const billingType = text(body['billingType']);
-      if (!BILLING_TYPES.has(billingType))
-        return fail(400, 'invalid_billingType', 'Forma de pagamento inválida.');
-      const value = Number(body['value']);
-      if (!(value > 0)) return fail(400, 'invalid_value', 'Valor inválido.');
-      const dueDate = text(body['dueDate']);
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(dueDate)) return fail(400, 'invalid_dueDate', 'Data inválida.');
+      const charge = readCharge(body, 'dueDate');
+      if ('error' in charge) return charge.error;
+      const { customer, billingType, value, date: dueDate } = charge;
       const payment = createPayment({
         customer: customer.id,
         subscription: null,
