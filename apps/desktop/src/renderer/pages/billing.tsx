@@ -339,19 +339,25 @@ function BillingTypeField({
   );
 }
 
-type SubscribeValues = { billingType: BillingType; cpfCnpj: string };
-
-function SubscribeCard({
-  current,
-  plans,
-  planCode,
-  onPlanChange,
-}: {
+/** What the subscribe and change-plan cards share: the plan picked on the page, lifted so the plan table follows it. */
+type PlanCardProps = {
   current: TBillingCurrent;
   plans: TPlanView[];
   planCode: string | null;
   onPlanChange: (code: string | null) => void;
-}) {
+};
+
+/** The plans as a Select's options: name and monthly price. */
+function planOptions(plans: readonly TPlanView[]) {
+  return plans.map((plan) => ({
+    value: plan.code,
+    label: `${plan.name} · ${formatMoney(plan.priceCents)}${t('billing.perMonth')}`,
+  }));
+}
+
+type SubscribeValues = { billingType: BillingType; cpfCnpj: string };
+
+function SubscribeCard({ current, plans, planCode, onPlanChange }: PlanCardProps) {
   const subscribe = useSubscribe();
   const needsDocument = current.document === null;
   const form = useForm<SubscribeValues>({ initialValues: { billingType: 'pix', cpfCnpj: '' } });
@@ -391,10 +397,7 @@ function SubscribeCard({
               if (value) onPlanChange(value);
               form.clearFieldError('planCode');
             }}
-            data={plans.map((plan) => ({
-              value: plan.code,
-              label: `${plan.name} · ${formatMoney(plan.priceCents)}${t('billing.perMonth')}`,
-            }))}
+            data={planOptions(plans)}
             error={form.errors['planCode']}
           />
           {needsDocument ? (
@@ -422,17 +425,7 @@ function SubscribeCard({
   );
 }
 
-function ChangePlanCard({
-  current,
-  plans,
-  planCode,
-  onPlanChange,
-}: {
-  current: TBillingCurrent;
-  plans: TPlanView[];
-  planCode: string | null;
-  onPlanChange: (code: string | null) => void;
-}) {
+function ChangePlanCard({ current, plans, planCode, onPlanChange }: PlanCardProps) {
   const changePlan = useChangePlan();
   const cancel = useCancelSubscription();
   const [billingType, setBillingType] = useState<BillingType>(current.billingType ?? 'pix');
@@ -454,10 +447,7 @@ function ChangePlanCard({
             if (value) onPlanChange(value);
             setPlanError(undefined);
           }}
-          data={others.map((plan) => ({
-            value: plan.code,
-            label: `${plan.name} · ${formatMoney(plan.priceCents)}${t('billing.perMonth')}`,
-          }))}
+          data={planOptions(others)}
           error={planError}
         />
         <BillingTypeField value={billingType} onChange={setBillingType} />
