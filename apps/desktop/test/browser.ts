@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { watchPageErrors } from './e2e-steps';
 
 /** Debian's Chromium (apt-get install chromium); no browser is ever downloaded. */
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -14,6 +15,21 @@ export async function launchChromium(): Promise<Browser> {
     executablePath: CHROMIUM_PATH,
     args: ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-gpu'],
   });
+}
+
+/** What every suite's pages look like: the README screenshots' size, in Portuguese. */
+export const PAGE_OPTIONS = { viewport: { width: 1366, height: 768 }, locale: 'pt-BR' } as const;
+
+/**
+ * Chromium with one page in PAGE_OPTIONS (plus `options`, e.g. acceptDownloads) and its uncaught errors
+ * and CSP violations collected in `pageErrors` (see watchPageErrors); close `browser` in afterAll.
+ */
+export async function openChromiumPage(
+  options: BrowserContextOptions = {},
+): Promise<{ browser: Browser; page: Page; pageErrors: string[] }> {
+  const browser = await launchChromium();
+  const page = await browser.newPage({ ...PAGE_OPTIONS, ...options });
+  return { browser, page, pageErrors: watchPageErrors(page) };
 }
 
 /** Builds the web renderer when it is missing or stale (the server serves apps/desktop/dist/web). */

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { signUpOwner, startTestServer, type SignedIn, type TestServer } from '../../server/test/harness';
 import { DesktopCore } from '../src/core/core';
 import { createMemoryTokenStore } from '../src/core/token-store';
-import { ensureWebBuild, launchChromium, screenshotOnFailure } from './browser';
+import { ensureWebBuild, openChromiumPage, screenshotOnFailure } from './browser';
 import { expectFreshTrial, openBillingPage, WAIT } from './billing-steps';
 import { serveCoreOverLoopback } from './core-over-loopback';
 import {
@@ -17,7 +17,6 @@ import {
   seedOffice,
   signIn,
   signOutWhenIdle,
-  watchPageErrors,
 } from './e2e-steps';
 import { startLoopbackProxy } from './loopback-proxy';
 
@@ -51,9 +50,7 @@ beforeAll(async () => {
   });
   await core.start();
   loopback = await serveCoreOverLoopback(core);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'pt-BR' });
-  pageErrors = watchPageErrors(page);
+  ({ browser, page, pageErrors } = await openChromiumPage());
 });
 
 afterEach(async (context) => {

@@ -9,8 +9,8 @@ import {
   type SignedIn,
   type TestServer,
 } from '../../server/test/harness';
-import { ensureWebBuild, launchChromium } from './browser';
-import { PATIENCE, watchPageErrors } from './e2e-steps';
+import { ensureWebBuild, openChromiumPage } from './browser';
+import { PATIENCE } from './e2e-steps';
 
 // The sign-in history in the profile, the team's sign-ins and the new-device switch in settings, in
 // Chromium against the real server.
@@ -29,9 +29,7 @@ beforeAll(async () => {
   await errorOf(
     server.client().auth.login.mutate({ email: staff.email, password: 'senha-errada-00', client: 'web' }),
   );
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'pt-BR' });
-  pageErrors = watchPageErrors(page);
+  ({ browser, page, pageErrors } = await openChromiumPage());
 });
 
 afterAll(async () => {

@@ -11,8 +11,8 @@ import {
   type SignedIn,
   type TestServer,
 } from '../../server/test/harness';
-import { ensureWebBuild, launchChromium } from './browser';
-import { seedOffice, signIn, watchPageErrors } from './e2e-steps';
+import { ensureWebBuild, openChromiumPage, screenshotOnFailure } from './browser';
+import { seedOffice, signIn } from './e2e-steps';
 
 // LGPD in the web build, in Chromium: the policy and terms from the sign-in page, an owner's export with
 // its progress and one-time download, the organization's deletion with its confirmation and cancellation,
@@ -32,15 +32,11 @@ beforeAll(async () => {
   owner = await signUpOwner(server, { name: 'Helena Prado', organizationName: 'Piscinas Prado' });
   await seedOffice(owner);
   await addMember(server, owner.orgId, 'staff');
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'pt-BR' });
-  pageErrors = watchPageErrors(page);
+  ({ browser, page, pageErrors } = await openChromiumPage());
 });
 
 afterEach(async (context) => {
-  if (context.task.result?.state !== 'fail') return;
-  const name = context.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
-  await page.screenshot({ path: `test-results/privacy-${server.dialect}-${name}.png` });
+  await screenshotOnFailure(page, context.task, `privacy-${server.dialect}`);
 });
 
 afterAll(async () => {

@@ -4,8 +4,8 @@ import { parse } from 'csv-parse/sync';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { signUpOwner, startTestServer, type SignedIn, type TestServer } from '../../server/test/harness';
-import { documentationScreenshot, ensureWebBuild, launchChromium, screenshotOnFailure } from './browser';
-import { seedOffice, signIn, watchPageErrors } from './e2e-steps';
+import { documentationScreenshot, ensureWebBuild, openChromiumPage, screenshotOnFailure } from './browser';
+import { seedOffice, signIn } from './e2e-steps';
 
 // Exports, the reports screen, the logo and the calendar feed in the web build, in Debian's Chromium.
 
@@ -32,13 +32,7 @@ beforeAll(async () => {
     active: false,
     pools: [{ type: 'other' }],
   });
-  browser = await launchChromium();
-  page = await browser.newPage({
-    viewport: { width: 1366, height: 768 },
-    locale: 'pt-BR',
-    acceptDownloads: true,
-  });
-  pageErrors = watchPageErrors(page);
+  ({ browser, page, pageErrors } = await openChromiumPage({ acceptDownloads: true }));
 });
 
 /** Closes the toasts of earlier steps, so the documentation screenshots show the page alone. */

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { signUpOwner, startTestServer, type SignedIn, type TestServer } from '../../server/test/harness';
-import { ensureWebBuild, launchChromium, screenshotOnFailure } from './browser';
+import { ensureWebBuild, openChromiumPage, screenshotOnFailure } from './browser';
 import {
   createAppointment,
   createClientThroughFieldErrors,
@@ -9,7 +9,6 @@ import {
   seedOffice,
   signIn,
   signOutWhenIdle,
-  watchPageErrors,
 } from './e2e-steps';
 
 // The web build, served by the real server at `/`, driven in Debian's Chromium: what an office worker
@@ -26,9 +25,7 @@ beforeAll(async () => {
   server = await startTestServer();
   owner = await signUpOwner(server, { name: 'Marina Souza', organizationName: 'Piscinas Azul' });
   await seedOffice(owner);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'pt-BR' });
-  pageErrors = watchPageErrors(page);
+  ({ browser, page, pageErrors } = await openChromiumPage());
 });
 
 // A failing step leaves a screenshot under test-results/ (ignored by git) to see what the user saw.
