@@ -9,7 +9,13 @@ import {
 } from '../../server/test/billing-harness';
 import { addMember, newAccount, signUpOwner } from '../../server/test/harness';
 import { expectFreshTrial, openBillingPage, signUpThroughPage, WAIT } from './billing-steps';
-import { documentationScreenshot, ensureWebBuild, launchChromium, screenshotOnFailure } from './browser';
+import {
+  documentationScreenshot,
+  ensureWebBuild,
+  launchChromium,
+  PAGE_OPTIONS,
+  screenshotOnFailure,
+} from './browser';
 import { seedOffice, signIn, VALID_CPF, watchPageErrors } from './e2e-steps';
 
 // The billing screen in the web build, against the real server wired to the fake Asaas on loopback:
@@ -29,8 +35,7 @@ beforeAll(async () => {
   billing.fake.setAutoDeliver(true);
   browser = await launchChromium();
   context = await browser.newContext({
-    viewport: { width: 1366, height: 768 },
-    locale: 'pt-BR',
+    ...PAGE_OPTIONS,
     permissions: ['clipboard-read', 'clipboard-write'],
   });
   page = await context.newPage();
@@ -150,7 +155,7 @@ describe('billing screen in Chromium', { timeout: 90_000 }, () => {
     await seedOffice(owner);
     billing.clock.advance(15 * DAY_MS);
 
-    const other = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'pt-BR' });
+    const other = await browser.newContext(PAGE_OPTIONS);
     const readOnlyPage = await other.newPage();
     const errors = watchPageErrors(readOnlyPage);
     try {
@@ -193,7 +198,7 @@ describe('billing screen in Chromium', { timeout: 90_000 }, () => {
     await seedOffice(owner);
     await subscribeOwner(billing, owner, 'essencial');
 
-    const other = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'pt-BR' });
+    const other = await browser.newContext(PAGE_OPTIONS);
     const limitPage = await other.newPage();
     try {
       await signIn(limitPage, billing.server.url, owner);
@@ -215,7 +220,7 @@ describe('billing screen in Chromium', { timeout: 90_000 }, () => {
     const owner = await signUpOwner(billing.server, { organizationName: 'Piscinas Rio' });
     await seedOffice(owner);
     const staff = await addMember(billing.server, owner.orgId, 'staff');
-    const other = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'pt-BR' });
+    const other = await browser.newContext(PAGE_OPTIONS);
     const staffPage = await other.newPage();
     try {
       await signIn(staffPage, billing.server.url, staff);
