@@ -1,6 +1,7 @@
 import { notifications } from '@mantine/notifications';
 import type { z } from 'zod';
 import { fieldErrorsOf } from '../api/client';
+import { t } from '../i18n';
 import { isGlobalBillingRefusal } from '../queries/billing';
 import { messageOf } from './page-state';
 
@@ -35,4 +36,12 @@ export function showMutationError(
 
 export function showSuccess(message: string): void {
   notifications.show({ color: 'teal', message });
+}
+
+/** The callbacks of a save: "Salvo" when it worked, otherwise `showMutationError` (field errors on the form). */
+export function savedFeedback(setErrors?: (errors: Record<string, string>) => void) {
+  return {
+    onSuccess: () => showSuccess(t('common.saved')),
+    onError: (error: unknown) => showMutationError(error, setErrors),
+  };
 }

@@ -20,7 +20,7 @@ import { ZCreateClientInput, ZUpdateClientInput } from '@picineiros/api/clients/
 import { maskCep, maskDocument, maskPhone, UFS } from '@picineiros/api/shared/brazil';
 import { POOL_LOCATIONS, POOL_TYPES, type PoolLocation, type PoolType } from '@picineiros/db/constants';
 import { useEffect } from 'react';
-import { showMutationError, showSuccess, validateWith } from '../components/forms';
+import { savedFeedback, showMutationError, showSuccess, validateWith } from '../components/forms';
 import { MaskedInput } from '../components/masked-input';
 import { PageState } from '../components/page-state';
 import { formatLocalDate, formatMoney, t } from '../i18n';
@@ -170,13 +170,7 @@ function ClientForm({ client }: { client?: ClientView }) {
             loading={archive.isPending}
             onClick={() => {
               if (!client.deletedAt && !window.confirm(t('clients.archiveConfirm'))) return;
-              archive.mutate(
-                { id: client.id, archived: !client.deletedAt },
-                {
-                  onSuccess: () => showSuccess(t('common.saved')),
-                  onError: (error) => showMutationError(error),
-                },
-              );
+              archive.mutate({ id: client.id, archived: !client.deletedAt }, savedFeedback());
             }}
           >
             {client.deletedAt ? t('common.restore') : t('common.archive')}

@@ -20,7 +20,7 @@ import { useState } from 'react';
 import { ExportMenu } from '../components/report-export';
 import { addDays, todayLocal } from '../dates';
 import { LocalDateInput } from '../components/date-fields';
-import { showMutationError, showSuccess, validateWith } from '../components/forms';
+import { savedFeedback, showMutationError, showSuccess, validateWith } from '../components/forms';
 import { PageState } from '../components/page-state';
 import { formatDateTime, formatLocalDate, formatMoney, parseMoney, t } from '../i18n';
 import {
@@ -144,12 +144,7 @@ export function FinancePage() {
                       <Button
                         size="compact-xs"
                         variant="subtle"
-                        onClick={() =>
-                          markPending.mutate(entry.id, {
-                            onSuccess: () => showSuccess(t('common.saved')),
-                            onError: (error) => showMutationError(error),
-                          })
-                        }
+                        onClick={() => markPending.mutate(entry.id, savedFeedback())}
                       >
                         {t('finance.markPending')}
                       </Button>

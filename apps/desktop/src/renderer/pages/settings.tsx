@@ -21,7 +21,7 @@ import { MEMBERSHIP_ROLES, type MembershipRole } from '@picineiros/db/constants'
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { LocalDateInput } from '../components/date-fields';
-import { showMutationError, showSuccess, validateWith } from '../components/forms';
+import { savedFeedback, showMutationError, showSuccess, validateWith } from '../components/forms';
 import { LoginEventsTable } from '../components/login-events';
 import { PageState } from '../components/page-state';
 import { PrivacyCard } from './privacy';
@@ -99,14 +99,7 @@ function OrganizationCard({ canEdit }: { canEdit: boolean }) {
         {t('settings.organization')}
       </Text>
       <PageState query={organization}>
-        <form
-          onSubmit={form.onSubmit((values) =>
-            save.mutate(values, {
-              onSuccess: () => showSuccess(t('common.saved')),
-              onError: (error) => showMutationError(error, form.setErrors),
-            }),
-          )}
-        >
+        <form onSubmit={form.onSubmit((values) => save.mutate(values, savedFeedback(form.setErrors)))}>
           <Stack>
             <TextInput
               label={t('settings.organizationName')}
@@ -173,14 +166,7 @@ function NotificationSettingsCard({ canEdit }: { canEdit: boolean }) {
         {t('settings.notifications')}
       </Text>
       <PageState query={settings}>
-        <form
-          onSubmit={form.onSubmit((values) =>
-            save.mutate(values, {
-              onSuccess: () => showSuccess(t('common.saved')),
-              onError: (error) => showMutationError(error, form.setErrors),
-            }),
-          )}
-        >
+        <form onSubmit={form.onSubmit((values) => save.mutate(values, savedFeedback(form.setErrors)))}>
           <Stack gap="sm">
             <Group grow>
               <NumberInput
@@ -283,13 +269,7 @@ function MembersCard({ canEdit }: { canEdit: boolean }) {
                       value={member.role}
                       onChange={(value) =>
                         value &&
-                        setRole.mutate(
-                          { membershipId: member.membershipId, role: value },
-                          {
-                            onSuccess: () => showSuccess(t('common.saved')),
-                            onError: (error) => showMutationError(error),
-                          },
-                        )
+                        setRole.mutate({ membershipId: member.membershipId, role: value }, savedFeedback())
                       }
                     />
                   ) : (
@@ -389,12 +369,7 @@ function MyNotificationsCard() {
           label={t('settings.notifyNewDevice')}
           checked={settings.data?.notifyNewDevice ?? true}
           disabled={save.isPending}
-          onChange={(event) =>
-            save.mutate(event.currentTarget.checked, {
-              onSuccess: () => showSuccess(t('common.saved')),
-              onError: (error) => showMutationError(error),
-            })
-          }
+          onChange={(event) => save.mutate(event.currentTarget.checked, savedFeedback())}
         />
       </PageState>
     </Card>
