@@ -22,6 +22,7 @@ import { POOL_LOCATIONS, POOL_TYPES, type PoolLocation, type PoolType } from '@p
 import { useEffect } from 'react';
 import { savedFeedback, showMutationError, showSuccess, validateWith } from '../components/forms';
 import { MaskedInput } from '../components/masked-input';
+import { SectionCard } from '../components/section-card';
 import { PageState } from '../components/page-state';
 import { formatLocalDate, formatMoney, t } from '../i18n';
 import {
@@ -179,10 +180,7 @@ function ClientForm({ client }: { client?: ClientView }) {
       </Group>
       <form onSubmit={submit} noValidate>
         <Stack>
-          <Card withBorder>
-            <Text fw={600} mb="sm">
-              {t('clients.contact')}
-            </Text>
+          <SectionCard title={t('clients.contact')}>
             <SimpleGrid cols={3}>
               <TextInput label={t('clients.name')} required {...form.getInputProps('name')} />
               <MaskedInput
@@ -207,11 +205,8 @@ function ClientForm({ client }: { client?: ClientView }) {
                 {...form.getInputProps('active', { type: 'checkbox' })}
               />
             </SimpleGrid>
-          </Card>
-          <Card withBorder>
-            <Text fw={600} mb="sm">
-              {t('clients.address')}
-            </Text>
+          </SectionCard>
+          <SectionCard title={t('clients.address')}>
             <SimpleGrid cols={4}>
               <MaskedInput
                 label={t('clients.cep')}
@@ -239,7 +234,7 @@ function ClientForm({ client }: { client?: ClientView }) {
                 onChange={(value: string | null) => form.setFieldValue('address.uf', value ?? '')}
               />
             </SimpleGrid>
-          </Card>
+          </SectionCard>
           <Card withBorder>
             <Group justify="space-between" mb="sm">
               <Text fw={600}>{t('clients.pools')}</Text>
@@ -330,10 +325,7 @@ function ClientHistory({ clientId }: { clientId: string }) {
   const finance = useFinanceEntries({ clientId, limit: 50 });
   return (
     <SimpleGrid cols={2}>
-      <Card withBorder>
-        <Text fw={600} mb="sm">
-          {t('clients.history')}
-        </Text>
+      <SectionCard title={t('clients.history')}>
         <PageState query={appointments} empty={appointments.data?.items.length === 0}>
           <Table verticalSpacing={4}>
             <Table.Tbody>
@@ -353,11 +345,8 @@ function ClientHistory({ clientId }: { clientId: string }) {
             </Table.Tbody>
           </Table>
         </PageState>
-      </Card>
-      <Card withBorder>
-        <Text fw={600} mb="sm">
-          {t('clients.finance')}
-        </Text>
+      </SectionCard>
+      <SectionCard title={t('clients.finance')}>
         <PageState query={finance} empty={finance.data?.items.length === 0}>
           <Table verticalSpacing={4}>
             <Table.Tbody>
@@ -379,7 +368,7 @@ function ClientHistory({ clientId }: { clientId: string }) {
             </Table.Tbody>
           </Table>
         </PageState>
-      </Card>
+      </SectionCard>
     </SimpleGrid>
   );
 }

@@ -1,6 +1,7 @@
 import { BarChart } from '@mantine/charts';
 import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { APPOINTMENT_STATUSES } from '@picineiros/db/constants';
+import { SectionCard } from '../components/section-card';
 import { PageState } from '../components/page-state';
 import { formatLocalDate, formatMoney, formatMonth, formatNumber, t } from '../i18n';
 import { useDashboard, useFinanceEntries } from '../queries/hooks';
@@ -59,10 +60,7 @@ export function DashboardPage() {
                   yAxisProps={{ width: 90 }}
                 />
               </Card>
-              <Card withBorder>
-                <Text fw={600} mb="sm">
-                  {t('dashboard.byStatus')}
-                </Text>
+              <SectionCard title={t('dashboard.byStatus')}>
                 <Stack gap="xs">
                   {APPOINTMENT_STATUSES.map((status) => (
                     <Group key={status} justify="space-between">
@@ -71,13 +69,10 @@ export function DashboardPage() {
                     </Group>
                   ))}
                 </Stack>
-              </Card>
+              </SectionCard>
             </SimpleGrid>
             <SimpleGrid cols={2}>
-              <Card withBorder>
-                <Text fw={600} mb="sm">
-                  {t('dashboard.upcoming')}
-                </Text>
+              <SectionCard title={t('dashboard.upcoming')}>
                 {data.upcomingAppointments.items.length === 0 ? (
                   <Text c="dimmed" size="sm">
                     {t('dashboard.noUpcoming')}
@@ -103,11 +98,8 @@ export function DashboardPage() {
                     </Table.Tbody>
                   </Table>
                 )}
-              </Card>
-              <Card withBorder>
-                <Text fw={600} mb="sm">
-                  {t('dashboard.overdueList')}
-                </Text>
+              </SectionCard>
+              <SectionCard title={t('dashboard.overdueList')}>
                 <PageState query={overdue}>
                   {overdue.data?.items.length ? (
                     <Table verticalSpacing={4}>
@@ -133,7 +125,7 @@ export function DashboardPage() {
                     </Text>
                   )}
                 </PageState>
-              </Card>
+              </SectionCard>
             </SimpleGrid>
           </>
         ) : null}

@@ -23,6 +23,7 @@ import { useEffect, useState } from 'react';
 import { LocalDateInput } from '../components/date-fields';
 import { savedFeedback, showMutationError, showSuccess, validateWith } from '../components/forms';
 import { LoginEventsTable } from '../components/login-events';
+import { SectionCard } from '../components/section-card';
 import { PageState } from '../components/page-state';
 import { PrivacyCard } from './privacy';
 import { LogoSettingsCard } from '../components/logo-settings';
@@ -94,10 +95,7 @@ function OrganizationCard({ canEdit }: { canEdit: boolean }) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: settingsKeys.all(orgId) }),
   });
   return (
-    <Card withBorder>
-      <Text fw={600} mb="sm">
-        {t('settings.organization')}
-      </Text>
+    <SectionCard title={t('settings.organization')}>
       <PageState query={organization}>
         <form onSubmit={form.onSubmit((values) => save.mutate(values, savedFeedback(form.setErrors)))}>
           <Stack>
@@ -123,7 +121,7 @@ function OrganizationCard({ canEdit }: { canEdit: boolean }) {
           </Stack>
         </form>
       </PageState>
-    </Card>
+    </SectionCard>
   );
 }
 
@@ -161,10 +159,7 @@ function NotificationSettingsCard({ canEdit }: { canEdit: boolean }) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: settingsKeys.notifications(orgId) }),
   });
   return (
-    <Card withBorder>
-      <Text fw={600} mb="sm">
-        {t('settings.notifications')}
-      </Text>
+    <SectionCard title={t('settings.notifications')}>
       <PageState query={settings}>
         <form onSubmit={form.onSubmit((values) => save.mutate(values, savedFeedback(form.setErrors)))}>
           <Stack gap="sm">
@@ -209,7 +204,7 @@ function NotificationSettingsCard({ canEdit }: { canEdit: boolean }) {
           </Stack>
         </form>
       </PageState>
-    </Card>
+    </SectionCard>
   );
 }
 
@@ -240,10 +235,7 @@ function MembersCard({ canEdit }: { canEdit: boolean }) {
   });
   const roleOptions = MEMBERSHIP_ROLES.map((value) => ({ value, label: t(`profile.roles.${value}`) }));
   return (
-    <Card withBorder>
-      <Text fw={600} mb="sm">
-        {t('settings.members')}
-      </Text>
+    <SectionCard title={t('settings.members')}>
       <PageState query={members}>
         <Table verticalSpacing="xs">
           <Table.Thead>
@@ -342,7 +334,7 @@ function MembersCard({ canEdit }: { canEdit: boolean }) {
           </Group>
         </form>
       ) : null}
-    </Card>
+    </SectionCard>
   );
 }
 
