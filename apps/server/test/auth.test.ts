@@ -83,6 +83,8 @@ describe(`accounts and sessions`, () => {
     expect((await errorOf(server.client({ accessToken: () => tampered }).auth.me.query())).data?.code).toBe(
       'UNAUTHORIZED',
     );
+    // Valid (and remembered as verified) until it expires, then refused all the same.
+    expect((await owner.client.auth.me.query()).user.id).toBe(owner.userId);
     clock.advance(15 * 60 * 1000 + 1000);
     expect((await errorOf(owner.client.auth.me.query())).data?.code).toBe('UNAUTHORIZED');
   });

@@ -26,12 +26,35 @@ export async function signAccessToken(
     .sign(derivedKey(appSecret, 'access-token'));
 }
 
+// Checking a token's signature (WebCrypto HMAC) was the costliest CPU step of an authenticated call. A
+// token that verified is remembered, by its exact text, until it expires: only a byte-identical token
+// skips the check, and expiry is still compared with `now` on every call. Per app secret, bounded (the
+// oldest entries go first).
+const VERIFIED_TOKENS_LIMIT = 10_000;
+const verifiedTokens = new Map<string, Map<string, { claims: AccessTokenClaims; expiresAt: number }>>();
+
+function rememberVerified(appSecret: string, token: string, claims: AccessTokenClaims, expiresAt: number) {
+  let tokens = verifiedTokens.get(appSecret);
+  if (!tokens) {
+    tokens = new Map();
+    verifiedTokens.set(appSecret, tokens);
+  }
+  tokens.set(token, { claims, expiresAt });
+  if (tokens.size > VERIFIED_TOKENS_LIMIT) {
+    const oldest = tokens.keys().next().value;
+    if (oldest !== undefined) tokens.delete(oldest);
+  }
+}
+
 /** The claims of a valid, unexpired access token, or null for anything else. */
 export async function verifyAccessToken(
   appSecret: string,
   token: string,
   now: Date,
 ): Promise<AccessTokenClaims | null> {
+  const nowSeconds = Math.floor(now.getTime() / 1000);
+  const known = verifiedTokens.get(appSecret)?.get(token);
+  if (known) return known.expiresAt > nowSeconds ? known.claims : null;
   try {
     const { payload } = await jwtVerify(token, derivedKey(appSecret, 'access-token'), {
       algorithms: ['HS256'],
@@ -39,7 +62,9 @@ export async function verifyAccessToken(
       currentDate: now,
     });
     if (typeof payload.sub !== 'string' || typeof payload['sid'] !== 'string') return null;
-    return { userId: payload.sub, sessionId: payload['sid'] };
+    const claims = { userId: payload.sub, sessionId: payload['sid'] };
+    if (payload.exp !== undefined) rememberVerified(appSecret, token, claims, payload.exp);
+    return claims;
   } catch {
     return null;
   }
