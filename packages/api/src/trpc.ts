@@ -14,7 +14,7 @@ import {
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { verifyAccessToken } from './accounts/tokens';
-import { findCallerMembership, findLiveSession } from './shared/caller-lookup';
+import { findCaller, findFirstMembership } from './shared/caller-lookup';
 import { BillingRefusal } from './billing/errors';
 import { assertOrganizationWritable } from './billing/limits';
 import type { Context, LogBindings } from './context';
@@ -121,25 +121,34 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const header = ctx.request.header('authorization');
   const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length) : undefined;
   const claims = token ? await verifyAccessToken(ctx.settings.appSecret, token, ctx.clock()) : null;
+  // The organization the request names is looked up with the session, in one statement (orgProcedure
+  // uses it); a malformed id names no organization the caller belongs to.
+  const requested = ctx.request.header('x-org-id') || undefined;
+  const organizationId =
+    requested !== undefined && z.uuid().safeParse(requested).success ? requested : undefined;
   // The session is checked on every call, so signing out or revoking a device takes effect at once.
-  const session = claims ? await findLiveSession(ctx.em, claims, ctx.clock()) : null;
-  if (!session) throw new TRPCError({ code: 'UNAUTHORIZED', message: messages.signInRequired });
-  return withCaller(ctx, { userId: session.user.id }, () => next({ ctx: { session, user: session.user } }));
+  const caller = claims ? await findCaller(ctx.em, claims, ctx.clock(), organizationId) : null;
+  if (!caller) throw new TRPCError({ code: 'UNAUTHORIZED', message: messages.signInRequired });
+  const { session } = caller;
+  // undefined: the request named no organization (orgProcedure then takes the caller's first).
+  const requestedMembership = requested !== undefined ? caller.requestedMembership : undefined;
+  return withCaller(ctx, { userId: session.user.id }, () =>
+    next({ ctx: { session, user: session.user, requestedMembership } }),
+  );
 });
 
 /**
  * Puts the caller's organization and membership in the context and scopes the EntityManager to it.
  * `x-org-id` chooses among the caller's organizations; an organization the caller is not a member of is
- * NOT_FOUND, exactly like one that does not exist.
+ * NOT_FOUND, exactly like one that does not exist. Without it, the caller's first organization.
  */
 export const orgProcedure = authedProcedure.use(async ({ ctx, path, type, next }) => {
-  const requested = ctx.request.header('x-org-id');
-  const membership = requested
-    ? z.uuid().safeParse(requested).success
-      ? await findCallerMembership(ctx.em, ctx.user, requested)
-      : null
-    : await findCallerMembership(ctx.em, ctx.user, undefined);
-  if (!membership) throw new TRPCError({ code: 'NOT_FOUND', message: messages.organizationNotFound });
+  const found =
+    ctx.requestedMembership !== undefined
+      ? ctx.requestedMembership
+      : await findFirstMembership(ctx.em, ctx.user);
+  if (!found) throw new TRPCError({ code: 'NOT_FOUND', message: messages.organizationNotFound });
+  const { membership, dataVersion } = found;
   return withCaller(ctx, { organizationId: membership.organization.id }, async () => {
     ctx.em.setFilterParams(TENANT_FILTER, {
       organizationId: membership.organization.id,
@@ -152,7 +161,9 @@ export const orgProcedure = authedProcedure.use(async ({ ctx, path, type, next }
     // Every change flushed by this call (on ctx.em or any fork of it) is audited as this member's.
     const actor = { membershipId: membership.id, userId: ctx.user.id, name: ctx.user.name };
     return runWithChangeContext({ actor, now: ctx.clock }, () =>
-      next({ ctx: { membership, organization: membership.organization } }),
+      next({
+        ctx: { membership, organization: membership.organization, organizationDataVersion: dataVersion },
+      }),
     );
   });
 });

@@ -205,27 +205,19 @@ async function computeDashboard(ctx: OrgContext, input: TDashboardSummaryInput):
 
 // A summary is a pure function of the organization's synced rows, its time zone, its local "today" and the
 // range. Every change of a synced row (clients, pools, visits, entries) bumps the organization's sync
-// counter inside the writing transaction, so the counter's committed value identifies the data: read it
-// first, and a cached summary computed at the same value (queries run after reading it see at least that
-// data) is still right. Per process, bounded; other server instances keep their own.
+// counter inside the writing transaction, so the counter's committed value identifies the data: the
+// caller's statement read it (ctx.organizationDataVersion) before any of the summary's, and a summary
+// computed at the same value (queries run after reading it see at least that data) is still right. Per
+// process, bounded; other server instances keep their own.
 const CACHE_LIMIT = 1000;
 const summaryCache = new Map<string, { stamp: string; summary: DashboardSummary }>();
-
-async function syncVersionOf(ctx: OrgContext): Promise<string> {
-  const rows = await ctx.em
-    .getConnection()
-    .execute<Row[]>('select last_version from sync_counters where organization_id = ?', [
-      ctx.organization.id,
-    ]);
-  return String(toNumber(rows[0]?.['last_version']));
-}
 
 export async function summarizeDashboard(
   ctx: OrgContext,
   input: TDashboardSummaryInput,
 ): Promise<DashboardSummary> {
   const key = `${ctx.organization.id}|${input.from ?? ''}|${input.to ?? ''}`;
-  const stamp = [await syncVersionOf(ctx), ctx.organization.timezone, organizationToday(ctx)].join('|');
+  const stamp = [ctx.organizationDataVersion, ctx.organization.timezone, organizationToday(ctx)].join('|');
   const cached = summaryCache.get(key);
   if (cached?.stamp === stamp) return cached.summary;
   const summary = await computeDashboard(ctx, input);
