@@ -14,8 +14,8 @@ import {
 import { messages } from '../shared/messages';
 import { clientSearchColumns, searchTermsOf } from '../shared/search-text';
 import {
-  countTenantRows,
   placeholders,
+  selectTenantPage,
   selectTenantRows,
   sqlCondition,
   type SqlCondition,
@@ -269,21 +269,17 @@ export async function listClients(
   }
   const direction = (input.direction ?? (input.sort === 'name' ? 'asc' : 'desc')) === 'asc' ? 'asc' : 'desc';
   const sortColumn = input.sort === 'name' ? 'c.name_key' : 'c.created_at';
-  // Plain rows, not entities (see shared/tenant-rows.ts): the page and its total in parallel, as
-  // findAndCount did, then the page's pools.
+  // Plain rows, not entities (see shared/tenant-rows.ts): the page with its total, then the page's pools.
   const scope = { em: ctx.em, organization };
-  const [clients, total] = await Promise.all([
-    selectTenantRows<ClientFields>(scope, {
-      entity: Client,
-      alias: 'c',
-      properties: CLIENT_VIEW_COLUMNS,
-      where,
-      orderBy: `${sortColumn} ${direction}, c.id ${direction}`,
-      limit: input.pageSize,
-      offset: (input.page - 1) * input.pageSize,
-    }),
-    countTenantRows(scope, { entity: Client, alias: 'c', where }),
-  ]);
+  const { rows: clients, total } = await selectTenantPage<ClientFields>(scope, {
+    entity: Client,
+    alias: 'c',
+    properties: CLIENT_VIEW_COLUMNS,
+    where,
+    orderBy: `${sortColumn} ${direction}, c.id ${direction}`,
+    limit: input.pageSize,
+    offset: (input.page - 1) * input.pageSize,
+  });
   const clientIds = clients.map((client) => client.id);
   const pools =
     clientIds.length === 0

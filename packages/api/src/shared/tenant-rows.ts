@@ -51,22 +51,62 @@ function fromAndWhere(ctx: TenantScope, query: Pick<TenantSelect, 'entity' | 'al
   };
 }
 
-/** The caller's organization's rows of one table, as plain objects under property names. */
-export async function selectTenantRows<Row>(ctx: TenantScope, query: TenantSelect): Promise<Row[]> {
-  const { meta, sql, params } = fromAndWhere(ctx, query);
+function selectListOf(meta: EntityMetadata, query: TenantSelect): string {
   const columns = query.properties.flatMap((name) => {
     const prop = (meta.properties as Record<string, EntityProperty | undefined>)[name];
     if (!prop) throw new Error(`${meta.className} has no property ${name}`);
     return prop.fieldNames.map((field) => `${query.alias}.${field}`);
   });
-  const statement =
-    `select ${[...columns, ...(query.extraColumns ?? [])].join(', ')}${sql}` +
+  return [...columns, ...(query.extraColumns ?? [])].join(', ');
+}
+
+function pagingOf(query: TenantSelect): string {
+  return (
     (query.orderBy ? ` order by ${query.orderBy}` : '') +
     (query.limit !== undefined ? ` limit ${String(query.limit)}` : '') +
-    (query.offset ? ` offset ${String(query.offset)}` : '');
+    (query.offset ? ` offset ${String(query.offset)}` : '')
+  );
+}
+
+/** The statement's rows as read (`raw`) and mapped to property names (`rows`). */
+async function selectMapped(
+  ctx: TenantScope,
+  meta: EntityMetadata,
+  statement: string,
+  params: readonly unknown[],
+): Promise<{ rows: unknown[]; raw: Dictionary[] }> {
   const driver = ctx.em.getDriver();
-  const rows = await ctx.em.getConnection().execute<EntityData<Dictionary>[]>(statement, [...params]);
-  return rows.map((row) => driver.mapResult(row, meta as EntityMetadata<Dictionary>) as Row);
+  const raw = await ctx.em.getConnection().execute<EntityData<Dictionary>[]>(statement, [...params]);
+  return { rows: raw.map((row) => driver.mapResult(row, meta as EntityMetadata<Dictionary>)), raw };
+}
+
+/** The caller's organization's rows of one table, as plain objects under property names. */
+export async function selectTenantRows<Row>(ctx: TenantScope, query: TenantSelect): Promise<Row[]> {
+  const { meta, sql, params } = fromAndWhere(ctx, query);
+  const statement = `select ${selectListOf(meta, query)}${sql}${pagingOf(query)}`;
+  return (await selectMapped(ctx, meta, statement, params)).rows as Row[];
+}
+
+const TOTAL_COLUMN = 'total__';
+
+/**
+ * One page of rows and how many rows match in all, in one statement: the count is an uncorrelated scalar
+ * subquery over the same conditions, which both dialects evaluate once per statement (as a separate
+ * count statement would, without its round trip). A page past the end has no row to carry the total, so
+ * only then is it counted on its own.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the shape it selected, as with selectTenantRows
+export async function selectTenantPage<Row>(
+  ctx: TenantScope,
+  query: TenantSelect,
+): Promise<{ rows: Row[]; total: number }> {
+  const { meta, sql, params } = fromAndWhere(ctx, query);
+  const statement = `select ${selectListOf(meta, query)}, (select count(*)${sql}) as ${TOTAL_COLUMN}${sql}${pagingOf(query)}`;
+  const mapped = await selectMapped(ctx, meta, statement, [...params, ...params]);
+  const rows = mapped.rows as Row[];
+  const first = mapped.raw[0];
+  if (first) return { rows, total: Number(first[TOTAL_COLUMN]) };
+  return { rows, total: query.offset ? await countTenantRows(ctx, query) : 0 };
 }
 
 /** How many of the caller's organization's rows of one table match. */
