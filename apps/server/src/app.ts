@@ -41,6 +41,8 @@ export type ServerDependencies = {
   errorTracker?: ErrorTracker;
   /** The database's slow-query log, which writes to this server's logger once it exists. */
   slowQueryLog?: SlowQueryLog;
+  /** What /metrics serves (default: this process's registry; a cluster worker's: the whole cluster's). */
+  renderMetrics?: () => Promise<string>;
 };
 
 /** Payments go through Asaas (or the fake, which main points the config at); without a key: off. */
@@ -123,6 +125,7 @@ export async function buildServer({
   metrics = createServerMetrics(database),
   errorTracker: givenErrorTracker,
   slowQueryLog,
+  renderMetrics = () => metrics.registry.metrics(),
 }: ServerDependencies) {
   const errorTracker = givenErrorTracker ?? (await initErrorTracking(config));
   const app = Fastify({
@@ -246,7 +249,11 @@ export async function buildServer({
   registerReportRoutes(app, unobserved, requestInfo);
   registerCalendarRoutes(app, unobserved, requestInfo);
   registerExportRoutes(app, unobserved, config.dataDir, requestInfo);
-  registerMetricsRoute(app, metrics, { token: config.metricsToken, production: config.production });
+  registerMetricsRoute(app, metrics, {
+    token: config.metricsToken,
+    production: config.production,
+    render: renderMetrics,
+  });
 
   app.get('/healthz', () => ({ status: 'ok' }));
   app.get('/readyz', async (request, reply) => {

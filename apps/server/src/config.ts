@@ -100,7 +100,7 @@ const EnvSchema = z.object({
         .min(1, { error: 'must be a number of processes (1-64) or auto' })
         .max(64, { error: 'must be a number of processes (1-64) or auto' }),
     ])
-    .default(1),
+    .optional(),
 });
 
 function isUsableDatabaseUrl(url: string): boolean {
@@ -180,8 +180,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const dataDir = resolve(values.DATA_DIR);
   const databaseUrl = values.DATABASE_URL || undefined;
-  const serverWorkers = values.SERVER_WORKERS === 'auto' ? availableParallelism() : values.SERVER_WORKERS;
-  if (serverWorkers > 1 && dialectOf(databaseUrl) === 'sqlite') {
+  const sqlite = dialectOf(databaseUrl) === 'sqlite';
+  // Unset: one HTTP process per CPU on Postgres (Node runs JavaScript on one core per process), one on
+  // SQLite.
+  const serverWorkers =
+    values.SERVER_WORKERS === 'auto' || (values.SERVER_WORKERS === undefined && !sqlite)
+      ? availableParallelism()
+      : (values.SERVER_WORKERS ?? 1);
+  if (serverWorkers > 1 && sqlite) {
     // The embedded SQLite file takes one writer at a time and every process would run its own jobs.
     throw new ConfigError(
       `Invalid configuration: SERVER_WORKERS must be 1 with SQLite (got ${env['SERVER_WORKERS']}); set DATABASE_URL to Postgres to run several server processes`,

@@ -13,6 +13,7 @@ import {
 import { ConfigError, loadConfig, type Config } from './config';
 import { startExportWorker } from './exports/worker';
 import { startJobScheduler } from './jobs/scheduler';
+import { joinClusterMetrics, serveClusterMetrics } from './observability/cluster-metrics';
 import { createServerMetrics, type ServerMetrics } from './observability/metrics';
 import { initErrorTracking } from './observability/sentry';
 import { createSlowQueryLog } from './observability/slow-queries';
@@ -117,6 +118,7 @@ async function runPrimary(config: Config, startedAt: number): Promise<void> {
   const app = await buildServer({ config, database, metrics, errorTracker, slowQueryLog });
   await seedIfAsked(config, database, app.log);
   const stopJobs = startBackgroundJobs(config, database, app.log, metrics);
+  serveClusterMetrics(metrics.registry);
   // The workers bill through the primary's fake Asaas, so every process sees the same subscriptions.
   const workerEnv: Record<string, string> = fakeAsaas
     ? {
@@ -193,7 +195,14 @@ async function runPrimary(config: Config, startedAt: number): Promise<void> {
 async function runWorker(config: Config): Promise<void> {
   // The primary has migrated; a worker only serves HTTP.
   const { errorTracker, slowQueryLog, database, metrics } = await openServices(config, { migrate: false });
-  const app = await buildServer({ config, database, metrics, errorTracker, slowQueryLog });
+  const app = await buildServer({
+    config,
+    database,
+    metrics,
+    errorTracker,
+    slowQueryLog,
+    renderMetrics: joinClusterMetrics(metrics.registry),
+  });
   if (!config.production) {
     // Which process answered (tests check that calls spread over the workers).
     app.addHook('onRequest', (_request, reply, done) => {

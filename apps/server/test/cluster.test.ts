@@ -6,6 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { createTestDatabase, testDialect, type TestDatabase } from '@picineiros/db/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { sample } from './metrics-sample';
 
 const onPostgres = testDialect() === 'postgresql';
 
@@ -117,6 +118,19 @@ describe.skipIf(!onPostgres)(`several server processes (SERVER_WORKERS=2, Postgr
     const pids = await pidsAnswering(`${url}/readyz`, 20);
     expect(pids.size).toBe(2);
     expect(pids.has(String(child.pid))).toBe(false);
+
+    // /metrics, whichever worker answers it, counts the whole cluster: all 21 /readyz calls so far, though
+    // neither worker served them all (polled: a worker counts a request just after answering it).
+    const readyzServed = async () => {
+      const metrics = await fetch(`${url}/metrics`);
+      expect(metrics.status).toBe(200);
+      return sample(await metrics.text(), 'picineiros_http_requests_total', {
+        route: '/readyz',
+        status_code: '200',
+      });
+    };
+    await expect.poll(readyzServed, { timeout: 5000 }).toBe(21);
+    await expect.poll(readyzServed, { timeout: 5000 }).toBe(21);
 
     const jobs = logLines.filter((line) => line['msg'] === 'background jobs started');
     expect(jobs).toHaveLength(1);

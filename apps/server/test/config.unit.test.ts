@@ -79,6 +79,9 @@ describe(`configuration`, () => {
   it(`runs one server process by default, several on Postgres, and refuses several on SQLite`, () => {
     const postgres = 'postgres://u:p@db:5432/picineiros';
     expect(loadConfig({ DATA_DIR: dataDir() }).serverWorkers).toBe(1);
+    expect(loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: postgres }).serverWorkers).toBe(
+      availableParallelism(),
+    );
     expect(
       loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: postgres, SERVER_WORKERS: '3' }).serverWorkers,
     ).toBe(3);

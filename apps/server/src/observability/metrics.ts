@@ -113,6 +113,8 @@ export function createServerMetrics(database: Database) {
     help: 'Mails in the outbox: pending (all), due (pending and due now), failed (gave up)',
     labelNames: ['state'] as const,
     registers: [registry],
+    // Every process reads the same table: across a cluster, one reading, not the sum.
+    aggregator: 'max',
     async collect() {
       const em = database.fork();
       try {
@@ -205,7 +207,7 @@ export type WorkMetrics = Pick<ServerMetrics, 'jobRan' | 'mailDelivered'>;
 export function registerMetricsRoute(
   app: FastifyInstance,
   metrics: ServerMetrics,
-  options: { token: string | undefined; production: boolean },
+  options: { token: string | undefined; production: boolean; render: () => Promise<string> },
 ): void {
   if (!options.token && options.production) return;
   const expected = options.token ? Buffer.from(`Bearer ${options.token}`) : undefined;
@@ -216,7 +218,7 @@ export function registerMetricsRoute(
         return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'Unauthorized' });
       }
     }
-    const body = await metrics.registry.metrics();
+    const body = await options.render();
     return reply
       .header('content-type', metrics.registry.contentType)
       .header('cache-control', 'no-store')
