@@ -1,6 +1,7 @@
 // The benchmarks' server: the real server in its own production process on a scratch database, so its
 // CPU and memory can be read from /proc apart from the load generator's.
 import { spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 
@@ -18,8 +19,8 @@ export async function startServerProcess(options: {
   // bench/profile-summary.ts, or load it in Chrome's DevTools).
   const profileDir = process.env['BENCH_CPU_PROF'];
   const profiling = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  // SERVER_WORKERS (default 1): HTTP server processes, as in production on Postgres.
-  const workers = process.env['SERVER_WORKERS'] ?? '1';
+  // SERVER_WORKERS: HTTP server processes; unset, the server's default on Postgres (one per CPU).
+  const workers = process.env['SERVER_WORKERS'] ?? String(availableParallelism());
   const child = spawn(process.execPath, [...profiling, '--import', 'tsx', 'src/main.ts'], {
     cwd: fileURLToPath(new URL('..', import.meta.url)),
     env: {
