@@ -129,12 +129,10 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   // The session is checked on every call, so signing out or revoking a device takes effect at once.
   const caller = claims ? await findCaller(ctx.em, claims, ctx.clock(), organizationId) : null;
   if (!caller) throw new TRPCError({ code: 'UNAUTHORIZED', message: messages.signInRequired });
-  const { session } = caller;
+  const { sessionId, user } = caller;
   // undefined: the request named no organization (orgProcedure then takes the caller's first).
   const requestedMembership = requested !== undefined ? caller.requestedMembership : undefined;
-  return withCaller(ctx, { userId: session.user.id }, () =>
-    next({ ctx: { session, user: session.user, requestedMembership } }),
-  );
+  return withCaller(ctx, { userId: user.id }, () => next({ ctx: { sessionId, user, requestedMembership } }));
 });
 
 /**

@@ -113,7 +113,7 @@ export async function resetPassword(ctx: Context, input: TResetPasswordInput): P
 export async function changePassword(
   ctx: Context,
   user: User,
-  currentSession: Session,
+  currentSessionId: string,
   input: TChangePasswordInput,
 ): Promise<{ ok: true }> {
   await ctx.em.populate(user, ['passwordHash']);
@@ -123,7 +123,7 @@ export async function changePassword(
   user.passwordHash = await hashPassword(input.newPassword);
   await ctx.em.nativeUpdate(
     Session,
-    { user: user.id, revokedAt: null, id: { $ne: currentSession.id } },
+    { user: user.id, revokedAt: null, id: { $ne: currentSessionId } },
     { revokedAt: ctx.clock(), revokedReason: 'password_changed' },
   );
   await ctx.em.flush();

@@ -35,7 +35,7 @@ export const authRouter = router({
   refresh: publicProcedure.input(ZRefreshInput).mutation(({ ctx, input }) => refreshSession(ctx, input)),
   logout: publicProcedure.input(ZRefreshInput).mutation(({ ctx, input }) => logoutSession(ctx, input)),
   me: authedProcedure.query(({ ctx }) => describeMe(ctx, ctx.user)),
-  sessions: authedProcedure.query(({ ctx }) => listSessions(ctx, ctx.user, ctx.session.id)),
+  sessions: authedProcedure.query(({ ctx }) => listSessions(ctx, ctx.user, ctx.sessionId)),
   loginHistory: authedProcedure
     .input(ZLoginHistoryInput)
     .query(({ ctx, input }) => listLoginHistory(ctx, ctx.user, input)),
@@ -54,6 +54,6 @@ export const authRouter = router({
     .mutation(({ ctx, input }) => resetPassword(ctx, input)),
   changePassword: authedProcedure
     .input(ZChangePasswordInput)
-    .mutation(({ ctx, input }) => changePassword(ctx, ctx.user, ctx.session, input)),
+    .mutation(({ ctx, input }) => changePassword(ctx, ctx.user, ctx.sessionId, input)),
   deleteAccount: deleteAccountProcedure,
 });

@@ -187,7 +187,7 @@ export async function purgeOrganization(em: EntityManager, organizationId: strin
   for (const user of orphans) await eraseUser(em, user);
 }
 
-type SignedInContext = Context & { user: User; session: Session };
+type SignedInContext = Context & { user: User };
 
 /**
  * Deletes the caller's account. The last owner of an organization that has other members must first hand

@@ -1,4 +1,4 @@
-import { Membership, Organization, Session, User, type EntityManager } from '@picineiros/db';
+import { Membership, Organization, User, type EntityManager } from '@picineiros/db';
 import type { AccessTokenClaims } from '../accounts/tokens';
 import { instantParameter, mergeAliased, selectListOf } from './joined-rows';
 
@@ -12,7 +12,9 @@ type Row = Record<string, unknown>;
 export type CallerMembership = { membership: Membership; dataVersion: string };
 
 export type Caller = {
-  session: Session;
+  /** The live session's id (its other columns matter only to sign-in, refresh and sign-out). */
+  sessionId: string;
+  user: User;
   /** The membership in the organization the request named: null when the user is not a member there. */
   requestedMembership: CallerMembership | null;
 };
@@ -37,7 +39,7 @@ function membershipOf(em: EntityManager, row: Row): CallerMembership {
 }
 
 /**
- * The access token's session with its user, if the session is neither revoked nor expired, and the
+ * The access token's session (its id) with its user, if the session is neither revoked nor expired, and the
  * user's membership in `organizationId` when given: one statement, read on every authenticated call
  * (nothing is cached), so signing out, revoking a device or removing a member takes effect at once, on
  * every server instance. Memberships are not tenant-filtered: the user condition is the scope.
@@ -50,7 +52,7 @@ export async function findCaller(
 ): Promise<Caller | null> {
   const withMembership = organizationId !== undefined;
   const rows = await em.getConnection().execute<Row[]>(
-    `select ${selectListOf(em, Session, 's')}, ${selectListOf(em, User, 'u')}${
+    `select s.id as session_id, ${selectListOf(em, User, 'u')}${
       withMembership ? `, ${membershipColumns(em)}` : ''
     }
      from sessions s join users u on u.id = s.user_id${
@@ -64,11 +66,14 @@ export async function findCaller(
   );
   const row = rows[0];
   if (!row) return null;
-  // The user first, so that the session's and membership's `user` resolve to it in the identity map.
-  mergeAliased(em, User, row, 'u');
-  const session = mergeAliased(em, Session, row, 's');
+  // The user first, so that the membership's `user` resolves to it in the identity map.
+  const user = mergeAliased(em, User, row, 'u');
   const member = row['m__id'] !== null && row['m__id'] !== undefined;
-  return { session, requestedMembership: member ? membershipOf(em, row) : null };
+  return {
+    sessionId: String(row['session_id']),
+    user,
+    requestedMembership: member ? membershipOf(em, row) : null,
+  };
 }
 
 /** The user's first membership, for a request that names no organization. */
