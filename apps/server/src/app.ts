@@ -15,12 +15,12 @@ import {
 } from '@picineiros/api';
 import { createAsaasGateway, type AsaasGateway } from '@picineiros/api/billing/asaas';
 import type { Database } from '@picineiros/db';
-import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { registerAsaasWebhook } from './billing/webhook-route';
 import type { Config } from './config';
 import { registerExportRoutes } from './exports/routes';
 import { createServerMetrics, registerMetricsRoute, type ServerMetrics } from './observability/metrics';
+import { registerTrpcHttp, type TrpcHttpOptions } from './trpc-http';
 import { initErrorTracking, type ErrorTracker } from './observability/sentry';
 import type { SlowQueryLog } from './observability/slow-queries';
 import { registerCalendarRoutes } from './calendar';
@@ -206,9 +206,9 @@ export async function buildServer({
     asaas: asaasGatewayOf(config),
     observer: metrics.observer,
   };
-  const trpcOptions: FastifyTRPCPluginOptions<typeof appRouter>['trpcOptions'] = {
+  const trpcOptions: TrpcHttpOptions<typeof appRouter> = {
     router: appRouter,
-    createContext: ({ req, res }) => createContext(dependencies, requestInfo(req, res), req.log),
+    createContext: (request, reply) => createContext(dependencies, requestInfo(request, reply), request.log),
     onError: ({ error, path, req }) => {
       if (error.code === 'INTERNAL_SERVER_ERROR') {
         req.log.error({ err: error, path }, 'procedure failed');
@@ -219,9 +219,12 @@ export async function buildServer({
       }
     },
   };
-  await app.register(fastifyTRPCPlugin, { prefix: '/trpc', trpcOptions });
+  await app.register((scope, _options, done) => {
+    registerTrpcHttp(scope, '/trpc', trpcOptions);
+    done();
+  });
   // The same API is mounted under /auth for auth.* calls only, the one path the refresh cookie is sent to.
-  await app.register(async (auth) => {
+  await app.register((auth, _options, done) => {
     auth.addHook('onRequest', async (request, reply) => {
       const procedures =
         request.url
@@ -232,7 +235,8 @@ export async function buildServer({
         return reply.code(404).send({ error: 'Not found' });
       }
     });
-    await auth.register(fastifyTRPCPlugin, { prefix: AUTH_COOKIE_PATH, trpcOptions });
+    registerTrpcHttp(auth, AUTH_COOKIE_PATH, trpcOptions);
+    done();
   });
 
   // Without the observer: report and calendar downloads count as HTTP routes, not as the internal

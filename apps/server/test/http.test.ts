@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newAccount, startTestServer, type TestServer } from './harness';
+import superjson from 'superjson';
+import { newAccount, signUpOwner, startTestServer, type TestServer } from './harness';
 
 const logLines: string[] = [];
 let server: TestServer;
@@ -40,6 +41,45 @@ describe(`HTTP surface`, () => {
     expect(allowed.headers.get('access-control-allow-credentials')).toBe('true');
     const denied = await fetch(`${server.url}/healthz`, { headers: { origin: 'https://evil.example' } });
     expect(denied.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it(`answers a single GET query (its own fast path) exactly as tRPC's batch path answers it`, async () => {
+    const owner = await signUpOwner(server);
+    await owner.client.clients.create.mutate({ name: 'Cliente da Comparação', pools: [{ type: 'vinyl' }] });
+    const signedIn = { authorization: `Bearer ${owner.accessToken}`, 'x-org-id': owner.orgId };
+    const cases: [string, unknown, Record<string, string>][] = [
+      ['clients.list', { search: 'comparação' }, signedIn],
+      ['clients.list', undefined, signedIn],
+      ['clients.list', { page: 0, search: 'x'.repeat(101) }, signedIn],
+      ['clients.list', {}, {}],
+      ['clients.list', {}, { ...signedIn, 'x-org-id': crypto.randomUUID() }],
+      ['clients.get', { id: crypto.randomUUID() }, signedIn],
+    ];
+    // Stack traces (development only) differ by call path; everything else must not.
+    const withoutStack = (body: unknown) =>
+      JSON.parse(JSON.stringify(body), (key, value: unknown) =>
+        key === 'stack' ? undefined : value,
+      ) as unknown;
+    for (const [path, input, headers] of cases) {
+      const encoded = (value: unknown) => encodeURIComponent(JSON.stringify(value));
+      const single = await fetch(
+        `${server.url}/trpc/${path}${input === undefined ? '' : `?input=${encoded(superjson.serialize(input))}`}`,
+        { headers },
+      );
+      const batch = await fetch(
+        `${server.url}/trpc/${path}?batch=1&input=${encoded(input === undefined ? {} : { 0: superjson.serialize(input) })}`,
+        { headers },
+      );
+      const label = `${path} ${JSON.stringify(input)} ${Object.keys(headers).join(',')}`;
+      expect(single.status, label).toBe(batch.status);
+      expect(single.headers.get('content-type'), label).toBe(batch.headers.get('content-type'));
+      expect(single.headers.get('vary'), label).toBe(batch.headers.get('vary'));
+      // The fast path answered (a whole body with its length; tRPC's adapter streams it chunked).
+      expect(single.headers.get('content-length'), label).not.toBeNull();
+      expect(batch.headers.get('transfer-encoding'), label).toBe('chunked');
+      const [batchBody] = (await batch.json()) as unknown[];
+      expect(withoutStack(await single.json()), label).toEqual(withoutStack(batchBody));
+    }
   });
 
   it(`never answers 500 to malformed requests`, async () => {

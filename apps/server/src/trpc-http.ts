@@ -1,0 +1,119 @@
+// tRPC over HTTP. The app's clients send one call per request (httpLink, no batching), most of them
+// queries, so a GET for one query is answered here: the procedure runs through tRPC's own
+// `callTRPCProcedure` (the same middlewares, input parser and error formatter as any call), and the answer
+// is the JSON, status and headers tRPC's fetch adapter writes. That adapter builds a web Request (with an
+// AbortController) and a Response piped through a web stream on every call, which on Node 20 cost about as
+// much CPU as a whole list query. Everything else (batches, mutations, bodies, streaming, input that does
+// not parse, an unknown path) goes to tRPC's Fastify adapter unchanged.
+import {
+  callTRPCProcedure,
+  getErrorShape,
+  getTRPCErrorFromUnknown,
+  transformTRPCResponse,
+  type AnyTRPCRouter,
+  type TRPCError,
+} from '@trpc/server';
+import { fastifyRequestHandler } from '@trpc/server/adapters/fastify';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+export type TrpcHttpOptions<Router extends AnyTRPCRouter> = {
+  router: Router;
+  createContext: (request: FastifyRequest, reply: FastifyReply) => Router['_def']['_config']['$types']['ctx'];
+  onError: (failure: { error: TRPCError; path: string | undefined; req: FastifyRequest }) => void;
+};
+
+type TransformConfig = Parameters<typeof transformTRPCResponse>[0];
+type TransformBody = Parameters<typeof transformTRPCResponse>[1];
+
+/** The input of a single GET query as tRPC reads it, or `fallBack` when only tRPC's adapter should answer. */
+function singleQueryInput(request: FastifyRequest, path: string, router: AnyTRPCRouter) {
+  const fallBack = { fallBack: true } as const;
+  if (request.method !== 'GET' || path.includes(',') || request.headers['trpc-accept'] !== undefined) {
+    return fallBack;
+  }
+  const query = request.query as Record<string, unknown>;
+  if (query['batch'] !== undefined) return fallBack;
+  const procedure = (router._def.procedures as Record<string, { _def: { type: string } } | undefined>)[path];
+  if (procedure?._def.type !== 'query') return fallBack;
+  const raw = query['input'];
+  if (raw === undefined) return { input: undefined };
+  if (typeof raw !== 'string') return fallBack;
+  try {
+    return { input: router._def._config.transformer.input.deserialize(JSON.parse(raw)) as unknown };
+  } catch {
+    return fallBack;
+  }
+}
+
+async function answerQuery<Router extends AnyTRPCRouter>(
+  options: TrpcHttpOptions<Router>,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  path: string,
+  input: unknown,
+): Promise<void> {
+  const { router } = options;
+  const config = router._def._config;
+  const ctx = options.createContext(request, reply);
+  let status = 200;
+  let body: unknown;
+  try {
+    const data: unknown = await callTRPCProcedure({
+      router,
+      path,
+      getRawInput: () => Promise.resolve(input),
+      ctx,
+      type: 'query',
+      signal: undefined,
+      batchIndex: 0,
+    });
+    body = { result: { data } };
+  } catch (cause) {
+    const error = getTRPCErrorFromUnknown(cause);
+    options.onError({ error, path, req: request });
+    status = getHTTPStatusCodeFromError(error);
+    const shape: unknown = getErrorShape({ config, error, type: 'query', path, input, ctx });
+    body = { error: shape };
+  }
+  await reply
+    .code(status)
+    .header('vary', 'trpc-accept, accept')
+    .header('content-type', 'application/json')
+    // A Buffer, so the content-type stays exactly tRPC's (Fastify appends a charset to strings).
+    .send(
+      Buffer.from(JSON.stringify(transformTRPCResponse(config as TransformConfig, body as TransformBody))),
+    );
+}
+
+/** Serves `router` at `<prefix>/<path>` (call it inside its own plugin scope: it replaces body parsers). */
+export function registerTrpcHttp<Router extends AnyTRPCRouter>(
+  scope: FastifyInstance,
+  prefix: string,
+  options: TrpcHttpOptions<Router>,
+): void {
+  // As tRPC's own plugin: its adapter reads JSON and multipart bodies itself.
+  scope.removeContentTypeParser('application/json');
+  scope.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    done(null, body);
+  });
+  scope.removeContentTypeParser('multipart/form-data');
+  scope.addContentTypeParser('multipart/form-data', {}, (_request, body, done) => {
+    done(null, body);
+  });
+  scope.all(`${prefix}/:path`, async (request, reply) => {
+    const { path } = request.params as { path: string };
+    const single = singleQueryInput(request, path, options.router);
+    if (!('fallBack' in single)) return answerQuery(options, request, reply, path, single.input);
+    await fastifyRequestHandler({
+      router: options.router,
+      req: request,
+      res: reply,
+      path,
+      createContext: ({ req, res }) => options.createContext(req, res),
+      onError: ({ error, path: failedPath, req }) => {
+        options.onError({ error, path: failedPath, req });
+      },
+    });
+  });
+}
