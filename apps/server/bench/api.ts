@@ -434,13 +434,22 @@ async function measuringClientCpu(into: Sample, drive: () => Promise<void>): Pro
   into.clientCpuMs += (used.user + used.system) / 1000;
 }
 
-/** p50: the rounds' median p50; p99: the worst round's p99 (wrk reports percentiles, not samples). */
+function medianOf(values: number[]): number {
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    0.5,
+  );
+}
+
+/**
+ * p50 and p99: the median of the rounds' (wrk reports percentiles, not samples), so one round disturbed
+ * by something else on the machine does not decide the figure.
+ */
 function figuresOf(sample: Sample): Figures {
-  const p50s = sample.rounds.map((round) => round.p50).sort((a, b) => a - b);
   return {
     requestsPerSecond: sample.requests / sample.seconds,
-    p50: percentile(p50s, 0.5),
-    p99: Math.max(...sample.rounds.map((round) => round.p99)),
+    p50: medianOf(sample.rounds.map((round) => round.p50)),
+    p99: medianOf(sample.rounds.map((round) => round.p99)),
     errors: sample.errors,
   };
 }
