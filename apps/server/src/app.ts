@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import fastifyStatic from '@fastify/static';
 import {
   appRouter,
@@ -168,7 +168,9 @@ export async function buildServer({
     if ((error.statusCode ?? 500) >= 500) errorTracker.capture(error, { requestId: request.id });
   });
 
-  await app.register(helmet, {
+  // helmet's security headers, its middleware built once: @fastify/helmet built it (parsing the CSP
+  // directives again) on every request.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -177,6 +179,11 @@ export async function buildServer({
         upgradeInsecureRequests: config.publicUrl.startsWith('https:') ? [] : null,
       },
     },
+  });
+  app.addHook('onRequest', (request, reply, done) => {
+    securityHeaders(request.raw, reply.raw, (error?: unknown) => {
+      done(error instanceof Error ? error : undefined);
+    });
   });
   await app.register(cors, {
     origin: (origin, callback) => {
