@@ -15,6 +15,7 @@ type Metrics = MetricObjectWithValues<MetricValue<string>>[];
 type Message =
   | { type: 'picineiros:metrics:gather'; id: number }
   | { type: 'picineiros:metrics:gathered'; id: number; text: string }
+  | { type: 'picineiros:metrics:failed'; id: number; reason: string }
   | { type: 'picineiros:metrics:collect'; id: number }
   | { type: 'picineiros:metrics:collected'; id: number; metrics: Metrics };
 
@@ -59,13 +60,20 @@ export function serveClusterMetrics(registry: Registry): void {
     const workers = Object.values(cluster.workers ?? {}).filter(
       (candidate): candidate is Worker => candidate !== undefined && candidate.isConnected(),
     );
+    const answer = (reply: Message) => {
+      if (worker.isConnected()) worker.send(reply);
+    };
+    // A failure is the scrape's (the worker answers it with an error), never an unhandled rejection here.
     void Promise.all([registry.getMetricsAsJSON(), ...workers.map(collectFrom)])
       .then((all) => AggregatorRegistry.aggregate(all.filter((metrics) => metrics !== null)).metrics())
-      .then((text) => {
-        if (worker.isConnected()) {
-          worker.send({ type: 'picineiros:metrics:gathered', id: message.id, text } satisfies Message);
-        }
-      });
+      .then(
+        (text) => {
+          answer({ type: 'picineiros:metrics:gathered', id: message.id, text });
+        },
+        (error: unknown) => {
+          answer({ type: 'picineiros:metrics:failed', id: message.id, reason: String(error) });
+        },
+      );
   });
 }
 
@@ -75,14 +83,23 @@ export function serveClusterMetrics(registry: Registry): void {
  */
 export function joinClusterMetrics(registry: Registry): () => Promise<string> {
   let nextId = 0;
-  const pending = new Map<number, (text: string) => void>();
+  const pending = new Map<number, (outcome: { text: string } | { reason: string }) => void>();
   process.on('message', (message: unknown) => {
     if (!isMessage(message)) return;
-    if (message.type === 'picineiros:metrics:gathered') pending.get(message.id)?.(message.text);
+    if (message.type === 'picineiros:metrics:gathered') pending.get(message.id)?.({ text: message.text });
+    if (message.type === 'picineiros:metrics:failed') pending.get(message.id)?.({ reason: message.reason });
     if (message.type !== 'picineiros:metrics:collect') return;
-    void registry.getMetricsAsJSON().then((metrics) => {
-      process.send?.({ type: 'picineiros:metrics:collected', id: message.id, metrics } satisfies Message);
-    });
+    // A registry that fails to read is left out of the sum (as a worker that does not answer).
+    void registry.getMetricsAsJSON().then(
+      (metrics) =>
+        process.send?.({ type: 'picineiros:metrics:collected', id: message.id, metrics } satisfies Message),
+      () =>
+        process.send?.({
+          type: 'picineiros:metrics:collected',
+          id: message.id,
+          metrics: [],
+        } satisfies Message),
+    );
   });
   return () =>
     new Promise((resolve, reject) => {
@@ -92,10 +109,11 @@ export function joinClusterMetrics(registry: Registry): () => Promise<string> {
         pending.delete(id);
         reject(new Error('the cluster primary did not answer the metrics request'));
       }, COLLECT_TIMEOUT_MS * 2);
-      pending.set(id, (text) => {
+      pending.set(id, (outcome) => {
         clearTimeout(timer);
         pending.delete(id);
-        resolve(text);
+        if ('text' in outcome) resolve(outcome.text);
+        else reject(new Error(`the cluster's metrics could not be gathered: ${outcome.reason}`));
       });
       process.send?.({ type: 'picineiros:metrics:gather', id } satisfies Message);
     });
