@@ -32,30 +32,45 @@ function isMessage(value: unknown): value is Message {
   );
 }
 
-/** In the primary: answers workers' scrapes with the whole cluster's metrics. */
-export function serveClusterMetrics(registry: Registry): void {
+/**
+ * Requests answered by id over the IPC channel: `request` sends with a new id and resolves with the reply
+ * that `settle` receives for it, or with null after `timeoutMs`.
+ */
+function repliesById<Reply>(timeoutMs: number) {
   let nextId = 0;
-  const pending = new Map<number, (metrics: Metrics) => void>();
-
-  const collectFrom = (worker: Worker): Promise<Metrics | null> =>
-    new Promise((resolve) => {
+  const pending = new Map<number, (reply: Reply | null) => void>();
+  return {
+    request(send: (id: number) => void): Promise<Reply | null> {
       nextId += 1;
       const id = nextId;
-      const timer = setTimeout(() => {
-        pending.delete(id);
-        resolve(null);
-      }, COLLECT_TIMEOUT_MS);
-      pending.set(id, (metrics) => {
-        clearTimeout(timer);
-        pending.delete(id);
-        resolve(metrics);
+      return new Promise((resolve) => {
+        const settle = (reply: Reply | null) => {
+          clearTimeout(timer);
+          pending.delete(id);
+          resolve(reply);
+        };
+        const timer = setTimeout(() => {
+          settle(null);
+        }, timeoutMs);
+        pending.set(id, settle);
+        send(id);
       });
-      worker.send({ type: 'picineiros:metrics:collect', id } satisfies Message);
-    });
+    },
+    settle(id: number, reply: Reply): void {
+      pending.get(id)?.(reply);
+    },
+  };
+}
+
+/** In the primary: answers workers' scrapes with the whole cluster's metrics. */
+export function serveClusterMetrics(registry: Registry): void {
+  const collected = repliesById<Metrics>(COLLECT_TIMEOUT_MS);
+  const collectFrom = (worker: Worker) =>
+    collected.request((id) => worker.send({ type: 'picineiros:metrics:collect', id } satisfies Message));
 
   cluster.on('message', (worker, message: unknown) => {
     if (!isMessage(message)) return;
-    if (message.type === 'picineiros:metrics:collected') pending.get(message.id)?.(message.metrics);
+    if (message.type === 'picineiros:metrics:collected') collected.settle(message.id, message.metrics);
     if (message.type !== 'picineiros:metrics:gather') return;
     const workers = Object.values(cluster.workers ?? {}).filter(
       (candidate): candidate is Worker => candidate !== undefined && candidate.isConnected(),
@@ -82,12 +97,11 @@ export function serveClusterMetrics(registry: Registry): void {
  * get the whole cluster's metrics (in the Prometheus text format).
  */
 export function joinClusterMetrics(registry: Registry): () => Promise<string> {
-  let nextId = 0;
-  const pending = new Map<number, (outcome: { text: string } | { reason: string }) => void>();
+  const gathered = repliesById<{ text: string } | { reason: string }>(COLLECT_TIMEOUT_MS * 2);
   process.on('message', (message: unknown) => {
     if (!isMessage(message)) return;
-    if (message.type === 'picineiros:metrics:gathered') pending.get(message.id)?.({ text: message.text });
-    if (message.type === 'picineiros:metrics:failed') pending.get(message.id)?.({ reason: message.reason });
+    if (message.type === 'picineiros:metrics:gathered') gathered.settle(message.id, { text: message.text });
+    if (message.type === 'picineiros:metrics:failed') gathered.settle(message.id, { reason: message.reason });
     if (message.type !== 'picineiros:metrics:collect') return;
     // A registry that fails to read is left out of the sum (as a worker that does not answer).
     void registry.getMetricsAsJSON().then(
@@ -101,20 +115,13 @@ export function joinClusterMetrics(registry: Registry): () => Promise<string> {
         } satisfies Message),
     );
   });
-  return () =>
-    new Promise((resolve, reject) => {
-      nextId += 1;
-      const id = nextId;
-      const timer = setTimeout(() => {
-        pending.delete(id);
-        reject(new Error('the cluster primary did not answer the metrics request'));
-      }, COLLECT_TIMEOUT_MS * 2);
-      pending.set(id, (outcome) => {
-        clearTimeout(timer);
-        pending.delete(id);
-        if ('text' in outcome) resolve(outcome.text);
-        else reject(new Error(`the cluster's metrics could not be gathered: ${outcome.reason}`));
-      });
-      process.send?.({ type: 'picineiros:metrics:gather', id } satisfies Message);
-    });
+  return async () => {
+    const outcome = await gathered.request((id) =>
+      process.send?.({ type: 'picineiros:metrics:gather', id } satisfies Message),
+    );
+    if (!outcome) throw new Error('the cluster primary did not answer the metrics request');
+    if ('reason' in outcome)
+      throw new Error(`the cluster's metrics could not be gathered: ${outcome.reason}`);
+    return outcome.text;
+  };
 }
