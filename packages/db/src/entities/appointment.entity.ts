@@ -11,7 +11,7 @@ import { type AppointmentStatus } from '../constants';
  * zone: a visit at 08:00 stays at 08:00 whatever the server's zone or a DST change.
  */
 export class Appointment extends SyncedEntity<
-  'pool' | 'assignee' | 'status' | 'notes' | 'priceCents' | 'durationMinutes'
+  'pool' | 'assignee' | 'status' | 'notes' | 'priceCents' | 'durationMinutes' | 'cancelReason'
 > {
   client!: Client;
   pool?: Pool | null;
@@ -23,6 +23,8 @@ export class Appointment extends SyncedEntity<
   status: AppointmentStatus = 'pending';
   notes?: string | null;
   priceCents?: number | null;
+  /** Why the visit was cancelled (optional, asked when cancelling); cleared when it is reopened. */
+  cancelReason?: string | null;
 }
 
 export const AppointmentSchema = new EntitySchema<Appointment, SyncedEntity<string>>({
@@ -48,6 +50,7 @@ export const AppointmentSchema = new EntitySchema<Appointment, SyncedEntity<stri
     status: { type: 'string', length: 16, default: 'pending' },
     notes: { type: 'string', length: 2000, nullable: true },
     priceCents: { type: 'integer', nullable: true },
+    cancelReason: { type: 'string', length: 500, nullable: true },
   },
   // One index per list filter, each ending in the list's sort (date, start time).
   indexes: [

@@ -15,10 +15,30 @@ export class Organization extends BaseEntity<
   | 'purgeAfter'
   | 'logo'
   | 'logoContentType'
+  | 'phone'
+  | 'replyToEmail'
+  | 'cep'
+  | 'street'
+  | 'streetNumber'
+  | 'complement'
+  | 'district'
+  | 'city'
+  | 'uf'
 > {
   name!: string;
   /** CPF (11 digits) or CNPJ (14 digits), digits only; optional until billing needs it. */
   document?: string | null;
+  /** Company details the clients see on reports, PDFs and e-mails; stored normalized like a client's. */
+  phone?: string | null;
+  /** Where clients' answers to the organization's e-mails go (the e-mails' Reply-To). */
+  replyToEmail?: string | null;
+  cep?: string | null;
+  street?: string | null;
+  streetNumber?: string | null;
+  complement?: string | null;
+  district?: string | null;
+  city?: string | null;
+  uf?: string | null;
   timezone: string = DEFAULT_TIMEZONE;
   /** Local hour (0–23) of the daily reminders for the next day's visits. */
   appointmentReminderHour = 6;
@@ -47,6 +67,15 @@ export const OrganizationSchema = new EntitySchema<Organization, BaseEntity<stri
   properties: {
     name: { type: 'string', length: 120 },
     document: { type: 'string', length: 14, nullable: true },
+    phone: { type: 'string', length: 11, nullable: true },
+    replyToEmail: { type: 'string', length: 254, nullable: true },
+    cep: { type: 'string', length: 8, nullable: true },
+    street: { type: 'string', length: 120, nullable: true },
+    streetNumber: { type: 'string', length: 20, nullable: true },
+    complement: { type: 'string', length: 80, nullable: true },
+    district: { type: 'string', length: 80, nullable: true },
+    city: { type: 'string', length: 80, nullable: true },
+    uf: { type: 'string', length: 2, nullable: true },
     timezone: { type: 'string', length: 64, default: DEFAULT_TIMEZONE },
     appointmentReminderHour: { type: 'integer', default: 6 },
     financeNoticeHour: { type: 'integer', default: 7 },
