@@ -8,13 +8,22 @@ import { type MailStatus } from '../constants';
  * could enqueue twice — e.g. one reminder per appointment and day — exist once.
  */
 export class MailMessage extends BaseEntity<
-  'organizationId' | 'dedupeKey' | 'status' | 'attempts' | 'lastError' | 'sentAt' | 'nextAttemptAt'
+  | 'organizationId'
+  | 'dedupeKey'
+  | 'replyTo'
+  | 'status'
+  | 'attempts'
+  | 'lastError'
+  | 'sentAt'
+  | 'nextAttemptAt'
 > {
   /** Plain id, not a relation: account mails (verification, reset) belong to no organization. */
   organizationId?: string | null;
   dedupeKey?: string | null;
   kind!: string;
   to!: string;
+  /** The organization's reply-to e-mail for mails to its clients, so that answers reach the office. */
+  replyTo?: string | null;
   subject!: string;
   text!: string;
   html!: string;
@@ -34,6 +43,7 @@ export const MailMessageSchema = new EntitySchema<MailMessage, BaseEntity<string
     dedupeKey: { type: 'string', length: 200, nullable: true, unique: true },
     kind: { type: 'string', length: 40 },
     to: { type: 'string', length: 254 },
+    replyTo: { type: 'string', length: 254, nullable: true },
     subject: { type: 'string', length: 200 },
     text: { type: 'text' },
     html: { type: 'text' },
