@@ -3,17 +3,9 @@
 // the app stores a folded copy of the searchable fields and folds the search term the same way, so the
 // query is a plain `LIKE '%term%'` over ASCII letters and digits on both dialects.
 
-/** 'João D’Ávila-Souza' → 'joao davilasouza': no accents, lower case, only [a-z0-9] and single spaces. */
-export function foldSearchText(value: string): string {
-  return value
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .replace(/[^a-z0-9 ]/g, '')
-    .replace(/ +/g, ' ')
-    .trim();
-}
+import { foldSearchText } from '@picineiros/db/search-text';
+
+export { foldSearchText };
 
 /** A name folded for sorting: no spaces either, so the order is the same under any database collation. */
 export function foldSortKey(value: string): string {

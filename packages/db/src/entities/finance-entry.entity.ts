@@ -4,16 +4,22 @@ import { Client } from './client.entity';
 import { TENANT_FILTER } from './tenant';
 import { SyncedEntity, SyncedEntitySchema } from './tenant-entity';
 import { type FinanceStatus, type PaymentMethod } from '../constants';
+import { foldSearchText } from '../search-text';
 
 /**
  * A receivable: what a client owes. `amountCents` is integer cents (BRL); `dueDate` is a local date
- * ('YYYY-MM-DD') in the organization's time zone; `paidAt` is an instant (UTC).
+ * ('YYYY-MM-DD') in the organization's time zone; `paidAt` is an instant (UTC). `searchText` is the
+ * description folded (no accents, lower case), kept by the entity itself on every insert and update, so
+ * whatever writes an entry (the service, the demo seed, a bench) leaves it searchable.
  */
-export class FinanceEntry extends SyncedEntity<'appointment' | 'status' | 'paidAt' | 'paymentMethod'> {
+export class FinanceEntry extends SyncedEntity<
+  'appointment' | 'status' | 'paidAt' | 'paymentMethod' | 'searchText'
+> {
   client!: Client;
   /** At most one entry per appointment (unique), so a visit is never billed twice. */
   appointment?: Appointment | null;
   description!: string;
+  searchText!: string;
   amountCents!: number;
   dueDate!: string;
   status: FinanceStatus = 'pending';
@@ -36,6 +42,13 @@ export const FinanceEntrySchema = new EntitySchema<FinanceEntry, SyncedEntity<st
       filters: { [TENANT_FILTER]: false },
     },
     description: { type: 'string', length: 200 },
+    searchText: {
+      type: 'string',
+      length: 200,
+      default: '',
+      onCreate: (entry: FinanceEntry) => foldSearchText(entry.description),
+      onUpdate: (entry: FinanceEntry) => foldSearchText(entry.description),
+    },
     amountCents: { type: 'integer' },
     dueDate: { type: 'string', length: 10 },
     status: { type: 'string', length: 16, default: 'pending' },
