@@ -50,11 +50,8 @@ export const messages = {
       done: 'concluído',
       cancelled: 'cancelado',
     };
-    if (from === 'done' || from === 'cancelled') {
-      return `Um atendimento ${label[from]} não pode mais mudar de situação.`;
-    }
-    if (from === 'pending' && to === 'done')
-      return 'Confirme o atendimento antes de marcá-lo como concluído.';
+    if (from === 'done') return 'Um atendimento concluído não pode mais mudar de situação.';
+    if (from === 'cancelled') return 'Reabra o atendimento cancelado antes de mudar a situação dele.';
     return `Não é possível passar um atendimento de ${label[from] ?? from} para ${label[to] ?? to}.`;
   },
   appointmentCreatedTitle: 'Novo atendimento agendado',
@@ -65,6 +62,8 @@ export const messages = {
   financeEntryArchived: 'Este lançamento está arquivado. Restaure-o antes de alterá-lo.',
   financeClientNotFound: 'Cliente não encontrado.',
   financeClientArchived: 'Este cliente está arquivado. Restaure-o antes de lançar cobranças.',
+  financePaidEntryLocked:
+    'Este lançamento já foi pago: reabra-o (desfazer o pagamento) para alterar cliente, valor ou vencimento.',
   financePaidAtInFuture: 'A data do pagamento não pode estar no futuro.',
   financeAppointmentNotFound: 'Atendimento não encontrado.',
   financeAppointmentNotDone: 'Só é possível cobrar um atendimento concluído.',
@@ -78,6 +77,7 @@ export const messages = {
   logoTooLarge: 'Logo grande demais: envie uma imagem de até 512 KB.',
   logoWrongType: 'Envie uma imagem PNG ou JPEG.',
   logoUnreadable: 'Não foi possível ler esta imagem. Salve-a de novo como PNG ou JPEG e tente outra vez.',
+  logoTooManyPixels: 'Imagem grande demais: envie um logo de até 4096 × 4096 pixels (16 megapixels).',
   calendarFeedNotFound: 'Agenda não encontrada.',
   // LGPD: export, account erasure, organization deletion
   exportAlreadyRunning: 'Já existe uma exportação em andamento. Aguarde a conclusão.',
