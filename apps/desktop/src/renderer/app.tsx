@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import 'dayjs/locale/pt-br';
 import type { SessionManager } from './api/session';
 import { BILLING_PATH, showBillingRefusal } from './components/billing-notices';
+import { ConfirmProvider } from './components/confirm-dialog';
 import { Layout } from './components/layout';
 import { AppointmentsPage } from './pages/appointments';
 import { BillingPage } from './pages/billing';
@@ -83,7 +84,9 @@ export function App({ manager }: { manager: SessionManager }) {
         <Notifications position="top-right" />
         <QueryClientProvider client={queryClient}>
           <SessionProvider manager={manager}>
-            <Routes />
+            <ConfirmProvider>
+              <Routes />
+            </ConfirmProvider>
           </SessionProvider>
         </QueryClientProvider>
       </DatesProvider>

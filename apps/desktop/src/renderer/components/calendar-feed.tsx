@@ -1,5 +1,6 @@
 import { Button, Card, CopyButton, Group, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useConfirm } from './confirm-dialog';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { t } from '../i18n';
 import { calendarKeys } from '../queries/reports';
@@ -8,6 +9,7 @@ import { messageOf } from './page-state';
 
 /** The member's secret iCalendar address: create, copy, rotate (the old one stops at once), disable. */
 export function CalendarFeedCard() {
+  const { confirm } = useConfirm();
   const api = useApi();
   const { orgId } = useSignedIn();
   const queryClient = useQueryClient();
@@ -69,9 +71,14 @@ export function CalendarFeedCard() {
               size="xs"
               variant="light"
               loading={rotate.isPending}
-              onClick={() => {
-                if (window.confirm(t('calendar.rotateConfirm'))) rotate.mutate();
-              }}
+              onClick={() =>
+                void confirm({
+                  title: t('calendar.rotateConfirmTitle'),
+                  message: t('calendar.rotateConfirm'),
+                  confirmLabel: t('calendar.rotate'),
+                  danger: true,
+                }).then((confirmed) => confirmed && rotate.mutate())
+              }
             >
               {t('calendar.rotate')}
             </Button>

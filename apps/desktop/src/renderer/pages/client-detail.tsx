@@ -20,6 +20,7 @@ import { ZCreateClientInput, ZUpdateClientInput } from '@picineiros/api/clients/
 import { maskCep, maskDocument, maskPhone, UFS } from '@picineiros/api/shared/brazil';
 import { POOL_LOCATIONS, POOL_TYPES, type PoolLocation, type PoolType } from '@picineiros/db/constants';
 import { useEffect } from 'react';
+import { useConfirm } from '../components/confirm-dialog';
 import { savedFeedback, showMutationError, showSuccess, validateWith } from '../components/forms';
 import { MaskedInput } from '../components/masked-input';
 import { SectionCard } from '../components/section-card';
@@ -124,6 +125,7 @@ export function ClientDetailPage({ id }: { id: string }) {
 }
 
 function ClientForm({ client }: { client?: ClientView }) {
+  const { confirm } = useConfirm();
   const save = useSaveClient();
   const archive = useArchiveClient();
   const form = useForm<Values>({
@@ -170,8 +172,19 @@ function ClientForm({ client }: { client?: ClientView }) {
             color={client.deletedAt ? 'teal' : 'red'}
             loading={archive.isPending}
             onClick={() => {
-              if (!client.deletedAt && !window.confirm(t('clients.archiveConfirm'))) return;
-              archive.mutate({ id: client.id, archived: !client.deletedAt }, savedFeedback());
+              if (client.deletedAt) {
+                archive.mutate({ id: client.id, archived: false }, savedFeedback());
+                return;
+              }
+              void confirm({
+                title: t('clients.archiveConfirmTitle', { name: client.name }),
+                message: t('clients.archiveConfirm'),
+                confirmLabel: t('common.archive'),
+                danger: true,
+              }).then(
+                (confirmed) =>
+                  confirmed && archive.mutate({ id: client.id, archived: true }, savedFeedback()),
+              );
             }}
           >
             {client.deletedAt ? t('common.restore') : t('common.archive')}

@@ -20,6 +20,7 @@ import { ZUpdateOrganizationInput } from '@picineiros/api/organizations/schema';
 import { MEMBERSHIP_ROLES, type MembershipRole } from '@picineiros/db/constants';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { useConfirm } from '../components/confirm-dialog';
 import { LocalDateInput } from '../components/date-fields';
 import { savedFeedback, showMutationError, showSuccess, validateWith } from '../components/forms';
 import { LoginEventsTable } from '../components/login-events';
@@ -209,6 +210,7 @@ function NotificationSettingsCard({ canEdit }: { canEdit: boolean }) {
 }
 
 function MembersCard({ canEdit }: { canEdit: boolean }) {
+  const { confirm } = useConfirm();
   const api = useApi();
   const queryClient = useQueryClient();
   const { orgId } = useSignedIn();
@@ -274,10 +276,20 @@ function MembersCard({ canEdit }: { canEdit: boolean }) {
                       variant="subtle"
                       color="red"
                       aria-label={t('settings.removeMember')}
-                      onClick={() => {
-                        if (!window.confirm(t('settings.removeConfirm', { name: member.name }))) return;
-                        remove.mutate(member.membershipId, { onError: (error) => showMutationError(error) });
-                      }}
+                      onClick={() =>
+                        void confirm({
+                          title: t('settings.removeConfirm', { name: member.name }),
+                          message: t('settings.removeConfirmHint'),
+                          confirmLabel: t('settings.removeMember'),
+                          danger: true,
+                        }).then(
+                          (confirmed) =>
+                            confirmed &&
+                            remove.mutate(member.membershipId, {
+                              onError: (error) => showMutationError(error),
+                            }),
+                        )
+                      }
                     >
                       ✕
                     </ActionIcon>
