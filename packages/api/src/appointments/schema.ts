@@ -55,6 +55,11 @@ export const ZListAppointmentsInput = z
     status: z.array(ZAppointmentStatus).max(4).optional(),
     clientId: ZId('Cliente').optional(),
     assigneeId: ZId('Responsável').optional(),
+    /**
+     * Only visits that can be billed now: done, with a price, of a client not archived, and billed by no
+     * finance entry yet (an archived entry counts: restore it rather than bill the visit twice).
+     */
+    billable: z.boolean().optional(),
     includeArchived: z.boolean().default(false),
     limit: z
       .int()

@@ -207,6 +207,18 @@ export async function listAppointments(
   }
   if (input.clientId) where.push(sqlCondition('a.client_id = ?', input.clientId));
   if (input.assigneeId) where.push(sqlCondition('a.assignee_id = ?', input.assigneeId));
+  if (input.billable) {
+    // What createFinanceEntryFromAppointment accepts; the unique (organization, appointment) key of the
+    // entries serves the NOT EXISTS.
+    where.push(
+      sqlCondition(
+        "a.status = 'done' and a.price_cents > 0" +
+          ' and exists (select 1 from clients c where c.id = a.client_id and c.deleted_at is null)' +
+          ' and not exists (select 1 from finance_entries f where f.organization_id = ? and f.appointment_id = a.id)',
+        ctx.organization.id,
+      ),
+    );
+  }
   if (input.cursor) {
     // Keyset pagination on the sort key (date, startTime, id): stable under inserts, cheap at any depth.
     const [date, startTime, id] = input.cursor.split('|') as [string, string, string];

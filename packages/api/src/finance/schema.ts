@@ -63,8 +63,11 @@ export const ZListFinanceEntriesInput = z
     /** Only pending entries due before today (organization's time zone). */
     overdue: z.boolean().optional(),
     clientId: ZId('Cliente').optional(),
+    /** Due date range, inclusive. */
     from: ZLocalDate.optional(),
     to: ZLocalDate.optional(),
+    /** Words that must all appear in the description or the client's name (case and accents ignored). */
+    search: z.string().trim().max(100, { error: 'Busca longa demais (até 100 caracteres).' }).optional(),
     includeArchived: z.boolean().default(false),
     limit: z
       .int()
@@ -79,3 +82,6 @@ export const ZListFinanceEntriesInput = z
   })
   .refine(dateRangeRule.check, { error: dateRangeRule.message, path: ['to'] });
 export type TListFinanceEntriesInput = z.output<typeof ZListFinanceEntriesInput>;
+
+/** How many entries match a list's filters in all (every page, not only this one) and their sum. */
+export type FinanceTotals = { count: number; amountCents: number };

@@ -4,8 +4,10 @@ import { fieldError } from '../shared/field-error';
 import { formatLocalDateBr, localDateOf } from '../shared/local-time';
 import { messages } from '../shared/messages';
 import type { OrgContext } from '../shared/org-context';
-import { selectTenantRows, sqlCondition, type SqlCondition } from '../shared/tenant-rows';
+import { searchTermsOf } from '../shared/search-text';
+import { aggregateTenantRows, selectTenantRows, sqlCondition, type SqlCondition } from '../shared/tenant-rows';
 import type {
+  FinanceTotals,
   TCreateFinanceEntryInput,
   TCreateFromAppointmentInput,
   TListFinanceEntriesInput,
@@ -142,7 +144,7 @@ const ENTRY_VIEW_PROPERTIES = [
 export async function listFinanceEntries(
   ctx: OrgContext,
   input: TListFinanceEntriesInput,
-): Promise<{ items: FinanceEntryView[]; nextCursor: string | null }> {
+): Promise<{ items: FinanceEntryView[]; nextCursor: string | null; totals: FinanceTotals | null }> {
   const today = organizationToday(ctx);
   const where: SqlCondition[] = [];
   if (!input.includeArchived) where.push(sqlCondition('f.deleted_at is null'));
@@ -152,6 +154,18 @@ export async function listFinanceEntries(
   if (input.to) where.push(sqlCondition('f.due_date <= ?', input.to));
   if (input.overdue === true) where.push(sqlCondition("f.status = 'pending' and f.due_date < ?", today));
   if (input.overdue === false) where.push(sqlCondition("(f.status = 'paid' or f.due_date >= ?)", today));
+  // Each word in the entry's folded description or in its client's folded name (the client's search text,
+  // which also holds its e-mail, document and phone). Folded words carry no LIKE wildcard.
+  for (const term of searchTermsOf(input.search ?? '')) {
+    where.push(
+      sqlCondition(
+        '(f.search_text like ? or exists (select 1 from clients c where c.id = f.client_id and c.search_text like ?))',
+        `%${term}%`,
+        `%${term}%`,
+      ),
+    );
+  }
+  const filters = [...where];
   if (input.cursor) {
     // Keyset pagination on the sort key (dueDate, id).
     const [dueDate, id] = input.cursor.split('|') as [string, string];
@@ -173,9 +187,22 @@ export async function listFinanceEntries(
   });
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
+  // The first page carries the totals of every matching row; a walk through later pages (a report) does
+  // not pay for them again.
+  let totals: FinanceTotals | null = null;
+  if (!input.cursor) {
+    const sums = await aggregateTenantRows<{ count: number | string; amount: number | string | null }>(ctx, {
+      entity: FinanceEntry,
+      alias: 'f',
+      select: 'count(*) as count, sum(f.amount_cents) as amount',
+      where: filters,
+    });
+    totals = { count: Number(sums?.count ?? 0), amountCents: Number(sums?.amount ?? 0) };
+  }
   return {
     items: page.map((row) => viewEntryRow(row, today)),
     nextCursor: rows.length > input.limit && last ? `${last.dueDate}|${last.id}` : null,
+    totals,
   };
 }
 
@@ -207,6 +234,18 @@ export async function updateFinanceEntry(
   refuseIfArchived(entry);
   if (input.version !== undefined && input.version !== entry.version) {
     throw new TRPCError({ code: 'CONFLICT', message: messages.concurrentEdit });
+  }
+  if (entry.status === 'paid') {
+    // A payment records what was received, from whom and for which due date: those change only after the
+    // payment is undone (markPending). The description stays editable. Forms send every field, so only a
+    // real change is refused.
+    const locked = (['clientId', 'amountCents', 'dueDate'] as const).find(
+      (field) =>
+        input[field] !== undefined &&
+        input[field] !==
+          { clientId: entry.client.id, amountCents: entry.amountCents, dueDate: entry.dueDate }[field],
+    );
+    if (locked) throw fieldError(locked, messages.financePaidEntryLocked);
   }
   if (input.clientId && input.clientId !== entry.client.id) {
     entry.client = await findActiveClient(ctx, input.clientId);

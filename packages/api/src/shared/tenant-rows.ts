@@ -120,3 +120,14 @@ export async function countTenantRows(
     .execute<{ total: number | string }[]>(`select count(*) as total${sql}`, [...params]);
   return Number(rows[0]?.total ?? 0);
 }
+
+/** One row of aggregates (`select`, e.g. `count(*) as n, sum(f.amount_cents) as total`) over the matching rows. */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the shape it selected, as with selectTenantRows
+export async function aggregateTenantRows<Row>(
+  ctx: TenantScope,
+  query: Pick<TenantSelect, 'entity' | 'alias' | 'where'> & { select: string },
+): Promise<Row | undefined> {
+  const { sql, params } = fromAndWhere(ctx, query);
+  const rows = await ctx.em.getConnection().execute<Row[]>(`select ${query.select}${sql}`, [...params]);
+  return rows[0];
+}
