@@ -173,7 +173,7 @@ describe('appointments', () => {
     expect(cleared).toMatchObject({ assigneeId: null, priceCents: null });
   });
 
-  it('moves status pending → confirmed → done, cancels from pending or confirmed, refuses the rest', async () => {
+  it('moves pending → confirmed → done or pending → done, cancels from pending or confirmed, refuses the rest', async () => {
     const owner = await signUpOwner(server);
     const { clientId } = await seedClient(server, owner.orgId, 'Ana');
     const create = () =>
@@ -181,16 +181,18 @@ describe('appointments', () => {
     const setStatus = (id: string, status: 'pending' | 'confirmed' | 'done' | 'cancelled') =>
       owner.client.appointments.setStatus.mutate({ id, status });
 
+    // "Concluir" on a pending visit confirms and completes it in one step.
+    const oneStep = await create();
+    expect((await setStatus(oneStep.id, 'done')).status).toBe('done');
+
     const visit = await create();
-    const skip = await errorOf(setStatus(visit.id, 'done'));
-    expect(skip.data?.code).toBe('BAD_REQUEST');
-    expect(skip.message).toBe('Confirme o atendimento antes de marcá-lo como concluído.');
     expect((await setStatus(visit.id, 'confirmed')).status).toBe('confirmed');
     const back = await errorOf(setStatus(visit.id, 'pending'));
     expect(back.message).toBe('Não é possível passar um atendimento de confirmado para pendente.');
     expect((await setStatus(visit.id, 'done')).status).toBe('done');
     // Asking again for the current status is a no-op, not an error.
     expect((await setStatus(visit.id, 'done')).status).toBe('done');
+    // Done is final (it may already be billed): not even back to pending.
     for (const status of ['pending', 'confirmed', 'cancelled'] as const) {
       const refused = await errorOf(setStatus(visit.id, status));
       expect(refused.data?.code).toBe('BAD_REQUEST');
@@ -200,9 +202,11 @@ describe('appointments', () => {
 
     const cancelledFromPending = await create();
     expect((await setStatus(cancelledFromPending.id, 'cancelled')).status).toBe('cancelled');
-    expect((await errorOf(setStatus(cancelledFromPending.id, 'confirmed'))).message).toBe(
-      'Um atendimento cancelado não pode mais mudar de situação.',
-    );
+    for (const status of ['confirmed', 'done'] as const) {
+      const refused = await errorOf(setStatus(cancelledFromPending.id, status));
+      expect(refused.data?.code).toBe('BAD_REQUEST');
+      expect(refused.message).toBe('Reabra o atendimento cancelado antes de mudar a situação dele.');
+    }
     const cancelledFromConfirmed = await create();
     await setStatus(cancelledFromConfirmed.id, 'confirmed');
     expect((await setStatus(cancelledFromConfirmed.id, 'cancelled')).status).toBe('cancelled');
@@ -211,6 +215,113 @@ describe('appointments', () => {
     await owner.client.appointments.archive.mutate({ id: archived.id });
     const refused = await errorOf(setStatus(archived.id, 'confirmed'));
     expect(refused.message).toBe('Este atendimento está arquivado. Restaure-o antes de alterá-lo.');
+  });
+
+  it('cancels with an optional reason, shown by get and list, and reopens as pending without it', async () => {
+    const owner = await signUpOwner(server);
+    const { clientId } = await seedClient(server, owner.orgId, 'Ana');
+    const api = owner.client.appointments;
+    const visit = await api.create.mutate({ clientId, date: '2026-11-25', startTime: '08:30' });
+    expect(visit.cancelReason).toBeNull();
+
+    // A reason goes only with a cancellation, and has a bound; a refused call changes nothing.
+    const misplaced = await errorOf(api.setStatus.mutate({ id: visit.id, status: 'confirmed', reason: 'x' }));
+    expect(misplaced.data?.fieldErrors).toEqual({ reason: 'O motivo só se aplica ao cancelamento.' });
+    const tooLong = await errorOf(
+      api.setStatus.mutate({ id: visit.id, status: 'cancelled', reason: 'x'.repeat(501) }),
+    );
+    expect(tooLong.data?.fieldErrors).toEqual({ reason: 'Motivo longo demais (até 500 caracteres).' });
+    expect(await api.get.query({ id: visit.id })).toEqual(visit);
+
+    const cancelled = await api.setStatus.mutate({
+      id: visit.id,
+      status: 'cancelled',
+      reason: '  Cliente viajou  ',
+    });
+    expect(cancelled).toMatchObject({ status: 'cancelled', cancelReason: 'Cliente viajou' });
+    expect(await api.get.query({ id: visit.id })).toEqual(cancelled);
+    expect((await api.list.query({ clientId })).items).toEqual([cancelled]);
+    const stored = await scopedFork(server, owner.orgId).findOneOrFail(Appointment, { id: visit.id });
+    expect(stored.cancelReason).toBe('Cliente viajou');
+
+    const reopened = await api.setStatus.mutate({ id: visit.id, status: 'pending' });
+    expect(reopened).toMatchObject({ status: 'pending', cancelReason: null });
+    expect(reopened.version).toBeGreaterThan(cancelled.version);
+    // A blank reason is no reason; a reopened visit can be confirmed and done as any other.
+    const again = await api.setStatus.mutate({ id: visit.id, status: 'cancelled', reason: '   ' });
+    expect(again).toMatchObject({ status: 'cancelled', cancelReason: null });
+    await api.setStatus.mutate({ id: visit.id, status: 'pending' });
+    expect((await api.setStatus.mutate({ id: visit.id, status: 'done' })).status).toBe('done');
+  });
+
+  it("lists the client's and the assignee's overlapping visits, not cancelled, archived or touching ones", async () => {
+    const owner = await signUpOwner(server);
+    const stranger = await signUpOwner(server);
+    const staff = await addMember(server, owner.orgId, 'staff');
+    const technician = await membershipIdOf(server, staff.userId, owner.orgId);
+    const ana = await seedClient(server, owner.orgId, 'Ana');
+    const bruno = await seedClient(server, owner.orgId, 'Bruno');
+    const carla = await seedClient(server, owner.orgId, 'Carla');
+    const api = owner.client.appointments;
+    const make = (
+      clientId: string,
+      date: string,
+      startTime: string,
+      durationMinutes: number,
+      assigneeId?: string,
+    ) => api.create.mutate({ clientId, date, startTime, durationMinutes, assigneeId });
+
+    const anaMorning = await make(ana.clientId, '2026-11-25', '08:00', 60);
+    const brunoByTechnician = await make(bruno.clientId, '2026-11-25', '08:30', 90, technician);
+    await make(ana.clientId, '2026-11-25', '09:00', 60); // touches 08:00–09:00 only: no overlap
+    const cancelled = await make(ana.clientId, '2026-11-25', '08:15', 30);
+    await api.setStatus.mutate({ id: cancelled.id, status: 'cancelled' });
+    const archived = await make(ana.clientId, '2026-11-25', '08:15', 30);
+    await api.archive.mutate({ id: archived.id });
+    await make(carla.clientId, '2026-11-25', '08:00', 60); // another client, no assignee
+    // The day before, 23:00 for 10 hours: runs into the morning.
+    const overnight = await make(ana.clientId, '2026-11-24', '23:00', 600);
+    await make(carla.clientId, '2026-11-26', '08:00', 60); // for the slot that crosses midnight
+
+    const slot = {
+      clientId: ana.clientId,
+      assigneeId: technician,
+      date: '2026-11-25',
+      startTime: '08:00',
+      durationMinutes: 60,
+    };
+    const { items } = await api.overlaps.query(slot);
+    expect(items.map((item) => [item.id, item.sameClient, item.sameAssignee])).toEqual([
+      [overnight.id, true, false],
+      [anaMorning.id, true, false],
+      [brunoByTechnician.id, false, true],
+    ]);
+    // Each item is the visit as `get` shows it, plus why it collides.
+    expect(items[1]).toEqual({
+      ...(await api.get.query({ id: anaMorning.id })),
+      sameClient: true,
+      sameAssignee: false,
+    });
+    // The visit being edited never collides with itself; without an assignee only the client counts.
+    const editing = await api.overlaps.query({ ...slot, assigneeId: null, excludeId: anaMorning.id });
+    expect(editing.items.map((item) => item.id)).toEqual([overnight.id]);
+    // A slot crossing midnight reaches the next day's visits.
+    const late = await api.overlaps.query({
+      clientId: carla.clientId,
+      date: '2026-11-25',
+      startTime: '23:30',
+      durationMinutes: 600,
+    });
+    expect(late.items.map((item) => [item.clientName, item.date, item.startTime])).toEqual([
+      ['Carla', '2026-11-26', '08:00'],
+    ]);
+    // Bad input is a field error; another organization sees nothing of these visits.
+    const bad = await errorOf(api.overlaps.query({ ...slot, startTime: '8h', durationMinutes: 0 }));
+    expect(bad.data?.fieldErrors).toEqual({
+      startTime: 'Informe um horário válido (HH:mm).',
+      durationMinutes: 'A duração mínima é de 5 minutos.',
+    });
+    expect((await stranger.client.appointments.overlaps.query(slot)).items).toEqual([]);
   });
 
   it('refuses bad input with field-level pt-BR messages and creates nothing', async () => {

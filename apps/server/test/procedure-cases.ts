@@ -63,6 +63,17 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
     kind: 'read',
     call: (api, ids) => api.appointments.get.query({ id: ids.appointmentId }),
   },
+  'appointments.overlaps': {
+    kind: 'read',
+    // The seeded visit (2026-05-04 09:00, this client, this assignee) overlaps the slot.
+    call: (api, ids) =>
+      api.appointments.overlaps.query({
+        clientId: ids.clientId,
+        assigneeId: ids.membershipId,
+        date: '2026-05-04',
+        startTime: '09:30',
+      }),
+  },
   'appointments.create': {
     kind: 'write',
     call: (api, ids) =>

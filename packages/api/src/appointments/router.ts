@@ -1,6 +1,7 @@
 import { orgProcedure, router } from '../trpc';
 import {
   ZAppointmentIdInput,
+  ZAppointmentOverlapsInput,
   ZCreateAppointmentInput,
   ZListAppointmentsInput,
   ZSetAppointmentStatusInput,
@@ -10,6 +11,7 @@ import {
   archiveAppointment,
   createAppointment,
   getAppointment,
+  listAppointmentOverlaps,
   listAppointments,
   restoreAppointment,
   setAppointmentStatus,
@@ -19,6 +21,9 @@ import {
 export const appointmentsRouter = router({
   list: orgProcedure.input(ZListAppointmentsInput).query(({ ctx, input }) => listAppointments(ctx, input)),
   get: orgProcedure.input(ZAppointmentIdInput).query(({ ctx, input }) => getAppointment(ctx, input.id)),
+  overlaps: orgProcedure
+    .input(ZAppointmentOverlapsInput)
+    .query(({ ctx, input }) => listAppointmentOverlaps(ctx, input)),
   create: orgProcedure
     .input(ZCreateAppointmentInput)
     .mutation(({ ctx, input }) => createAppointment(ctx, input)),

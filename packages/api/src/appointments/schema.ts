@@ -1,10 +1,23 @@
-import { APPOINTMENT_STATUSES } from '@picineiros/db/constants';
+import { APPOINTMENT_STATUSES, type AppointmentStatus } from '@picineiros/db/constants';
 import { dateRangeRule, UUID_PATTERN, ZCents, ZId, ZLocalDate, ZLocalTime, ZNotes } from '../shared/scalars';
 import { z } from '../shared/validation';
 
 export const ZAppointmentStatus = z.enum(APPOINTMENT_STATUSES, {
   error: 'Situação inválida (pendente, confirmado, concluído ou cancelado).',
 });
+
+/**
+ * Allowed moves (docs/architecture.md): pending → confirmed → done, and pending → done in one step (the visit
+ * happened without being confirmed first: "Concluir" on a pending visit); cancelled from pending or
+ * confirmed; a cancelled visit reopens as pending. Done is final: it may already be billed. The UI offers
+ * exactly these moves.
+ */
+export const APPOINTMENT_NEXT_STATUSES: Record<AppointmentStatus, readonly AppointmentStatus[]> = {
+  pending: ['confirmed', 'done', 'cancelled'],
+  confirmed: ['done', 'cancelled'],
+  done: [],
+  cancelled: ['pending'],
+};
 
 const ZDuration = z
   .int({ error: 'Informe a duração em minutos.' })
@@ -43,8 +56,39 @@ export type TUpdateAppointmentInput = z.infer<typeof ZUpdateAppointmentInput>;
 export const ZAppointmentIdInput = z.object({ id: ZId('Atendimento') });
 export type TAppointmentIdInput = z.infer<typeof ZAppointmentIdInput>;
 
-export const ZSetAppointmentStatusInput = z.object({ id: ZId('Atendimento'), status: ZAppointmentStatus });
+export const CANCEL_REASON_MAX = 500;
+
+/** Why a visit is cancelled (optional); blank means none. */
+export const ZCancelReason = z
+  .string()
+  .trim()
+  .max(CANCEL_REASON_MAX, { error: `Motivo longo demais (até ${CANCEL_REASON_MAX} caracteres).` });
+
+/**
+ * `reason` goes only with `status: 'cancelled'` (it is stored on the visit); reopening a cancelled visit is
+ * `status: 'pending'`, which clears it.
+ */
+export const ZSetAppointmentStatusInput = z
+  .object({ id: ZId('Atendimento'), status: ZAppointmentStatus, reason: ZCancelReason.nullish() })
+  .refine((input) => !input.reason || input.status === 'cancelled', {
+    error: 'O motivo só se aplica ao cancelamento.',
+    path: ['reason'],
+  });
 export type TSetAppointmentStatusInput = z.infer<typeof ZSetAppointmentStatusInput>;
+
+/**
+ * A time slot to check before scheduling or moving a visit: the visits of the same client, or of the same
+ * assignee, that overlap it (see overlaps.ts). `excludeId` is the visit being edited.
+ */
+export const ZAppointmentOverlapsInput = z.object({
+  clientId: ZId('Cliente'),
+  assigneeId: ZId('Responsável').nullish(),
+  date: ZLocalDate,
+  startTime: ZLocalTime,
+  durationMinutes: ZDuration.default(60),
+  excludeId: ZId('Atendimento').optional(),
+});
+export type TAppointmentOverlapsInput = z.output<typeof ZAppointmentOverlapsInput>;
 
 export const APPOINTMENT_PAGE_MAX = 500;
 

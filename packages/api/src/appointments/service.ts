@@ -13,7 +13,10 @@ import {
   type SqlCondition,
   type TenantScope,
 } from '../shared/tenant-rows';
+import { findOverlaps, overlapCandidateDates, type OverlapReasons } from './overlaps';
+import { APPOINTMENT_NEXT_STATUSES } from './schema';
 import type {
+  TAppointmentOverlapsInput,
   TCreateAppointmentInput,
   TListAppointmentsInput,
   TSetAppointmentStatusInput,
@@ -32,6 +35,8 @@ export type AppointmentView = {
   status: AppointmentStatus;
   notes: string | null;
   priceCents: number | null;
+  /** Why it was cancelled, when the user said so; null otherwise (and after reopening). */
+  cancelReason: string | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -48,6 +53,7 @@ type AppointmentFields = Pick<
   | 'status'
   | 'notes'
   | 'priceCents'
+  | 'cancelReason'
   | 'version'
   | 'createdAt'
   | 'updatedAt'
@@ -78,6 +84,7 @@ function viewAppointmentFields(
     status: appointment.status,
     notes: appointment.notes ?? null,
     priceCents: appointment.priceCents ?? null,
+    cancelReason: appointment.cancelReason ?? null,
     version: appointment.version,
     createdAt: appointment.createdAt,
     updatedAt: appointment.updatedAt,
@@ -113,6 +120,7 @@ const APPOINTMENT_VIEW_PROPERTIES = [
   'status',
   'notes',
   'priceCents',
+  'cancelReason',
   'version',
   'createdAt',
   'updatedAt',
@@ -151,13 +159,8 @@ export function viewAppointment(appointment: Appointment): AppointmentView {
   });
 }
 
-/** Allowed moves: pending → confirmed → done; cancelled from pending or confirmed. Done and cancelled are final. */
-const NEXT_STATUSES: Record<AppointmentStatus, readonly AppointmentStatus[]> = {
-  pending: ['confirmed', 'cancelled'],
-  confirmed: ['done', 'cancelled'],
-  done: [],
-  cancelled: [],
-};
+/** More visits of one client or assignee in three days than a warning could list. */
+const OVERLAP_CANDIDATES_MAX = 200;
 
 export async function findAppointment(ctx: OrgContext, id: string): Promise<Appointment> {
   // The tenant filter scopes this to the caller's organization: another organization's id is not found.
@@ -323,16 +326,43 @@ export async function setAppointmentStatus(
   refuseIfArchived(appointment);
   // Asking for the current status again (a retried call) changes nothing and is not an error.
   if (appointment.status !== input.status) {
-    if (!NEXT_STATUSES[appointment.status].includes(input.status)) {
+    if (!APPOINTMENT_NEXT_STATUSES[appointment.status].includes(input.status)) {
       throw new TRPCError({
         code: 'BAD_REQUEST',
         message: messages.appointmentTransitionRefused(appointment.status, input.status),
       });
     }
     appointment.status = input.status;
+    // A reason belongs to the cancellation; reopening forgets it.
+    appointment.cancelReason = input.status === 'cancelled' ? input.reason || null : null;
     await ctx.em.flush();
   }
   return viewAppointment(appointment);
+}
+
+/**
+ * The visits of the slot's client or assignee that overlap it in time (not cancelled, not archived): the UI
+ * warns about them and still lets the user save. Candidates are read by the (organization, client, date)
+ * and (organization, assignee, date) indexes over three dates (see overlapCandidateDates); the rule itself
+ * is the pure function the desktop replica uses too.
+ */
+export async function listAppointmentOverlaps(
+  ctx: OrgContext,
+  input: TAppointmentOverlapsInput,
+): Promise<{ items: (AppointmentView & OverlapReasons)[] }> {
+  const { from, to } = overlapCandidateDates(input.date);
+  const where: SqlCondition[] = [
+    sqlCondition('a.deleted_at is null'),
+    sqlCondition("a.status <> 'cancelled'"),
+    sqlCondition('a.date >= ?', from),
+    sqlCondition('a.date <= ?', to),
+    input.assigneeId
+      ? sqlCondition('(a.client_id = ? or a.assignee_id = ?)', input.clientId, input.assigneeId)
+      : sqlCondition('a.client_id = ?', input.clientId),
+  ];
+  if (input.excludeId) where.push(sqlCondition('a.id <> ?', input.excludeId));
+  const candidates = await readAppointmentViews(ctx, where, OVERLAP_CANDIDATES_MAX);
+  return { items: findOverlaps(input, candidates) };
 }
 
 export async function archiveAppointment(ctx: OrgContext, id: string): Promise<AppointmentView> {
