@@ -88,7 +88,7 @@ describe('report downloads', () => {
     expect(readCsv(response.bytes)).toEqual([
       ['Vencimento', 'Cliente', 'Descrição', 'Situação', 'Pago em', 'Forma', 'Valor'],
       ['15/02/2026', 'José da Conceição', 'Troca de areia do filtro', 'Pago', '20/02/2026', 'PIX', '0,05'],
-      ['01/03/2026', TRICKY_NAME, TRICKY_DESCRIPTION, 'Vencido', '', '', '10000000,00'],
+      ['01/03/2026', TRICKY_NAME, TRICKY_DESCRIPTION, 'Em atraso', '', '', '10000000,00'],
       ['09/03/2026', 'José da Conceição', 'Mensalidade março', 'Pendente', '', '', '123,45'],
       ['10/04/2026', TRICKY_NAME, 'Visita extra', 'Pendente', '', '', '999,99'],
     ]);
@@ -98,7 +98,7 @@ describe('report downloads', () => {
     expect(rfc.bytes[0]).not.toBe(0xef);
     expect(readCsv(rfc.bytes, ',')).toEqual([
       ['Vencimento', 'Cliente', 'Descrição', 'Situação', 'Pago em', 'Forma', 'Valor'],
-      ['01/03/2026', TRICKY_NAME, TRICKY_DESCRIPTION, 'Vencido', '', '', '10000000.00'],
+      ['01/03/2026', TRICKY_NAME, TRICKY_DESCRIPTION, 'Em atraso', '', '', '10000000.00'],
       ['09/03/2026', 'José da Conceição', 'Mensalidade março', 'Pendente', '', '', '123.45'],
       ['10/04/2026', TRICKY_NAME, 'Visita extra', 'Pendente', '', '', '999.99'],
     ]);
@@ -184,7 +184,7 @@ describe('report downloads', () => {
         'Rua das Flores, 10',
         'São Paulo/SP',
         'Ativo',
-        'Principal, Vinil, 30.000 L, descoberta, aquecida\nFibra, 5.000 L, descoberta',
+        'Principal, Vinil, 30.000 L, Externa, Aquecida\nFibra, 5.000 L, Externa',
         '2',
         '35000',
       ],
@@ -259,13 +259,13 @@ describe('report downloads', () => {
     );
     expect(summary).toEqual([
       ['Seção', 'Referência', 'Valor'],
-      ['Recebido por mês', 'janeiro/2026', '0,00'],
-      ['Recebido por mês', 'fevereiro/2026', '100,00'],
-      ['Recebido por mês', 'março/2026', '200,00'],
+      ['Recebido por mês', 'jan/2026', '0,00'],
+      ['Recebido por mês', 'fev/2026', '100,00'],
+      ['Recebido por mês', 'mar/2026', '200,00'],
       ['Recebido por cliente', 'Carla Souza', '200,00'],
       ['Recebido por cliente', 'Ana; "Piscinas"', '100,00'],
-      ['Em aberto', 'Pendente (inclui vencidos)', '70,00'],
-      ['Em aberto', 'Vencido', '70,00'],
+      ['Em aberto', 'Pendente (inclui em atraso)', '70,00'],
+      ['Em aberto', 'Em atraso', '70,00'],
     ]);
     const summaryPdf = pdfText(
       (await download('/reports/finance-summary.pdf?from=2026-01-01&to=2026-03-31', owner)).bytes,

@@ -4,14 +4,16 @@ import { createWriteStream } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { ZListAppointmentsInput } from '@picineiros/api/appointments/schema';
-import { POOL_TYPE_LABELS, ZListClientsInput } from '@picineiros/api/clients/schema';
+import { ZListClientsInput } from '@picineiros/api/clients/schema';
 import { ZListFinanceEntriesInput } from '@picineiros/api/finance/schema';
+import { companyContactLines, type CompanyDetails } from '@picineiros/api/organizations/company';
 import { renderCsv, type CsvDialect } from '@picineiros/api/reports/csv';
 import { renderPdf } from '@picineiros/api/reports/pdf';
 import {
   APPOINTMENT_STATUS_LABELS,
   appointmentColumns,
   appointmentRow,
+  appointmentTotals,
   clientColumns,
   clientRow,
   financeColumns,
@@ -19,6 +21,11 @@ import {
   REPORT_META,
 } from '@picineiros/api/reports/rows';
 import { formatDateBr, type Cell, type ReportColumn, type ReportFilter } from '@picineiros/api/reports/table';
+import {
+  FINANCE_OVERDUE_LABEL,
+  FINANCE_STATUS_LABELS,
+  POOL_TYPE_LABELS,
+} from '@picineiros/api/shared/labels';
 import { fieldErrorsOf } from '@picineiros/api/shared/validation';
 import type { PoolType } from '@picineiros/db/constants';
 import type { Replica } from './replica';
@@ -52,6 +59,8 @@ export type ExportSource = {
   today: string;
   timezone: string;
   organizationName: string;
+  /** The company's details under the PDF's heading (organizations/company.ts). */
+  companyLines: string[];
   generatedAt: string;
   memberNames: ReadonlyMap<string, string>;
   logo: { bytes: Uint8Array; format: 'PNG' | 'JPEG' } | null;
@@ -69,7 +78,13 @@ const PAGE = 100;
 const PDF_MAX_ROWS = 20_000;
 const DEFAULT_TIMEZONE = 'America/Sao_Paulo';
 
-type Built = { columns: readonly ReportColumn[]; rows: Cell[][]; filters: ReportFilter[] };
+type Built = {
+  columns: readonly ReportColumn[];
+  rows: Cell[][];
+  filters: ReportFilter[];
+  /** The PDF's totals row when it is not the plain count and sums (as on the server). */
+  totals?: Cell[];
+};
 
 function parsed<T>(
   schema: {
@@ -160,7 +175,7 @@ export function buildLocalRows(
       if (input.assigneeId) {
         filters.push({ label: 'Responsável', value: source.memberNames.get(input.assigneeId) ?? '—' });
       }
-      return { columns: appointmentColumns, rows, filters };
+      return { columns: appointmentColumns, rows, filters, totals: appointmentTotals(rows) };
     }
     case 'finance': {
       const input = parsed(ZListFinanceEntriesInput, request.filters);
@@ -175,10 +190,9 @@ export function buildLocalRows(
         cursor = page.nextCursor;
       } while (cursor);
       const filters = [...period(input.from, input.to, 'Vencimento'), ...clientName(replica, input.clientId)];
-      if (input.status)
-        filters.push({ label: 'Situação', value: input.status === 'paid' ? 'Pago' : 'Pendente' });
+      if (input.status) filters.push({ label: 'Situação', value: FINANCE_STATUS_LABELS[input.status] });
       if (input.overdue !== undefined)
-        filters.push({ label: 'Vencidos', value: input.overdue ? 'Sim' : 'Não' });
+        filters.push({ label: FINANCE_OVERDUE_LABEL, value: input.overdue ? 'Sim' : 'Não' });
       return { columns: financeColumns, rows, filters };
     }
   }
@@ -239,6 +253,7 @@ export async function exportLocalReport(
       const pdf = renderPdf(
         {
           organizationName: source.organizationName,
+          companyLines: source.companyLines,
           title: meta.title,
           filters: built.filters,
           generatedAt: source.generatedAt,
@@ -247,6 +262,7 @@ export async function exportLocalReport(
         },
         built.columns,
         built.rows,
+        ...(built.totals ? [built.totals] : []),
       );
       await writeFile(partial, pdf);
       onProgress({ written: total, total });
@@ -284,9 +300,10 @@ export async function exportSourceOf(
       return JSON.parse(replica.getMeta(key) ?? 'null') as T | null;
     }
   };
-  const [members, logo] = await Promise.all([
+  const [members, logo, company] = await Promise.all([
     cached<{ members: { membershipId: string; name: string }[] }>('memberNames', 'members.list'),
     cached<{ contentType: string; base64: string } | null>('logo', 'organizations.logo'),
+    cached<CompanyDetails>('company', 'organizations.current'),
   ]);
   const stamp = new Intl.DateTimeFormat('pt-BR', {
     timeZone: timezone,
@@ -303,7 +320,8 @@ export async function exportSourceOf(
     replica,
     today,
     timezone,
-    organizationName,
+    organizationName: company?.name ?? organizationName,
+    companyLines: company ? companyContactLines(company) : [],
     generatedAt: stamp,
     memberNames: new Map((members?.members ?? []).map((member) => [member.membershipId, member.name])),
     logo: logo

@@ -3,6 +3,7 @@ import { Appointment, Membership, TENANT_FILTER, type AppointmentStatus } from '
 import { ICalCalendar, ICalEventStatus } from 'ical-generator';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 import { POOL_TYPE_LABELS } from '../clients/schema';
+import { APPOINTMENT_STATUS_LABELS } from '../shared/labels';
 import type { Context } from '../context';
 import { addDaysToLocalDate, localDateOf } from '../shared/local-time';
 import type { OrgContext } from '../shared/org-context';
@@ -16,13 +17,6 @@ export type CalendarFeed = { url: string | null };
 const PAST_DAYS = 30;
 const FUTURE_DAYS = 366;
 const MAX_EVENTS = 5000;
-
-const STATUS_LABELS: Record<AppointmentStatus, string> = {
-  pending: 'Pendente',
-  confirmed: 'Confirmado',
-  done: 'Realizado',
-  cancelled: 'Cancelado',
-};
 
 // Pending visits are tentative, cancelled ones stay in the feed as CANCELLED so that subscribed calendars
 // strike them out instead of keeping a stale copy.
@@ -133,7 +127,7 @@ export async function renderCalendarFeed(ctx: Context, token: string): Promise<s
       description: [
         `Cliente: ${client.name}`,
         poolName ? `Piscina: ${poolName}` : null,
-        `Situação: ${STATUS_LABELS[appointment.status]}`,
+        `Situação: ${APPOINTMENT_STATUS_LABELS[appointment.status]}`,
         `Responsável: ${appointment.assignee?.user.name ?? 'Todos'}`,
         client.phone ? `Telefone: ${client.phone}` : null,
         appointment.notes ? `Observações: ${appointment.notes}` : null,

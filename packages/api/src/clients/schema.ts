@@ -1,20 +1,11 @@
 // Clients and their pools: the zod schemas of the `clients` router, shared with the UI's forms.
-import { POOL_LOCATIONS, POOL_TYPES, type PoolLocation, type PoolType } from '@picineiros/db/constants';
+import { POOL_LOCATIONS, POOL_TYPES } from '@picineiros/db/constants';
 import { ZEmail } from '../accounts/schema';
 import { ZCep, ZCpfCnpj, ZPhoneBR, ZUf } from '../shared/brazil';
 import { z } from '../shared/validation';
 
-export const POOL_TYPE_LABELS: Record<PoolType, string> = {
-  fiberglass: 'Fibra',
-  vinyl: 'Vinil',
-  masonry: 'Alvenaria/azulejo',
-  other: 'Outro',
-};
-
-export const POOL_LOCATION_LABELS: Record<PoolLocation, string> = {
-  outdoor: 'Descoberta',
-  indoor: 'Coberta',
-};
+// The pt-BR words live with every other label (reports, screens and e-mails read the same ones).
+export { POOL_LOCATION_LABELS, POOL_TYPE_LABELS } from '../shared/labels';
 
 export const POOLS_PER_CLIENT_MAX = 20;
 export const POOL_VOLUME_MAX_LITERS = 10_000_000;
@@ -24,7 +15,7 @@ export const CLIENT_PAGE_SIZE_MAX = 100;
  * An optional field as forms send it: a blank string or `null` clears it (becomes `null`); absent
  * (`undefined`) leaves it as it is on update.
  */
-function optional<Output>(schema: z.ZodType<Output, string>) {
+export function optional<Output>(schema: z.ZodType<Output, string>) {
   return z
     .string()
     .nullish()
@@ -52,7 +43,7 @@ export const ZPoolType = z.enum(POOL_TYPES, {
 });
 
 export const ZPoolLocation = z.enum(POOL_LOCATIONS, {
-  error: 'Informe se a piscina é coberta ou descoberta.',
+  error: 'Informe se a piscina é externa ou coberta.',
 });
 
 export const ZPoolVolume = z

@@ -9,17 +9,17 @@ import { queueMail } from '../mail/outbox';
 import { inviteEmail } from '../mail/templates';
 import { recordNotification } from '../notifications/record';
 import { fieldError } from '../shared/field-error';
+import { MEMBERSHIP_ROLE_LABELS } from '../shared/labels';
 import { messages } from '../shared/messages';
 import type { OrgContext } from '../shared/org-context';
 import { consumeRateLimit } from '../shared/rate-limit';
 import type { TTransferOwnershipInput } from '../privacy/schema';
 import type { TAcceptInviteInput, TInviteMemberInput, TSetRoleInput } from './schema';
 
-export const ROLE_LABELS: Record<MembershipRole, string> = {
-  owner: 'proprietário',
-  admin: 'administrador',
-  staff: 'equipe',
-};
+/** A role inside a sentence ("com o perfil administrador"): the screens' label, in lower case. */
+function roleInText(role: MembershipRole): string {
+  return MEMBERSHIP_ROLE_LABELS[role].toLowerCase();
+}
 
 export async function listMembers(ctx: OrgContext) {
   const [memberships, invites] = await Promise.all([
@@ -85,7 +85,8 @@ export async function inviteMember(ctx: OrgContext, input: TInviteMemberInput): 
     entityType: 'membership',
     entityId: ctx.membership.id,
     title: 'Convite enviado',
-    body: `${ctx.user.name} convidou ${input.email} para a equipe (${ROLE_LABELS[input.role]}).`,
+    body: `${ctx.user.name} convidou ${input.email} para a equipe (${roleInText(input.role)}).`,
+    actor: ctx.membership,
   });
   queueMail(
     ctx.em,
@@ -96,7 +97,7 @@ export async function inviteMember(ctx: OrgContext, input: TInviteMemberInput): 
       content: inviteEmail({
         organizationName: ctx.organization.name,
         invitedByName: ctx.user.name,
-        roleLabel: ROLE_LABELS[input.role],
+        roleLabel: roleInText(input.role),
         link: linkTo(ctx, '/convite', token),
       }),
     },
@@ -139,7 +140,8 @@ export async function acceptInvite(
       entityType: 'membership',
       entityId: membership.id,
       title: 'Novo membro na equipe',
-      body: `${user.name} entrou na equipe (${ROLE_LABELS[membership.role]}).`,
+      body: `${user.name} entrou na equipe (${roleInText(membership.role)}).`,
+      actor: membership,
     });
   }
   await ctx.em.flush();

@@ -3,18 +3,25 @@
 import { Client, Membership, Pool } from '@picineiros/db';
 import { ZListAppointmentsInput, type TListAppointmentsInput } from '../appointments/schema';
 import { listAppointments, type AppointmentView } from '../appointments/service';
-import { POOL_TYPE_LABELS, ZListClientsInput, type TListClientsInput } from '../clients/schema';
+import { ZListClientsInput, type TListClientsInput } from '../clients/schema';
 import { listClients } from '../clients/service';
 import { ZDashboardSummaryInput, type TDashboardSummaryInput } from '../dashboard/schema';
-import { summarizeDashboard } from '../dashboard/service';
+import { summarizeDashboard, type DashboardSummary } from '../dashboard/service';
 import { ZListFinanceEntriesInput, type TListFinanceEntriesInput } from '../finance/schema';
 import { listFinanceEntries, type FinanceEntryView } from '../finance/service';
-import { formatLocalDateBr, startOfLocalDate, addDaysToLocalDate } from '../shared/local-time';
+import {
+  FINANCE_OVERDUE_LABEL,
+  FINANCE_STATUS_LABELS,
+  formatLocalMonth,
+  POOL_TYPE_LABELS,
+} from '../shared/labels';
+import { formatLocalDateBr, localMonthOf, startOfLocalDate, addDaysToLocalDate } from '../shared/local-time';
 import type { OrgContext } from '../shared/org-context';
 import type { z } from '../shared/validation';
 import {
   APPOINTMENT_STATUS_LABELS,
   appointmentColumns,
+  appointmentTotals,
   clientColumns,
   clientRow,
   financeColumns,
@@ -178,6 +185,9 @@ const appointmentsReport: ReportDefinition<TListAppointmentsInput> = {
       cursor = page.nextCursor;
     } while (cursor);
   },
+  totals(_ctx, _input, rows) {
+    return Promise.resolve(appointmentTotals(rows));
+  },
 };
 
 // ------------------------------------------------------------------------------------------------ finance
@@ -194,9 +204,11 @@ const financeReport: ReportDefinition<TListFinanceEntriesInput> = {
       ...(await clientFilter(ctx, input.clientId)),
     ];
     if (input.status) {
-      filters.push({ label: 'Situação', value: input.status === 'paid' ? 'Pago' : 'Pendente' });
+      filters.push({ label: 'Situação', value: FINANCE_STATUS_LABELS[input.status] });
     }
-    if (input.overdue !== undefined) filters.push({ label: 'Vencidos', value: yesNo(input.overdue) });
+    if (input.overdue !== undefined) {
+      filters.push({ label: FINANCE_OVERDUE_LABEL, value: yesNo(input.overdue) });
+    }
     if (input.includeArchived) filters.push({ label: 'Inclui arquivados', value: 'Sim' });
     return filters;
   },
@@ -224,14 +236,6 @@ const summaryColumns: ReportColumn[] = [
   { header: 'Referência', type: 'text', width: 2.6 },
   { header: 'Valor', type: 'cents', width: 1.2 },
 ];
-
-// 'março', 'dezembro'…: the platform's pt-BR month names, read as UTC so no time zone shifts the month.
-const monthName = new Intl.DateTimeFormat('pt-BR', { month: 'long', timeZone: 'UTC' });
-
-function monthLabel(month: string): string {
-  const [year, number] = month.split('-');
-  return `${monthName.format(Date.UTC(Number(year), Number(number) - 1, 1))}/${year}`;
-}
 
 /** Paid cents per client within the summary's period (by paidAt in the organization's time zone). */
 async function paidByClient(
@@ -262,6 +266,29 @@ async function paidByClient(
   return rows.map((row) => ({ name: String(row['name']), paidCents: Number(row['paid_cents'] ?? 0) }));
 }
 
+/**
+ * The month rows of the summary: exactly the months of its period, so they add up to the "Total recebido no
+ * período" under the heading's "Período". The dashboard's series is not always that: without a range it is
+ * the last 6 months while the period is the current month, and a range open at the start ("até 31/03") has
+ * a 6-month series but covers everything before; what was paid before the series is then one row of its own.
+ */
+function monthsOfPeriod(summary: DashboardSummary): { month: string; label?: string; paidCents: number }[] {
+  const { from, to } = summary.range;
+  const months = summary.monthlyRevenue.filter(
+    ({ month }) => (!from || month >= localMonthOf(from)) && (!to || month <= localMonthOf(to)),
+  );
+  const first = months[0];
+  if (from || !first) return months;
+  const listed = months.reduce((sum, { paidCents }) => sum + paidCents, 0);
+  const before = summary.totals.paidCents - listed;
+  return before === 0
+    ? months
+    : [
+        { month: first.month, label: `Antes de ${formatLocalMonth(first.month)}`, paidCents: before },
+        ...months,
+      ];
+}
+
 const summaryReport: ReportDefinition<TDashboardSummaryInput> = {
   ...REPORT_META['finance-summary'],
   filterKeys: ['from', 'to'],
@@ -275,16 +302,15 @@ const summaryReport: ReportDefinition<TDashboardSummaryInput> = {
   async *pages(ctx, input) {
     // The dashboard's figures (same cache, same rules), plus revenue per client over the same period.
     const summary = await summarizeDashboard(ctx, input);
-    const rows: Cell[][] = summary.monthlyRevenue.map((month) => [
-      'Recebido por mês',
-      monthLabel(month.month),
-      month.paidCents,
-    ]);
+    const rows: Cell[][] = [];
+    for (const { month, label, paidCents } of monthsOfPeriod(summary)) {
+      rows.push(['Recebido por mês', label ?? formatLocalMonth(month), paidCents]);
+    }
     for (const client of await paidByClient(ctx, summary.range)) {
       rows.push(['Recebido por cliente', client.name, client.paidCents]);
     }
-    rows.push(['Em aberto', 'Pendente (inclui vencidos)', summary.totals.pendingCents]);
-    rows.push(['Em aberto', 'Vencido', summary.totals.overdueCents]);
+    rows.push(['Em aberto', 'Pendente (inclui em atraso)', summary.totals.pendingCents]);
+    rows.push(['Em aberto', FINANCE_OVERDUE_LABEL, summary.totals.overdueCents]);
     yield rows;
   },
   async totals(ctx, input) {

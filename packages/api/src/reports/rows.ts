@@ -1,13 +1,21 @@
 // What a report's rows look like, from the list views (ClientView, AppointmentView, FinanceEntryView) to
 // plain cells. No ORM here: the server builds its reports with it from Postgres or SQLite, and the desktop
 // core builds the same files from its local replica, so both give byte-identical CSVs for the same data.
-import type { AppointmentStatus, PaymentMethod } from '@picineiros/db/constants';
 import type { AppointmentView } from '../appointments/service';
-import { POOL_TYPE_LABELS } from '../clients/schema';
 import type { ClientView } from '../clients/service';
 import type { FinanceEntryView } from '../finance/service';
+import {
+  APPOINTMENT_STATUS_LABELS,
+  CLIENT_STATE_LABELS,
+  financeStatusLabel,
+  PAYMENT_METHOD_LABELS,
+  POOL_HEATED_LABEL,
+  POOL_LOCATION_LABELS,
+  POOL_TYPE_LABELS,
+  formatCount,
+} from '../shared/labels';
 import { localDateOf } from '../shared/local-time';
-import type { Cell, ReportColumn, ReportHeading } from './table';
+import { totalsOf, type Cell, type ReportColumn, type ReportHeading } from './table';
 
 /** Title, file name (ASCII, no extension) and page orientation of each report. */
 export const REPORT_META = {
@@ -20,20 +28,8 @@ export const REPORT_META = {
   { title: string; fileName: string; orientation: ReportHeading['orientation'] }
 >;
 
-export const APPOINTMENT_STATUS_LABELS: Record<AppointmentStatus, string> = {
-  pending: 'Pendente',
-  confirmed: 'Confirmado',
-  done: 'Realizado',
-  cancelled: 'Cancelado',
-};
-
-export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = {
-  pix: 'PIX',
-  cash: 'Dinheiro',
-  bank_transfer: 'Transferência',
-  boleto: 'Boleto',
-  card: 'Cartão',
-};
+// The labels are the screens' own (shared/labels.ts); re-exported for the report builders.
+export { APPOINTMENT_STATUS_LABELS, PAYMENT_METHOD_LABELS };
 
 export const clientColumns: ReportColumn[] = [
   { header: 'Nome', type: 'text', width: 2.1 },
@@ -58,8 +54,8 @@ export function clientRow(client: ClientView): Cell[] {
       pool.label,
       POOL_TYPE_LABELS[pool.type],
       pool.volumeLiters === null ? null : `${pool.volumeLiters.toLocaleString('pt-BR')} L`,
-      pool.location === 'indoor' ? 'coberta' : 'descoberta',
-      pool.heated ? 'aquecida' : null,
+      POOL_LOCATION_LABELS[pool.location],
+      pool.heated ? POOL_HEATED_LABEL : null,
     ]
       .filter(Boolean)
       .join(', '),
@@ -72,7 +68,11 @@ export function clientRow(client: ClientView): Cell[] {
     client.email,
     line || null,
     city || null,
-    client.deletedAt ? 'Arquivado' : client.active ? 'Ativo' : 'Inativo',
+    client.deletedAt
+      ? CLIENT_STATE_LABELS.archived
+      : client.active
+        ? CLIENT_STATE_LABELS.active
+        : CLIENT_STATE_LABELS.inactive,
     pools.join('\n'),
     client.pools.length,
     volume,
@@ -110,6 +110,21 @@ export function appointmentRow(
   ];
 }
 
+const APPOINTMENT_STATUS_COLUMN = appointmentColumns.findIndex((column) => column.header === 'Situação');
+
+/**
+ * The visits' totals row: a cancelled visit is not work done nor money to receive, so it counts in neither
+ * the number nor the sum of the prices, and the label says so.
+ */
+export function appointmentTotals(rows: readonly Cell[][]): Cell[] {
+  const counted = rows.filter(
+    (row) => row[APPOINTMENT_STATUS_COLUMN] !== APPOINTMENT_STATUS_LABELS.cancelled,
+  );
+  const totals = totalsOf(appointmentColumns, counted);
+  totals[0] = `Total sem cancelados (${formatCount(counted.length, { one: 'atendimento', other: 'atendimentos' })})`;
+  return totals;
+}
+
 export const financeColumns: ReportColumn[] = [
   { header: 'Vencimento', type: 'date', width: 1.15 },
   { header: 'Cliente', type: 'text', width: 2.3 },
@@ -125,7 +140,7 @@ export function financeRow(entry: FinanceEntryView, timezone: string): Cell[] {
     entry.dueDate,
     entry.clientName,
     entry.description,
-    entry.status === 'paid' ? 'Pago' : entry.overdue ? 'Vencido' : 'Pendente',
+    financeStatusLabel(entry),
     entry.paidAt ? localDateOf(entry.paidAt, timezone) : null,
     entry.paymentMethod ? PAYMENT_METHOD_LABELS[entry.paymentMethod] : null,
     entry.amountCents,

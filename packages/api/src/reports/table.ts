@@ -1,4 +1,5 @@
 // The shape every report shares: typed columns and rows of plain cells, rendered alike to CSV and PDF.
+import { formatCount } from '../shared/labels';
 
 /** How a cell is written: local dates ('YYYY-MM-DD') as dd/MM/yyyy, integer cents as money. */
 export type ColumnType = 'text' | 'date' | 'cents' | 'integer';
@@ -19,6 +20,8 @@ export type ReportFilter = { label: string; value: string };
 /** Everything around the rows: who, what, which filters, when. */
 export type ReportHeading = {
   organizationName: string;
+  /** The company's CNPJ/CPF, phone, e-mail and address (organizations/company.ts), under the heading. */
+  companyLines?: string[];
   title: string;
   filters: ReportFilter[];
   /** Already formatted in the organization's time zone ('29/11/2026 18:05'). */
@@ -59,8 +62,7 @@ export function formatCellForPeople(cell: Cell, type: ColumnType): string {
 /** The totals of the columns marked `total`, and the row count in the first column. */
 export function totalsOf(columns: readonly ReportColumn[], rows: readonly Cell[][]): Cell[] {
   return columns.map((column, index) => {
-    if (index === 0)
-      return `Total (${integerBr.format(rows.length)} ${rows.length === 1 ? 'linha' : 'linhas'})`;
+    if (index === 0) return `Total (${formatCount(rows.length, { one: 'linha', other: 'linhas' })})`;
     if (!column.total) return null;
     return rows.reduce<number>((sum, row) => {
       const cell = row[index];

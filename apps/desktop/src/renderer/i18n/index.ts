@@ -1,3 +1,4 @@
+import { formatLocalMonth } from '@picineiros/api/shared/labels';
 import { ptBR, type Messages } from './pt-br';
 
 // The one i18n layer: `t('clients.title')` for strings, `format*` for numbers and dates (pt-BR, BRL).
@@ -15,6 +16,27 @@ export function t(key: MessageKey, params: Record<string, string | number> = {})
   for (const part of key.split('.')) node = (node as Record<string, unknown>)[part];
   const text = typeof node === 'string' ? node : key;
   return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
+
+/** Keys of counted phrases: a `{ zero?, one, other }` group of messages. */
+type CountedKey = {
+  [K in MessageKey]: K extends `${infer Group}.other`
+    ? `${Group}.one` extends MessageKey
+      ? Group
+      : never
+    : never;
+}[MessageKey];
+
+/**
+ * A counted phrase: `tCount('common.totalRecords', 40)` → '40 registros', 1 → '1 registro', 0 → 'Nenhum
+ * registro' (or the 'other' form when there is no 'zero'). `{count}` is the number formatted for pt-BR.
+ * Not Intl.PluralRules: CLDR's "pt" puts 0 in the singular.
+ */
+export function tCount(key: CountedKey, count: number, params: Record<string, string | number> = {}): string {
+  const zero = `${key}.zero` as MessageKey;
+  const form: MessageKey =
+    count === 0 && t(zero) !== zero ? zero : (`${key}.${count === 1 ? 'one' : 'other'}` as MessageKey);
+  return t(form, { ...params, count: integer.format(count) });
 }
 
 const money = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: 'BRL' });
@@ -38,7 +60,6 @@ export function formatLocalDate(date: string): string {
 const dateTime = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'short', timeStyle: 'short' });
 const dateOnly = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'short' });
 const weekday = new Intl.DateTimeFormat(LOCALE, { weekday: 'short', day: '2-digit', month: '2-digit' });
-const monthShort = new Intl.DateTimeFormat(LOCALE, { month: 'short', year: '2-digit', timeZone: 'UTC' });
 
 /** An instant → 'dd/MM/yyyy HH:mm' in the user's time zone. */
 export function formatDateTime(instant: Date | string): string {
@@ -55,9 +76,9 @@ export function formatWeekday(date: string): string {
   return weekday.format(new Date(`${date}T12:00:00`));
 }
 
-/** 'YYYY-MM' → 'mar. de 26'. */
+/** 'YYYY-MM' → 'jul/2026', as the reports write it. */
 export function formatMonth(month: string): string {
-  return monthShort.format(new Date(`${month}-15T12:00:00Z`));
+  return formatLocalMonth(month);
 }
 
 /** '1234,56' or '1.234,56' or 'R$ 12' → cents; null when it is not an amount. */

@@ -19,7 +19,7 @@ import { POOL_TYPES, type PoolType } from '@picineiros/db/constants';
 import { useState } from 'react';
 import { PageState } from '../components/page-state';
 import { ExportMenu } from '../components/report-export';
-import { t } from '../i18n';
+import { t, tCount } from '../i18n';
 import { useClients } from '../queries/hooks';
 import { href, navigate } from '../router';
 
@@ -156,7 +156,7 @@ export function ClientsPage() {
       {data && data.pageCount > 1 ? (
         <Group justify="space-between">
           <Text size="sm" c="dimmed">
-            {t('common.totalRecords', { count: data.total })}
+            {tCount('common.totalRecords', data.total)}
           </Text>
           <Pagination total={data.pageCount} value={page} onChange={setPage} />
         </Group>
