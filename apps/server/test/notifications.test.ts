@@ -16,10 +16,11 @@ describe(`in-app notifications`, () => {
   it(`list unread first, count, mark one and all read, per member`, async () => {
     const owner = await signUpOwner(server);
     const staff = await addMember(server, owner.orgId, 'staff');
+    const author = await addMember(server, owner.orgId, 'staff');
     const { clientId } = await seedClient(server, owner.orgId, 'Marcos Paiva');
     for (const date of ['2026-06-15', '2026-06-16', '2026-06-17']) {
       clock.advance(1000);
-      await owner.client.appointments.create.mutate({
+      await author.client.appointments.create.mutate({
         clientId,
         date,
         startTime: '09:00',
@@ -27,6 +28,12 @@ describe(`in-app notifications`, () => {
       });
     }
     expect(await owner.client.notifications.unreadCount.query()).toEqual({ unread: 3 });
+    // Whoever scheduled them is not told about their own visits: listed, but already read.
+    expect(await author.client.notifications.unreadCount.query()).toEqual({ unread: 0 });
+    const authorList = await author.client.notifications.list.query({ page: 1, pageSize: 10 });
+    expect(authorList).toMatchObject({ total: 3, unread: 0 });
+    expect(authorList.items.map((item) => item.read)).toEqual([true, true, true]);
+    expect(await author.client.notifications.markAllRead.mutate()).toEqual({ marked: 0 });
     const page = await owner.client.notifications.list.query({ page: 1, pageSize: 2 });
     expect(page).toMatchObject({ total: 3, unread: 3, page: 1, pageSize: 2 });
     expect(page.items.map((item) => item.type)).toEqual(['appointment_created', 'appointment_created']);
@@ -72,6 +79,31 @@ describe(`in-app notifications`, () => {
     );
     const refused = await errorOf(other.client.notifications.markRead.mutate({ id: reminder?.id ?? '' }));
     expect(refused.data?.code).toBe('NOT_FOUND');
+  });
+
+  it(`tell the others, not the author, about an invitation; a job's reminder reaches the visit's author`, async () => {
+    const owner = await signUpOwner(server);
+    const admin = await addMember(server, owner.orgId, 'admin');
+    await owner.client.members.invite.mutate({ email: 'convidada@example.com', role: 'staff' });
+    expect(await owner.client.notifications.unreadCount.query()).toEqual({ unread: 0 });
+    expect(await admin.client.notifications.unreadCount.query()).toEqual({ unread: 1 });
+    const [invited] = (await owner.client.notifications.list.query()).items;
+    expect(invited).toMatchObject({ type: 'member_invited', read: true });
+
+    // The reminder comes from the daily job, not from anyone's action: the author gets it unread.
+    const { clientId } = await seedClient(server, owner.orgId, 'Paula Prado');
+    await owner.client.appointments.create.mutate({
+      clientId,
+      date: '2026-09-02',
+      startTime: '10:00',
+      durationMinutes: 60,
+    });
+    const reminders = dailyJobs['appointment-reminders'];
+    if (!reminders) throw new Error('no reminders job');
+    await runDailyJob(server.database, reminders, new Date(), { localDate: '2026-09-01' });
+    const unread = (await owner.client.notifications.list.query()).items.filter((item) => !item.read);
+    expect(unread.map((item) => item.type)).toEqual(['appointment_reminder']);
+    expect(await admin.client.notifications.unreadCount.query()).toEqual({ unread: 3 });
   });
 
   it(`never show or mark another organization's notifications`, async () => {

@@ -280,6 +280,7 @@ export async function createAppointment(
     entityId: appointment.id,
     title: messages.appointmentCreatedTitle,
     body: messages.appointmentCreatedBody(client.name, formatLocalDateBr(input.date), input.startTime),
+    actor: ctx.membership,
   });
   await ctx.em.flush();
   return viewAppointment(appointment);

@@ -1,5 +1,6 @@
 import {
   Notification,
+  NotificationRead,
   type EntityManager,
   type Membership,
   type NotificationType,
@@ -17,11 +18,16 @@ export type NewNotification = {
   body: string;
   /** Unique per (type, entity, local day) for notifications a job could create twice. */
   dedupeKey?: string | null;
+  /**
+   * The member whose action caused it, if any: nobody is told about what they just did, so it is recorded
+   * as already read by them (no unread count, no tray badge, no OS notice) while the others get it unread.
+   */
+  actor?: Membership | null;
 };
 
 /** Records an in-app notification, persisted with the caller's flush (same transaction as its cause). */
 export function recordNotification(em: EntityManager, notification: NewNotification): Notification {
-  return em.create(Notification, {
+  const created = em.create(Notification, {
     organization: notification.organization,
     membership: notification.membership ?? null,
     type: notification.type,
@@ -31,4 +37,12 @@ export function recordNotification(em: EntityManager, notification: NewNotificat
     body: notification.body.slice(0, 500),
     dedupeKey: notification.dedupeKey ?? null,
   });
+  // Per-member read state is the one mechanism that already hides a notification from a member's unread
+  // count for everyone-notifications; a row here, in the same flush, is the author "having read" it. It
+  // stays in their list (read), as the record of what happened.
+  const { actor } = notification;
+  if (actor && (!notification.membership || notification.membership === actor)) {
+    em.create(NotificationRead, { notification: created, membership: actor, readAt: created.createdAt });
+  }
+  return created;
 }
