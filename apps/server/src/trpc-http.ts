@@ -15,6 +15,7 @@ import {
 } from '@trpc/server';
 import { fastifyRequestHandler } from '@trpc/server/adapters/fastify';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+import { RateLimitRefusal } from '@picineiros/api/shared/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 export type TrpcHttpOptions<Router extends AnyTRPCRouter> = {
@@ -22,6 +23,18 @@ export type TrpcHttpOptions<Router extends AnyTRPCRouter> = {
   createContext: (request: FastifyRequest, reply: FastifyReply) => Router['_def']['_config']['$types']['ctx'];
   onError: (failure: { error: TRPCError; path: string | undefined; req: FastifyRequest }) => void;
 };
+
+/**
+ * `Retry-After` for a refusal that says how long to wait (a rate limit or throttle: the error formatter
+ * puts the seconds in `data.retryAfterSeconds`); for a batch, the longest wait of its calls.
+ */
+function retryAfterOf(errors: readonly TRPCError[]): Record<string, string> {
+  const waits = errors.map((error) =>
+    error.cause instanceof RateLimitRefusal ? error.cause.retryAfterSeconds : 0,
+  );
+  const seconds = Math.max(0, ...waits);
+  return seconds > 0 ? { 'retry-after': String(seconds) } : {};
+}
 
 type TransformConfig = Parameters<typeof transformTRPCResponse>[0];
 type TransformBody = Parameters<typeof transformTRPCResponse>[1];
@@ -58,6 +71,7 @@ async function answerQuery<Router extends AnyTRPCRouter>(
   const ctx = options.createContext(request, reply);
   let status = 200;
   let body: unknown;
+  let headers: Record<string, string> = {};
   try {
     const data: unknown = await callTRPCProcedure({
       router,
@@ -73,6 +87,7 @@ async function answerQuery<Router extends AnyTRPCRouter>(
     const error = getTRPCErrorFromUnknown(cause);
     options.onError({ error, path, req: request });
     status = getHTTPStatusCodeFromError(error);
+    headers = retryAfterOf([error]);
     const shape: unknown = getErrorShape({ config, error, type: 'query', path, input, ctx });
     body = { error: shape };
   }
@@ -80,6 +95,7 @@ async function answerQuery<Router extends AnyTRPCRouter>(
     .code(status)
     .header('vary', 'trpc-accept, accept')
     .header('content-type', 'application/json')
+    .headers(headers)
     // A Buffer, so the content-type stays exactly tRPC's (Fastify appends a charset to strings).
     .send(
       Buffer.from(JSON.stringify(transformTRPCResponse(config as TransformConfig, body as TransformBody))),
@@ -111,6 +127,7 @@ export function registerTrpcHttp<Router extends AnyTRPCRouter>(
       res: reply,
       path,
       createContext: ({ req, res }) => options.createContext(req, res),
+      responseMeta: ({ errors }) => ({ headers: retryAfterOf(errors) }),
       onError: ({ error, path: failedPath, req }) => {
         options.onError({ error, path: failedPath, req });
       },

@@ -20,6 +20,7 @@ import { assertOrganizationWritable } from './billing/limits';
 import type { Context, LogBindings } from './context';
 import { fieldErrors } from './shared/field-error';
 import { messages } from './shared/messages';
+import { RateLimitRefusal } from './shared/rate-limit';
 import { fieldErrorsOf, z } from './shared/validation';
 
 const t = initTRPC.context<Context>().create({
@@ -42,6 +43,9 @@ const t = initTRPC.context<Context>().create({
         fieldErrors,
         // Why billing refused (read-only organization, plan limit), for the UI's banner and links.
         billing: error.cause instanceof BillingRefusal ? error.cause.data : undefined,
+        // How long a rate limit or throttle asks to wait (also sent as the Retry-After header).
+        retryAfterSeconds:
+          error.cause instanceof RateLimitRefusal ? error.cause.retryAfterSeconds : undefined,
       },
     };
   },

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { MikroORM } from '@mikro-orm/core';
 import type { AbstractSqlDriver, EntityManager } from '@mikro-orm/knex';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { createOrmConfig, dialectOf, sqliteFileOf, type DatabaseSettings, type Dialect } from './config';
 
 export type Database = {
@@ -48,4 +49,9 @@ export async function schemaDrift(database: Database): Promise<string> {
  */
 export async function lockSqliteForWrite(em: EntityManager, dialect: Dialect): Promise<void> {
   if (dialect === 'sqlite') await em.execute('delete from sync_counters where 1 = 0');
+}
+
+/** The dialect an EntityManager talks to (for the few statements that differ between the two). */
+export function dialectOfEntityManager(em: EntityManager): Dialect {
+  return em.config.get('driver') === PostgreSqlDriver ? 'postgresql' : 'sqlite';
 }

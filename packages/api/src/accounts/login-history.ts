@@ -89,16 +89,17 @@ export function attemptOf(ctx: Context, email: string, client: SessionClient) {
 }
 
 /**
- * Records a successful sign-in and, when it comes from a device the user has not signed in from before,
- * marks it and queues the notice (if the user wants it) in the same flush. Never on the first sign-in,
- * and never for a user whose earlier sign-ins predate device keys: with nothing to compare against,
- * every device would look new.
+ * Turns the attempt's event (reserved as a failure by the throttle) into a successful sign-in and, when it
+ * comes from a device the user has not signed in from before, marks it and queues the notice (if the user
+ * wants it) in the same flush. Never on the first sign-in, and never for a user whose earlier sign-ins
+ * predate device keys: with nothing to compare against, every device would look new.
  */
 export async function recordSuccessfulSignIn(
   ctx: Context,
   user: User,
-  attempt: ReturnType<typeof attemptOf>,
+  event: LoginEvent,
 ): Promise<LoginEvent> {
+  const attempt = { ...attemptOf(ctx, event.email, event.client ?? 'web'), at: event.at };
   const [known, comparable] = await Promise.all([
     ctx.em.findOne(
       LoginEvent,
@@ -112,7 +113,9 @@ export async function recordSuccessfulSignIn(
     ),
   ]);
   const newDevice = !known && comparable !== null;
-  const event = ctx.em.create(LoginEvent, { ...attempt, user, outcome: 'success', newDevice });
+  event.user = user;
+  event.outcome = 'success';
+  event.newDevice = newDevice;
   if (newDevice && user.notifyNewDevice) {
     const { browser, os } = describeUserAgent(attempt.userAgent);
     queueMail(

@@ -8,7 +8,8 @@ import { queueVerificationMail } from './email-flows';
 import { attemptOf, recordSuccessfulSignIn } from './login-history';
 import { hashPassword, verifyPassword } from './password';
 import type { TLoginInput, TRefreshInput, TRegisterInput } from './schema';
-import { secondsUntilLoginAllowed } from './throttle';
+import { tooManyRequests } from '../shared/rate-limit';
+import { reserveLoginAttempt } from './throttle';
 import {
   csrfTokenFor,
   newRefreshToken,
@@ -111,20 +112,13 @@ export async function registerUser(ctx: Context, input: TRegisterInput): Promise
 }
 
 export async function loginUser(ctx: Context, input: TLoginInput): Promise<SignInResult> {
-  const now = ctx.clock();
-  const attempt = attemptOf(ctx, input.email, input.client);
-  const wait = await secondsUntilLoginAllowed(ctx.em, attempt, now);
-  if (wait > 0) {
-    await ctx.em.insert(
-      LoginEvent,
-      ctx.em.create(LoginEvent, { ...attempt, outcome: 'throttled' }, { persist: false }),
-    );
-    throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: messages.tooManyAttempts(wait) });
-  }
+  // The attempt is counted (as a failure) before the password is checked: see reserveLoginAttempt.
+  const reservation = await reserveLoginAttempt(ctx.em, attemptOf(ctx, input.email, input.client));
+  if (!reservation.event) throw tooManyRequests(reservation.wait, messages.tooManyAttempts);
   const user = await ctx.em.findOne(User, { email: input.email }, { populate: ['passwordHash'] });
   const valid = await verifyPassword(user?.passwordHash, input.password);
-  if (valid && user) await recordSuccessfulSignIn(ctx, user, attempt);
-  else ctx.em.create(LoginEvent, { ...attempt, user: user ?? null, outcome: 'failure' });
+  if (valid && user) await recordSuccessfulSignIn(ctx, user, reservation.event);
+  else reservation.event.user = user ?? null;
   await ctx.em.flush();
   if (!valid || !user) throw new TRPCError({ code: 'UNAUTHORIZED', message: messages.invalidCredentials });
   return startSession(ctx, user, input.client);

@@ -1,3 +1,4 @@
+import { companyContactLines, describeCompany } from '../organizations/company';
 import { readOrganizationLogo } from '../organizations/logo';
 import { formatLocalDateBr, localDateOf } from '../shared/local-time';
 import type { OrgContext } from '../shared/org-context';
@@ -135,6 +136,7 @@ async function buildWith<Input>(
   }).format(now);
   const heading: ReportHeading = {
     organizationName: ctx.organization.name,
+    companyLines: companyContactLines(describeCompany(ctx.organization)),
     title: definition.title,
     filters,
     generatedAt: `${formatLocalDateBr(today)} ${time}`,

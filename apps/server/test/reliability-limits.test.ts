@@ -1,0 +1,91 @@
+// Rules that count (throttles, rate limits) under parallel requests, on both dialects: each case sends its
+// requests at once and checks that the count held, never just that a sequential caller is refused.
+import type { AppRouter } from '@picineiros/api';
+import { LoginEvent, RateLimitHit } from '@picineiros/db';
+import { TRPCClientError } from '@trpc/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClock, errorOf, signUpOwner, startTestServer, type TestServer } from './harness';
+
+const clock = createClock(new Date('2026-03-10T12:00:00Z'));
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer({ clock });
+});
+afterAll(async () => {
+  await server.close();
+});
+
+/** Settles every promise and counts the outcomes by tRPC error code ('OK' for a success). */
+async function outcomes(calls: Promise<unknown>[]): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const result of await Promise.allSettled(calls)) {
+    const code =
+      result.status === 'fulfilled'
+        ? 'OK'
+        : result.reason instanceof TRPCClientError
+          ? String((result.reason as TRPCClientError<AppRouter>).data?.code)
+          : 'UNKNOWN';
+    counts[code] = (counts[code] ?? 0) + 1;
+  }
+  return counts;
+}
+
+describe('login throttle under parallel attempts', () => {
+  it('checks at most 5 of 40 parallel wrong passwords; the right one hidden in the burst does not sign in after', async () => {
+    const owner = await signUpOwner(server);
+    const login = (password: string) => server.client().auth.login.mutate({ email: owner.email, password });
+    const burst = Array.from({ length: 40 }, (_, index) =>
+      index === 20 ? login(owner.password) : login(`senha-errada-${index}`),
+    );
+    const counts = await outcomes(burst);
+    // Five attempts are checked (the right password may be one of them); every other one is refused.
+    expect((counts['UNAUTHORIZED'] ?? 0) + (counts['OK'] ?? 0)).toBe(5);
+    expect(counts['TOO_MANY_REQUESTS']).toBe(35);
+
+    // Once the five are used, the right password is refused like any other.
+    const refused = await errorOf(login(owner.password));
+    expect(refused.data?.code).toBe('TOO_MANY_REQUESTS');
+    const events = await server.database.fork().find(LoginEvent, { email: owner.email });
+    const byOutcome = (outcome: string) => events.filter((event) => event.outcome === outcome).length;
+    expect(byOutcome('failure') + byOutcome('success') - 1).toBe(5); // minus the registration's success
+    expect(byOutcome('throttled')).toBe(36);
+  });
+
+  it('answers 429 with Retry-After and the pt-BR wait', async () => {
+    const owner = await signUpOwner(server);
+    await outcomes(
+      Array.from({ length: 5 }, () =>
+        server.client().auth.login.mutate({ email: owner.email, password: 'senha-errada-0' }),
+      ),
+    );
+    const response = await fetch(`${server.url}/auth/auth.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ json: { email: owner.email, password: owner.password } }),
+    });
+    expect(response.status).toBe(429);
+    const seconds = Number(response.headers.get('retry-after'));
+    expect(seconds).toBeGreaterThan(0);
+    expect(seconds).toBeLessThanOrEqual(15 * 60);
+    const body = (await response.json()) as { error: { json: { message: string } } };
+    expect(body.error.json.message).toMatch(/^Muitas tentativas de entrada\. .*\(\d+ s\)\.$/);
+  });
+});
+
+describe('rate limits under parallel requests', () => {
+  it('sends at most 5 password-reset mails for one address out of 12 parallel requests', async () => {
+    const owner = await signUpOwner(server);
+    const counts = await outcomes(
+      Array.from({ length: 12 }, () =>
+        server.client().auth.requestPasswordReset.mutate({ email: owner.email }),
+      ),
+    );
+    expect(counts).toEqual({ OK: 5, TOO_MANY_REQUESTS: 7 });
+    expect(
+      await server.database
+        .fork()
+        .count(RateLimitHit, { bucket: 'account-mail:email', subject: owner.email }),
+    ).toBe(5);
+  });
+});
