@@ -3,8 +3,17 @@ import { AUDIT_ACTIONS, type AuditAction } from '@picineiros/db/constants';
 import { dateRangeRule, ZInstantIdCursor, ZLocalDate } from '../shared/scalars';
 import { z } from '../shared/validation';
 
-/** The entity types the audit log records (notifications are synced, not audited). */
-export const AUDITED_ENTITY_TYPES = ['client', 'pool', 'appointment', 'financeEntry'] as const;
+/**
+ * The entity types the audit log records (notifications are synced, not audited); `organization`: the
+ * company's details and settings (Configurações).
+ */
+export const AUDITED_ENTITY_TYPES = [
+  'client',
+  'pool',
+  'appointment',
+  'financeEntry',
+  'organization',
+] as const;
 export type AuditedEntityType = (typeof AUDITED_ENTITY_TYPES)[number];
 
 export const AUDITED_ENTITY_LABELS: Record<AuditedEntityType, string> = {
@@ -12,6 +21,7 @@ export const AUDITED_ENTITY_LABELS: Record<AuditedEntityType, string> = {
   pool: 'Piscina',
   appointment: 'Atendimento',
   financeEntry: 'Lançamento',
+  organization: 'Empresa',
 };
 
 export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
@@ -29,7 +39,7 @@ export const ZAuditAction = z.enum(AUDIT_ACTIONS);
 export const ZListAuditInput = z
   .object({
     entityType: z
-      .enum(AUDITED_ENTITY_TYPES, { error: 'Escolha cliente, piscina, atendimento ou lançamento.' })
+      .enum(AUDITED_ENTITY_TYPES, { error: 'Escolha cliente, piscina, atendimento, lançamento ou empresa.' })
       .optional(),
     entityId: z.uuid({ error: 'Registro inválido.' }).optional(),
     membershipId: z.uuid({ error: 'Membro inválido.' }).optional(),

@@ -3,14 +3,8 @@ import { Client, Pool, type Organization, type PoolLocation, type PoolType } fro
 import { TRPCError } from '@trpc/server';
 import { assertWithinLimit } from '../billing/limits';
 import type { Context } from '../context';
-import {
-  documentTypeOf,
-  maskCep,
-  maskDocument,
-  maskPhone,
-  type DocumentType,
-  type Uf,
-} from '../shared/brazil';
+import { documentTypeOf, maskDocument, maskPhone, type DocumentType } from '../shared/brazil';
+import { applyAddress, viewAddress, type AddressView } from '../shared/address';
 import { messages } from '../shared/messages';
 import { clientSearchColumns, searchTermsOf } from '../shared/search-text';
 import {
@@ -21,13 +15,7 @@ import {
   type SqlCondition,
 } from '../shared/tenant-rows';
 import { z } from '../shared/validation';
-import type {
-  TAddress,
-  TCreateClientInput,
-  TListClientsInput,
-  TPoolFields,
-  TUpdateClientInput,
-} from './schema';
+import type { TCreateClientInput, TListClientsInput, TPoolFields, TUpdateClientInput } from './schema';
 
 export type PoolView = {
   id: string;
@@ -42,17 +30,7 @@ export type PoolView = {
   updatedAt: Date;
 };
 
-export type AddressView = {
-  cep: string | null;
-  /** '01310-100' */
-  cepMasked: string | null;
-  street: string | null;
-  number: string | null;
-  complement: string | null;
-  district: string | null;
-  city: string | null;
-  uf: Uf | null;
-};
+export type { AddressView } from '../shared/address';
 
 export type ClientView = {
   id: string;
@@ -156,16 +134,7 @@ export function viewClient(client: ClientFields, pools: readonly PoolFields[]): 
     phone: client.phone ?? null,
     phoneMasked: client.phone ? maskPhone(client.phone) : null,
     email: client.email ?? null,
-    address: {
-      cep: client.cep ?? null,
-      cepMasked: client.cep ? maskCep(client.cep) : null,
-      street: client.street ?? null,
-      number: client.streetNumber ?? null,
-      complement: client.complement ?? null,
-      district: client.district ?? null,
-      city: client.city ?? null,
-      uf: (client.uf as Uf | null | undefined) ?? null,
-    },
+    address: viewAddress(client),
     notes: client.notes ?? null,
     active: client.active,
     deletedAt: client.deletedAt ?? null,
@@ -214,17 +183,6 @@ async function isDocumentFree(ctx: Context, document: string, exceptId?: string)
 /** Keeps the folded copies in step with the fields they are built from (see shared/search-text.ts). */
 function refreshSearchColumns(client: Client): void {
   Object.assign(client, clientSearchColumns(client));
-}
-
-function applyAddress(client: Client, address: TAddress | undefined): void {
-  if (!address) return;
-  if (address.cep !== undefined) client.cep = address.cep;
-  if (address.street !== undefined) client.street = address.street;
-  if (address.number !== undefined) client.streetNumber = address.number;
-  if (address.complement !== undefined) client.complement = address.complement;
-  if (address.district !== undefined) client.district = address.district;
-  if (address.city !== undefined) client.city = address.city;
-  if (address.uf !== undefined) client.uf = address.uf;
 }
 
 function applyPool(pool: Pool, fields: TPoolFields): void {

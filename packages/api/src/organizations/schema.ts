@@ -1,5 +1,12 @@
+import { ZEmail } from '../accounts/schema';
+import { optional, ZAddress } from '../clients/schema';
+import { ZCpfCnpj, ZPhoneBR } from '../shared/brazil';
 import { z } from '../shared/validation';
 
+/**
+ * Only the fields given change. The company details (what clients see on reports, PDFs and e-mails)
+ * follow the client form's rule: a blank string or `null` clears a field, an absent key leaves it.
+ */
 export const ZUpdateOrganizationInput = z.object({
   name: z
     .string()
@@ -14,8 +21,14 @@ export const ZUpdateOrganizationInput = z.object({
       error: 'Fuso horário desconhecido.',
     })
     .optional(),
+  /** CPF or CNPJ, with or without mask; stored normalized. */
+  document: optional(ZCpfCnpj),
+  phone: optional(ZPhoneBR),
+  /** Where clients' answers to the organization's e-mails go (Reply-To). */
+  replyToEmail: optional(z.string().trim().pipe(ZEmail)),
+  address: ZAddress.optional(),
 });
-export type TUpdateOrganizationInput = z.infer<typeof ZUpdateOrganizationInput>;
+export type TUpdateOrganizationInput = z.output<typeof ZUpdateOrganizationInput>;
 
 /** The logo file as base64 (tRPC carries JSON); its size and type are checked on the decoded bytes. */
 export const ZSetOrganizationLogoInput = z.object({

@@ -1,5 +1,6 @@
 import type { Organization, User } from '@picineiros/db';
 import type { Context } from '../context';
+import { changeOrganizationSettings } from '../organizations/service';
 import type { OrgContext } from '../shared/org-context';
 import type { TMyNotificationSettingsInput, TNotificationSettingsInput } from './schema';
 
@@ -20,11 +21,12 @@ export function getNotificationSettings(ctx: OrgContext) {
 
 export async function updateNotificationSettings(ctx: OrgContext, input: TNotificationSettingsInput) {
   const organization = ctx.organization;
-  for (const key of Object.keys(input) as (keyof TNotificationSettingsInput)[]) {
-    const value = input[key];
-    if (value !== undefined) Object.assign(organization, { [key]: value });
-  }
-  await ctx.em.flush();
+  await changeOrganizationSettings(ctx, organization, (target) => {
+    for (const key of Object.keys(input) as (keyof TNotificationSettingsInput)[]) {
+      const value = input[key];
+      if (value !== undefined) Object.assign(target, { [key]: value });
+    }
+  });
   return viewNotificationSettings(organization);
 }
 
