@@ -14,6 +14,7 @@ import {
   type RequestInfo,
 } from '@picineiros/api';
 import { createCepLookup } from '@picineiros/api/address/cep-lookup';
+import { createCepLookup } from '@picineiros/api/address/cep-lookup';
 import { createAsaasGateway, type AsaasGateway } from '@picineiros/api/billing/asaas';
 import type { Database } from '@picineiros/db';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
@@ -212,6 +213,9 @@ export async function buildServer({
       billing: { trialDays: config.billing.trialDays, graceDays: config.billing.graceDays },
     },
     asaas: asaasGatewayOf(config),
+    cepLookup: config.cepLookup
+      ? createCepLookup({ baseUrl: config.cepLookup.url, timeoutMs: config.cepLookup.timeoutMs })
+      : null,
     cepLookup: config.cepLookup
       ? createCepLookup({ baseUrl: config.cepLookup.url, timeoutMs: config.cepLookup.timeoutMs })
       : null,

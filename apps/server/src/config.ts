@@ -87,6 +87,18 @@ const EnvSchema = z.object({
     .min(100)
     .max(30_000)
     .default(3000),
+  CEP_LOOKUP_URL: z
+    .union([
+      z.literal('off'),
+      z.url({ error: 'must be the CEP service URL, such as https://viacep.com.br/ws, or off' }),
+    ])
+    .default('https://viacep.com.br/ws'),
+  CEP_LOOKUP_TIMEOUT_MS: z.coerce
+    .number({ error: 'must be a number of milliseconds' })
+    .int({ error: 'must be a number of milliseconds' })
+    .min(100)
+    .max(30_000)
+    .default(3000),
   METRICS_TOKEN: emptyAsUnset(z.string().min(16, { error: 'must be at least 16 characters' }).optional()),
   SENTRY_DSN: emptyAsUnset(
     z.url({ error: 'must be a Sentry DSN such as https://key@o0.ingest.sentry.io/0' }).optional(),
@@ -154,6 +166,11 @@ export type Config = {
     graceDays: number;
     trialDays: number;
   };
+  /**
+   * The CEP lookup that fills addresses in the forms (ViaCEP by default; any service answering ViaCEP's
+   * JSON at <url>/<cep>/json/). null: off (CEP_LOOKUP_URL=off).
+   */
+  cepLookup: { url: string; timeoutMs: number } | null;
   /**
    * The CEP lookup that fills addresses in the forms (ViaCEP by default; any service answering ViaCEP's
    * JSON at <url>/<cep>/json/). null: off (CEP_LOOKUP_URL=off).
@@ -237,6 +254,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       graceDays: values.BILLING_GRACE_DAYS,
       trialDays: values.BILLING_TRIAL_DAYS,
     },
+    cepLookup:
+      values.CEP_LOOKUP_URL === 'off'
+        ? null
+        : { url: values.CEP_LOOKUP_URL, timeoutMs: values.CEP_LOOKUP_TIMEOUT_MS },
     cepLookup:
       values.CEP_LOOKUP_URL === 'off'
         ? null

@@ -1,4 +1,5 @@
 import type { Database, EntityManager } from '@picineiros/db';
+import type { CepLookup } from './address/cep-lookup';
 import type { AsaasGateway } from './billing/asaas';
 import type { BillingSettings } from './billing/state';
 import type { ApiObserver } from './shared/observer';
@@ -58,6 +59,8 @@ export type ApiDependencies = {
   observer?: ApiObserver;
   /** Payments (Asaas, or its local fake); null or absent: billing cannot subscribe on this server. */
   asaas?: AsaasGateway | null;
+  /** Looks up a CEP's address (ViaCEP); null or absent: lookups answer `unavailable`. */
+  cepLookup?: CepLookup | null;
 };
 
 export type Context = ApiDependencies & {

@@ -1,4 +1,5 @@
 import { authRouter } from './accounts/router';
+import { addressRouter } from './address/router';
 import { appointmentsRouter } from './appointments/router';
 import { auditRouter } from './audit/router';
 import { billingRouter } from './billing/router';
@@ -27,6 +28,7 @@ export const appRouter = router({
   calendar: calendarRouter,
   sync: syncRouter,
   billing: billingRouter,
+  address: addressRouter,
 });
 
 export type AppRouter = typeof appRouter;
