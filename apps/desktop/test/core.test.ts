@@ -133,6 +133,51 @@ describe('desktop core', () => {
     if (!refused.ok) expect(refused.error.data.fieldErrors?.['document']).toMatch(/CPF inválido/);
   });
 
+  it('answers appointments.overlaps and shows a cancel reason from the replica, offline too, like the server', async () => {
+    // A client of the earlier steps: the later ones count the clients.
+    const client = (await owner.client.clients.list.query({ search: 'eva' })).items[0];
+    if (!client) throw new Error('no client to schedule');
+    const make = (startTime: string, durationMinutes: number) =>
+      owner.client.appointments.create.mutate({
+        clientId: client.id,
+        date: '2026-04-10',
+        startTime,
+        durationMinutes,
+      });
+    const morning = await make('08:00', 90);
+    const cancelled = await make('08:30', 30);
+    await make('09:30', 60); // touches the morning visit's end only
+    await owner.client.appointments.setStatus.mutate({
+      id: cancelled.id,
+      status: 'cancelled',
+      reason: 'Chuva',
+    });
+    await core.sync();
+
+    const slot = { clientId: client.id, date: '2026-04-10', startTime: '09:00', durationMinutes: 30 };
+    const remote = await owner.client.appointments.overlaps.query(slot);
+    expect(remote.items.map((item) => item.id)).toEqual([morning.id]);
+    expect(data(await call(core, 'appointments.overlaps', 'query', slot))).toEqual(remote);
+    const remoteCancelled = await owner.client.appointments.get.query({ id: cancelled.id });
+    expect(remoteCancelled.cancelReason).toBe('Chuva');
+    expect(data(await call(core, 'appointments.get', 'query', { id: cancelled.id }))).toEqual(
+      remoteCancelled,
+    );
+
+    // With the server gone the replica still answers (a bad slot needs the server, which is gone).
+    await proxy.down();
+    try {
+      expect(data(await call(core, 'appointments.overlaps', 'query', slot))).toEqual(remote);
+      const edited = await call(core, 'appointments.overlaps', 'query', { ...slot, excludeId: morning.id });
+      expect(data(edited)).toEqual({ items: [] });
+      expect((await call(core, 'appointments.overlaps', 'query', { ...slot, startTime: '9h' })).ok).toBe(
+        false,
+      );
+    } finally {
+      await proxy.up();
+    }
+  });
+
   it('computes the dashboard locally with the same figures as the server', async () => {
     const client = (await owner.client.clients.list.query({ search: 'ana' })).items[0];
     if (!client) throw new Error('no client');

@@ -18,6 +18,7 @@ import { findCaller, findFirstMembership } from './shared/caller-lookup';
 import { BillingRefusal } from './billing/errors';
 import { assertOrganizationWritable } from './billing/limits';
 import type { Context, LogBindings } from './context';
+import { isDatabaseUnavailable } from './shared/database-unavailable';
 import { fieldErrors } from './shared/field-error';
 import { messages } from './shared/messages';
 import { RateLimitRefusal } from './shared/rate-limit';
@@ -60,6 +61,10 @@ const mapDatabaseErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (result.ok) return result;
   const cause = result.error.cause;
+  // The database is down or restarting: 503 (the server adds Retry-After), nothing was written.
+  if (isDatabaseUnavailable(cause)) {
+    throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: messages.databaseUnavailable, cause });
+  }
   if (cause instanceof UniqueConstraintViolationException) {
     throw new TRPCError({ code: 'CONFLICT', message: messages.duplicate, cause });
   }

@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import type { AppRouter } from '@picineiros/api';
+import { ZAppointmentOverlapsInput } from '@picineiros/api/appointments/schema';
+import { ZDashboardSummaryInput } from '@picineiros/api/dashboard/schema';
 import { localDateOf } from '@picineiros/api/shared/local-time';
 import type { SyncPullResult } from '@picineiros/api/sync/schema';
 import { createTRPCUntypedClient, httpLink, TRPCClientError } from '@trpc/client';
@@ -452,6 +454,11 @@ export class DesktopCore {
       }
       case 'appointments.get':
         return this.replica.getAppointment((input as Inputs['appointments']['get']).id) ?? undefined;
+      case 'appointments.overlaps': {
+        // Bad input goes to the server, whose answer carries the field errors.
+        const slot = ZAppointmentOverlapsInput.safeParse(input);
+        return slot.success ? this.replica.listAppointmentOverlaps(slot.data) : undefined;
+      }
       case 'finance.list': {
         const list = input as Inputs['finance']['list'];
         return list.includeArchived ? undefined : this.replica.listFinanceEntries(list, this.today());
@@ -461,11 +468,16 @@ export class DesktopCore {
           this.replica.getFinanceEntry((input as Inputs['finance']['get']).id, this.today()) ?? undefined
         );
       case 'dashboard.summary': {
-        const range = (input ?? {}) as { from?: string; to?: string };
-        if (range.from || range.to) return undefined;
-        return this.replica.dashboardSummary(
-          this.clock(),
-          this.replica.getMeta('timezone') ?? DEFAULT_TIMEZONE,
+        // Ranged summaries too (the Painel's period filter works offline); input the server would refuse
+        // goes to it, for its field errors.
+        const range = ZDashboardSummaryInput.safeParse(input);
+        if (!range.success) return undefined;
+        return (
+          this.replica.dashboardSummary(
+            this.clock(),
+            this.replica.getMeta('timezone') ?? DEFAULT_TIMEZONE,
+            range.data,
+          ) ?? undefined
         );
       }
       default:

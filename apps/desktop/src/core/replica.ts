@@ -1,4 +1,6 @@
 import type { AppRouter } from '@picineiros/api';
+import { findOverlaps, overlapCandidateDates } from '@picineiros/api/appointments/overlaps';
+import type { TAppointmentOverlapsInput } from '@picineiros/api/appointments/schema';
 import { documentTypeOf, maskCep, maskDocument, maskPhone, type Uf } from '@picineiros/api/shared/brazil';
 import {
   addDaysToLocalDate,
@@ -18,6 +20,9 @@ type ClientView = Outputs['clients']['get'];
 type AppointmentView = Outputs['appointments']['get'];
 type FinanceEntryView = Outputs['finance']['get'];
 type DashboardSummary = Outputs['dashboard']['summary'];
+
+// As the server's dashboard (MAX_SERIES_MONTHS there): a longer revenue series is refused.
+const DASHBOARD_MAX_SERIES_MONTHS = 25;
 
 /** A synced row as stored: the sync payload's row, dates as ISO strings once through JSON. */
 type StoredRow = Record<string, unknown>;
@@ -39,8 +44,29 @@ export const DOMAINS_OF: Record<SyncChange['entityType'], string> = {
   notification: 'notifications',
 };
 
+/**
+ * The replica's table layout. A replica written by an older layout is emptied (and its cursor reset) when
+ * opened, so the next pull fills it again from the start: the tables are a cache of the server's rows, and a
+ * full pull also brings back what the old layout did not keep (the tombstones below).
+ */
+const SCHEMA_VERSION = 2;
+
+/** The synced tables, dropped and recreated when SCHEMA_VERSION changes (meta stays, but for the cursor). */
+const SYNCED_TABLES = [
+  'clients',
+  'archived_clients',
+  'pools',
+  'appointments',
+  'finance_entries',
+  'billed_appointments',
+  'notifications',
+] as const;
+
 // Each table keeps the whole row as JSON plus the columns that lists filter and sort on, indexed like the
 // server's, so local reads stay fast at tens of thousands of rows without a column per field.
+// Archived rows are deleted (a list that asks for them goes to the server), with two exceptions the local
+// reads need: an archived client's name and search text (its entries still show and find it by name), and
+// every visit an entry bills, archived entries included (such a visit is not billable again).
 const SCHEMA = `
   PRAGMA journal_mode = WAL;
   PRAGMA synchronous = NORMAL;
@@ -60,9 +86,13 @@ const SCHEMA = `
     start_time TEXT NOT NULL, status TEXT NOT NULL, assignee_id TEXT, data TEXT NOT NULL);
   CREATE INDEX IF NOT EXISTS appointments_date ON appointments (date, start_time, id);
   CREATE INDEX IF NOT EXISTS appointments_client ON appointments (client_id, date);
+  CREATE TABLE IF NOT EXISTS archived_clients (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, search_text TEXT NOT NULL);
   CREATE TABLE IF NOT EXISTS finance_entries (
     id TEXT PRIMARY KEY, sync_version INTEGER NOT NULL, client_id TEXT NOT NULL, due_date TEXT NOT NULL,
-    status TEXT NOT NULL, amount_cents INTEGER NOT NULL, paid_at TEXT, data TEXT NOT NULL);
+    status TEXT NOT NULL, amount_cents INTEGER NOT NULL, paid_at TEXT, search_text TEXT NOT NULL,
+    data TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS billed_appointments (appointment_id TEXT PRIMARY KEY, entry_id TEXT NOT NULL);
   CREATE INDEX IF NOT EXISTS finance_due ON finance_entries (due_date, id);
   CREATE INDEX IF NOT EXISTS finance_client ON finance_entries (client_id, due_date);
   CREATE INDEX IF NOT EXISTS finance_status ON finance_entries (status, due_date);
@@ -139,7 +169,7 @@ const COLUMNS: Record<
     }),
   },
   financeEntry: {
-    columns: ['client_id', 'due_date', 'status', 'amount_cents', 'paid_at'],
+    columns: ['client_id', 'due_date', 'status', 'amount_cents', 'paid_at', 'search_text'],
     indexed: ['client_id', 'due_date', 'status'],
     of: (row) => ({
       client_id: text(row, 'clientId'),
@@ -147,6 +177,7 @@ const COLUMNS: Record<
       status: text(row, 'status'),
       amount_cents: nullableNumber(row, 'amountCents') ?? 0,
       paid_at: iso(row, 'paidAt'),
+      search_text: text(row, 'searchText'),
     }),
   },
   notification: {
@@ -213,6 +244,9 @@ class TableWriter {
 type WriteStatements = {
   tables: Record<SyncChange['entityType'], TableWriter>;
   setCursor: Database.Statement;
+  keepArchivedClient: Database.Statement;
+  forgetArchivedClient: Database.Statement;
+  markBilled: Database.Statement;
 };
 
 function prepareWriteStatements(db: Database.Database): WriteStatements {
@@ -222,6 +256,14 @@ function prepareWriteStatements(db: Database.Database): WriteStatements {
   }
   return {
     tables,
+    keepArchivedClient: db.prepare(
+      'INSERT OR REPLACE INTO archived_clients (id, name, search_text) VALUES (@id, @name, @search_text)',
+    ),
+    forgetArchivedClient: db.prepare('DELETE FROM archived_clients WHERE id = ?'),
+    // An entry's visit never changes (finance.update does not take it), so the first entry seen is the one.
+    markBilled: db.prepare(
+      'INSERT OR IGNORE INTO billed_appointments (appointment_id, entry_id) VALUES (?, ?)',
+    ),
     setCursor: db.prepare(
       "INSERT INTO meta (key, value) VALUES ('cursor', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
     ),
@@ -239,6 +281,16 @@ export class Replica {
 
   constructor(file: string) {
     this.db = new Database(file);
+    const version = this.db.pragma('user_version', { simple: true }) as number;
+    if (version !== SCHEMA_VERSION) {
+      this.db.transaction(() => {
+        for (const table of SYNCED_TABLES) this.db.exec(`DROP TABLE IF EXISTS ${table}`);
+        // A fresh file has no meta table yet; an old one forgets its cursor, so the next pull starts over.
+        this.db.exec('CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
+        this.db.exec("DELETE FROM meta WHERE key = 'cursor'");
+        this.db.pragma(`user_version = ${String(SCHEMA_VERSION)}`);
+      })();
+    }
     this.db.exec(SCHEMA);
   }
 
@@ -265,7 +317,7 @@ export class Replica {
   /** Forgets every row and the cursor (sign-out, another organization). */
   wipe(): void {
     this.db.transaction(() => {
-      for (const table of [...Object.values(TABLES), 'meta']) this.db.exec(`DELETE FROM ${table}`);
+      for (const table of [...SYNCED_TABLES, 'meta']) this.db.exec(`DELETE FROM ${table}`);
     })();
   }
 
@@ -279,11 +331,24 @@ export class Replica {
     this.db.transaction(() => {
       for (const change of changes) {
         const table = statements.tables[change.entityType];
+        const row = change.row as unknown as StoredRow;
+        if (change.entityType === 'client') {
+          if (change.deleted) {
+            statements.keepArchivedClient.run({
+              id: change.id,
+              name: text(row, 'name'),
+              search_text: text(row, 'searchText'),
+            });
+          } else {
+            statements.forgetArchivedClient.run(change.id);
+          }
+        }
+        const billedVisit = change.entityType === 'financeEntry' ? nullableText(row, 'appointmentId') : null;
+        if (billedVisit) statements.markBilled.run(billedVisit, change.id);
         if (change.deleted) {
           table.remove.run(change.id);
           continue;
         }
-        const row = change.row as unknown as StoredRow;
         table.write({
           id: change.id,
           sync_version: change.syncVersion,
@@ -421,9 +486,10 @@ export class Replica {
   private clientNames(ids: readonly string[]): Map<string, string> {
     const rows = this.db
       .prepare(
-        `SELECT id, json_extract(data, '$.name') AS name FROM clients WHERE id IN (SELECT value FROM json_each(?))`,
+        `SELECT id, json_extract(data, '$.name') AS name FROM clients WHERE id IN (SELECT value FROM json_each(@ids))
+         UNION ALL SELECT id, name FROM archived_clients WHERE id IN (SELECT value FROM json_each(@ids))`,
       )
-      .all(JSON.stringify([...new Set(ids)])) as { id: string; name: string }[];
+      .all({ ids: JSON.stringify([...new Set(ids)]) }) as { id: string; name: string }[];
     return new Map(rows.map((row) => [row.id, row.name]));
   }
 
@@ -440,6 +506,7 @@ export class Replica {
       status: text(row, 'status') as AppointmentView['status'],
       notes: nullableText(row, 'notes'),
       priceCents: nullableNumber(row, 'priceCents'),
+      cancelReason: nullableText(row, 'cancelReason'),
       version: nullableNumber(row, 'version') ?? 1,
       createdAt: date(row, 'createdAt'),
       updatedAt: date(row, 'updatedAt'),
@@ -476,6 +543,14 @@ export class Replica {
       where.push('assignee_id = ?');
       params.push(input.assigneeId);
     }
+    if (input.billable) {
+      // As the server: done, priced, of a client not archived (the clients table holds only those), and
+      // billed by no entry, archived ones included (billed_appointments keeps them).
+      where.push(
+        "status = 'done' AND json_extract(data, '$.priceCents') > 0 AND client_id IN (SELECT id FROM clients)" +
+          ' AND id NOT IN (SELECT appointment_id FROM billed_appointments)',
+      );
+    }
     if (input.cursor) {
       const [cursorDate, cursorTime, cursorId] = input.cursor.split('|');
       where.push('(date, start_time, id) > (?, ?, ?)');
@@ -497,6 +572,24 @@ export class Replica {
 
   getAppointment(id: string): AppointmentView | null {
     return this.appointmentsWhere('SELECT data FROM appointments WHERE id = ?', [id])[0] ?? null;
+  }
+
+  /**
+   * `appointments.overlaps` as the server answers it: the same candidate dates and the same pure rule
+   * (@picineiros/api/appointments/overlaps); archived visits are not here at all (tombstones delete rows).
+   */
+  listAppointmentOverlaps(input: TAppointmentOverlapsInput): Outputs['appointments']['overlaps'] {
+    const { from, to } = overlapCandidateDates(input.date);
+    const assigneeId = input.assigneeId ?? null;
+    const candidates = this.appointmentsWhere(
+      `SELECT data FROM appointments
+        WHERE date >= ? AND date <= ? AND status <> 'cancelled' AND (client_id = ? OR assignee_id = ?)
+        ORDER BY date, start_time, id`,
+      [from, to, input.clientId, assigneeId],
+    );
+    return {
+      items: findOverlaps(input, candidates),
+    };
   }
 
   private financeWhere(sql: string, params: unknown[], today: string): FinanceEntryView[] {
@@ -548,6 +641,16 @@ export class Replica {
       where.push("(status = 'paid' OR due_date >= ?)");
       params.push(today);
     }
+    // The server's search: each folded word in the entry's folded description or its client's search text.
+    for (const term of searchTermsOf(input.search ?? '')) {
+      where.push(
+        '(search_text LIKE ? OR client_id IN (SELECT id FROM clients WHERE search_text LIKE ?' +
+          ' UNION ALL SELECT id FROM archived_clients WHERE search_text LIKE ?))',
+      );
+      params.push(`%${term}%`, `%${term}%`, `%${term}%`);
+    }
+    const filters = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const filterParams = [...params];
     if (input.cursor) {
       const [cursorDate, cursorId] = input.cursor.split('|');
       where.push('(due_date, id) > (?, ?)');
@@ -562,7 +665,17 @@ export class Replica {
     );
     const page = items.slice(0, limit);
     const last = page.at(-1);
-    return { items: page, nextCursor: items.length > limit && last ? `${last.dueDate}|${last.id}` : null };
+    // Like the server, only the first page carries the totals of every matching row.
+    const sums = input.cursor
+      ? null
+      : (this.db
+          .prepare(`SELECT count(*) AS count, sum(amount_cents) AS amount FROM finance_entries ${filters}`)
+          .get(...filterParams) as { count: number; amount: number | null });
+    return {
+      items: page,
+      nextCursor: items.length > limit && last ? `${last.dueDate}|${last.id}` : null,
+      totals: sums ? { count: sums.count, amountCents: sums.amount ?? 0 } : null,
+    };
   }
 
   getFinanceEntry(id: string, today: string): FinanceEntryView | null {
@@ -570,35 +683,67 @@ export class Replica {
   }
 
   /**
-   * The dashboard without an explicit range, as the server computes it (packages/api/src/dashboard):
-   * visits by status and paid total cover the current local month; pending and overdue are all open
-   * entries; revenue covers the last 6 local months by paidAt in the organization's time zone.
+   * The dashboard from the replica, by the server's rules (packages/api/src/dashboard/service.ts): without a
+   * range, the current local month (pending and overdue: everything still owed) and the last 6 months of
+   * revenue; with `from`/`to` (either may be open), every figure covers the range and the revenue series is
+   * every month it touches, clipped to it. Null when the range needs more months than the server allows (the
+   * server's answer is then a field error). The replica keeps no archived rows, so none is counted.
    */
-  dashboardSummary(now: Date, timezone: string): DashboardSummary {
+  dashboardSummary(
+    now: Date,
+    timezone: string,
+    range: { from?: string; to?: string } = {},
+  ): DashboardSummary | null {
     const today = localDateOf(now, timezone);
     const currentMonth = localMonthOf(today);
-    const from = `${currentMonth}-01`;
-    const to = addDaysToLocalDate(`${addMonthsToLocalMonth(currentMonth, 1)}-01`, -1);
+    const explicit = range.from !== undefined || range.to !== undefined;
+    const from = explicit ? (range.from ?? null) : `${currentMonth}-01`;
+    const to = explicit
+      ? (range.to ?? null)
+      : addDaysToLocalDate(`${addMonthsToLocalMonth(currentMonth, 1)}-01`, -1);
+    let lastMonth = currentMonth;
+    let firstMonth = addMonthsToLocalMonth(currentMonth, -5);
+    if (explicit) {
+      lastMonth = to
+        ? localMonthOf(to)
+        : from && localMonthOf(from) > currentMonth
+          ? localMonthOf(from)
+          : currentMonth;
+      firstMonth = from ? localMonthOf(from) : addMonthsToLocalMonth(lastMonth, -5);
+    }
+    const months = localMonthsBetween(firstMonth, lastMonth);
+    if (months.length > DASHBOARD_MAX_SERIES_MONTHS) return null;
+    const within = (date: string) => (!from || date >= from) && (!to || date <= to);
+    const dateRange = (column: string) => ({
+      sql: `${from ? ` AND ${column} >= ?` : ''}${to ? ` AND ${column} <= ?` : ''}`,
+      params: [from, to].filter((value) => value !== null),
+    });
     const scalar = (sql: string, ...params: unknown[]) =>
       (this.db.prepare(sql).get(...params) as { n: number | null }).n ?? 0;
     const byStatus = { pending: 0, confirmed: 0, done: 0, cancelled: 0 };
+    const visits = dateRange('date');
     const statusRows = this.db
-      .prepare('SELECT status, count(*) AS n FROM appointments WHERE date >= ? AND date <= ? GROUP BY status')
-      .all(from, to) as { status: keyof typeof byStatus; n: number }[];
+      .prepare(`SELECT status, count(*) AS n FROM appointments WHERE 1 = 1${visits.sql} GROUP BY status`)
+      .all(...visits.params) as { status: keyof typeof byStatus; n: number }[];
     for (const row of statusRows) byStatus[row.status] = row.n;
     const lastUpcoming = addDaysToLocalDate(today, 6);
     const upcomingWhere = "status IN ('pending', 'confirmed') AND date >= ? AND date <= ?";
-    const months = localMonthsBetween(addMonthsToLocalMonth(currentMonth, -5), currentMonth);
     const revenue = new Map(months.map((month) => [month, 0]));
+    let paidCents = 0;
     const paid = this.db
       .prepare(
         "SELECT paid_at, amount_cents FROM finance_entries WHERE status = 'paid' AND paid_at IS NOT NULL",
       )
       .all() as { paid_at: string; amount_cents: number }[];
     for (const row of paid) {
-      const month = localMonthOf(localDateOf(new Date(row.paid_at), timezone));
+      const date = localDateOf(new Date(row.paid_at), timezone);
+      if (within(date)) paidCents += row.amount_cents;
+      // Without a range the series is the last 6 months whole; with one, it is clipped to the range.
+      if (explicit && !within(date)) continue;
+      const month = localMonthOf(date);
       if (revenue.has(month)) revenue.set(month, (revenue.get(month) ?? 0) + row.amount_cents);
     }
+    const due = explicit ? dateRange('due_date') : { sql: '', params: [] };
     return {
       today,
       range: { from, to },
@@ -612,12 +757,16 @@ export class Replica {
         ),
       },
       totals: {
-        pendingCents: scalar("SELECT sum(amount_cents) AS n FROM finance_entries WHERE status = 'pending'"),
+        pendingCents: scalar(
+          `SELECT sum(amount_cents) AS n FROM finance_entries WHERE status = 'pending'${due.sql}`,
+          ...due.params,
+        ),
         overdueCents: scalar(
-          "SELECT sum(amount_cents) AS n FROM finance_entries WHERE status = 'pending' AND due_date < ?",
+          `SELECT sum(amount_cents) AS n FROM finance_entries WHERE status = 'pending'${due.sql} AND due_date < ?`,
+          ...due.params,
           today,
         ),
-        paidCents: revenue.get(currentMonth) ?? 0,
+        paidCents,
       },
       monthlyRevenue: months.map((month) => ({ month, paidCents: revenue.get(month) ?? 0 })),
     };

@@ -1,6 +1,9 @@
 /** Server-side messages users read (pt-BR). The UI shows them as they come. */
 export const messages = {
   internal: 'Erro inesperado. Tente novamente em instantes.',
+  databaseUnavailable: 'O serviço está temporariamente indisponível. Tente novamente em alguns segundos.',
+  reportBusy: 'Muitos relatórios em PDF sendo gerados agora. Tente novamente em alguns segundos.',
+  reportTimeout: 'O relatório demorou demais para ser gerado. Filtre um período menor ou baixe em CSV.',
   nulCharacter: 'Caractere inválido (U+0000).',
   invalidInput: 'Verifique os campos destacados.',
   duplicate: 'Já existe um registro com esses dados.',
