@@ -3,6 +3,7 @@ import { emailNoticeAllowances, takeEmailNotice } from '../billing/limits';
 import { queueMail } from '../mail/outbox';
 import { appointmentReminderEmail } from '../mail/templates';
 import { recordNotification } from '../notifications/record';
+import { describeCompany } from '../organizations/company';
 import { addDaysToLocalDate, formatLocalDateBr } from '../shared/local-time';
 import { countFor, type DailyJob, type JobCounts } from './daily-job';
 
@@ -58,9 +59,10 @@ export const appointmentRemindersJob: DailyJob = {
             kind: 'appointment_reminder',
             to: appointment.client.email,
             organizationId: organization.id,
+            replyTo: organization.replyToEmail ?? null,
             dedupeKey: `appointment_reminder:${appointment.id}:${localDate}`,
             content: appointmentReminderEmail({
-              organizationName: organization.name,
+              company: describeCompany(organization),
               clientName: appointment.client.name,
               date,
               time: appointment.startTime,

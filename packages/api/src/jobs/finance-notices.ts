@@ -3,6 +3,7 @@ import { emailNoticeAllowances, takeEmailNotice } from '../billing/limits';
 import { queueMail } from '../mail/outbox';
 import { dueTodayEmail, formatCentsBrl, overdueEmail } from '../mail/templates';
 import { recordNotification } from '../notifications/record';
+import { describeCompany } from '../organizations/company';
 import { addDaysToLocalDate, formatLocalDateBr, type LocalDate } from '../shared/local-time';
 import { countFor, type DailyJob, type JobCounts } from './daily-job';
 
@@ -61,7 +62,7 @@ export const financeNoticesJob: DailyJob = {
       // Past the plan's monthly e-mail notices, the in-app notice still goes out; the e-mail does not.
       if (sendMail && entry.client.email && takeEmailNotice(allowances, organization.id)) {
         const common = {
-          organizationName: organization.name,
+          company: describeCompany(organization),
           clientName: entry.client.name,
           description: entry.description,
           amountCents: entry.amountCents,
@@ -73,6 +74,7 @@ export const financeNoticesJob: DailyJob = {
             kind: type,
             to: entry.client.email,
             organizationId: organization.id,
+            replyTo: organization.replyToEmail ?? null,
             dedupeKey: `${type}:${entry.id}:${localDate}`,
             content: dueToday ? dueTodayEmail(common) : overdueEmail({ ...common, daysLate }),
           },

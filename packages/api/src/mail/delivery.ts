@@ -2,7 +2,14 @@ import { LockMode } from '@mikro-orm/core';
 import { lockSqliteForWrite, MailMessage, type Database } from '@picineiros/db';
 import type { Logger } from '../context';
 
-export type OutgoingMail = { to: string; subject: string; text: string; html: string };
+export type OutgoingMail = {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** The Reply-To header, when answers should not go to the sender. */
+  replyTo?: string;
+};
 
 /** What actually sends: SMTP in production, .eml files in the embedded default, whatever a test needs. */
 export type MailSender = { send(mail: OutgoingMail): Promise<void> };
@@ -53,7 +60,13 @@ export async function deliverDueMail(
   });
   for (const mail of claimed) {
     try {
-      await sender.send({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+      await sender.send({
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
+      });
       mail.status = 'sent';
       mail.sentAt = now;
       mail.lastError = null;

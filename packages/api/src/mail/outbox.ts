@@ -6,6 +6,8 @@ export type QueuedMail = {
   to: string;
   content: MailContent;
   organizationId?: string | null;
+  /** Where answers go (the organization's reply-to e-mail, for mails to its clients). */
+  replyTo?: string | null;
   /** A mail with the same key is queued only once (jobs that might run twice). */
   dedupeKey?: string | null;
 };
@@ -22,6 +24,7 @@ export function queueMail(em: EntityManager, mail: QueuedMail, now: Date): MailM
     text: mail.content.text,
     html: mail.content.html,
     organizationId: mail.organizationId ?? null,
+    replyTo: mail.replyTo ?? null,
     dedupeKey: mail.dedupeKey ?? null,
     nextAttemptAt: now,
   });

@@ -1,6 +1,8 @@
 // pt-BR e-mail templates: each returns a subject, a plain-text body and an HTML body built from the same
 // paragraphs, so both parts always say the same thing.
 
+import { companyContactLines, type CompanyDetails } from '../organizations/company';
+
 export type MailContent = { subject: string; text: string; html: string };
 
 type Paragraph = string | { href: string; label: string };
@@ -17,13 +19,22 @@ export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character] ?? character);
 }
 
-function compose(subject: string, sender: string, paragraphs: Paragraph[]): MailContent {
+/**
+ * `sender` signs the mail; `details` (the company's CNPJ, phone, e-mail and address, for mails to an
+ * organization's clients) go under the signature in a smaller type.
+ */
+function compose(
+  subject: string,
+  sender: string,
+  paragraphs: Paragraph[],
+  details: string[] = [],
+): MailContent {
   const text = [
     ...paragraphs.map((paragraph) =>
       typeof paragraph === 'string' ? paragraph : `${paragraph.label}: ${paragraph.href}`,
     ),
     '',
-    `— ${sender}`,
+    [`— ${sender}`, ...details].join('\n'),
   ].join('\n\n');
   const body = paragraphs
     .map((paragraph) =>
@@ -32,8 +43,26 @@ function compose(subject: string, sender: string, paragraphs: Paragraph[]): Mail
         : `<p style="margin:0 0 16px"><a href="${escapeHtml(paragraph.href)}" style="display:inline-block;background:#0b7285;color:#fff;padding:10px 18px;border-radius:6px;text-decoration:none">${escapeHtml(paragraph.label)}</a></p><p style="margin:0 0 16px;font-size:12px;color:#555">Se o botão não funcionar, copie este endereço no navegador: ${escapeHtml(paragraph.href)}</p>`,
     )
     .join('');
-  const html = `<!doctype html><html lang="pt-BR"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body style="font-family:Arial,Helvetica,sans-serif;color:#1a1b1e;background:#f1f3f5;padding:24px"><div style="max-width:560px;margin:0 auto;background:#fff;border-radius:8px;padding:24px">${body}<p style="margin:24px 0 0;color:#555">— ${escapeHtml(sender)}</p></div></body></html>`;
+  const footer = details
+    .map((line) => `<br><span style="font-size:12px">${escapeHtml(line)}</span>`)
+    .join('');
+  const html = `<!doctype html><html lang="pt-BR"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body style="font-family:Arial,Helvetica,sans-serif;color:#1a1b1e;background:#f1f3f5;padding:24px"><div style="max-width:560px;margin:0 auto;background:#fff;border-radius:8px;padding:24px">${body}<p style="margin:24px 0 0;color:#555">— ${escapeHtml(sender)}${footer}</p></div></body></html>`;
   return { subject, text, html };
+}
+
+/** A mail from an organization to one of its clients: signed with its name and its details. */
+function composeForClient(subject: string, company: CompanyDetails, paragraphs: Paragraph[]): MailContent {
+  return compose(subject, company.name, paragraphs, companyContactLines(company));
+}
+
+/**
+ * How a client reaches the office: "responda a este e-mail" only when the mail carries the organization's
+ * Reply-To (otherwise an answer would go to the no-reply sender), the phone when there is one.
+ */
+function howToReach(company: CompanyDetails): string {
+  const phone = company.phoneMasked ? `ligue para ${company.phoneMasked}` : null;
+  if (company.replyToEmail) return phone ? `responda a este e-mail ou ${phone}` : 'responda a este e-mail';
+  return phone ?? 'fale conosco pelo telefone de sempre';
 }
 
 export function verificationEmail(input: { name: string; link: string }): MailContent {
@@ -76,28 +105,28 @@ export function formatCentsBrl(cents: number): string {
 }
 
 export function appointmentReminderEmail(input: {
-  organizationName: string;
+  company: CompanyDetails;
   clientName: string;
   date: string;
   time: string;
 }): MailContent {
-  return compose(`Lembrete: atendimento amanhã, ${input.date} às ${input.time}`, input.organizationName, [
+  return composeForClient(`Lembrete: atendimento amanhã, ${input.date} às ${input.time}`, input.company, [
     `Olá, ${input.clientName}!`,
     `Lembramos que o atendimento da sua piscina está marcado para amanhã, ${input.date}, às ${input.time}.`,
-    'Se precisar remarcar, responda a este e-mail ou fale conosco pelo telefone de sempre.',
+    `Se precisar remarcar, ${howToReach(input.company)}.`,
   ]);
 }
 
 export function dueTodayEmail(input: {
-  organizationName: string;
+  company: CompanyDetails;
   clientName: string;
   description: string;
   amountCents: number;
   dueDate: string;
 }): MailContent {
-  return compose(
+  return composeForClient(
     `Vence hoje: ${input.description} — ${formatCentsBrl(input.amountCents)}`,
-    input.organizationName,
+    input.company,
     [
       `Olá, ${input.clientName}!`,
       `A cobrança "${input.description}", no valor de ${formatCentsBrl(input.amountCents)}, vence hoje (${input.dueDate}).`,
@@ -107,7 +136,7 @@ export function dueTodayEmail(input: {
 }
 
 export function overdueEmail(input: {
-  organizationName: string;
+  company: CompanyDetails;
   clientName: string;
   description: string;
   amountCents: number;
@@ -115,13 +144,13 @@ export function overdueEmail(input: {
   daysLate: number;
 }): MailContent {
   const days = input.daysLate === 1 ? '1 dia' : `${input.daysLate} dias`;
-  return compose(
+  return composeForClient(
     `Pagamento em atraso: ${input.description} — ${formatCentsBrl(input.amountCents)}`,
-    input.organizationName,
+    input.company,
     [
       `Olá, ${input.clientName}!`,
       `A cobrança "${input.description}", no valor de ${formatCentsBrl(input.amountCents)}, venceu em ${input.dueDate} (há ${days}) e ainda consta em aberto.`,
-      'Se você já pagou, desconsidere esta mensagem. Em caso de dúvida, responda a este e-mail.',
+      `Se você já pagou, desconsidere esta mensagem. Em caso de dúvida, ${howToReach(input.company)}.`,
     ],
   );
 }

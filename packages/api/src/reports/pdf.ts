@@ -72,9 +72,19 @@ export function renderPdf(
   };
 
   drawPageHeading();
+  let y = HEADER_TOP + 14;
+  // The company's details (what a client reading the report needs to reach it), on the first page.
+  if (heading.companyLines?.length) {
+    doc.setFontSize(9).setTextColor(30);
+    for (const line of heading.companyLines) {
+      const wrapped = doc.splitTextToSize(line, contentWidth) as string[];
+      doc.text(wrapped, MARGIN, y);
+      y += 4.2 * wrapped.length;
+    }
+    y += 1.5;
+  }
   // Filters and generation time only on the first page.
   doc.setFontSize(9).setTextColor(60);
-  let y = HEADER_TOP + 14;
   const filterLines = heading.filters.length
     ? heading.filters.map((filter) => `${filter.label}: ${filter.value}`)
     : ['Filtros: nenhum'];
