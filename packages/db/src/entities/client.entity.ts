@@ -41,6 +41,9 @@ export class Client extends SyncedEntity<
   pools = new Collection<Pool>(this);
 }
 
+/** The partial unique index on (organization, document) of non-archived clients. */
+export const CLIENT_DOCUMENT_UNIQUE = 'clients_organization_id_document_active_unique';
+
 export const ClientSchema = new EntitySchema<Client, SyncedEntity<string>>({
   class: Client,
   extends: SyncedEntitySchema,
@@ -72,5 +75,13 @@ export const ClientSchema = new EntitySchema<Client, SyncedEntity<string>>({
     { properties: ['organization', 'active', 'nameKey', 'deletedAt'] },
     { properties: ['organization', 'document'] },
     { properties: ['organization', 'syncVersion'] },
+  ],
+  uniques: [
+    // A CPF/CNPJ belongs to one non-archived client per organization. Partial (archived clients and
+    // clients without a document are free), so it is written as SQL; both dialects take the same text.
+    {
+      name: CLIENT_DOCUMENT_UNIQUE,
+      expression: `create unique index "${CLIENT_DOCUMENT_UNIQUE}" on "clients" ("organization_id", "document") where "deleted_at" is null and "document" is not null`,
+    },
   ],
 });
