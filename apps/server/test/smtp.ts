@@ -4,7 +4,15 @@ import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
-export type ReceivedMail = { from: string; to: string[]; subject: string; text: string; html: string };
+export type ReceivedMail = {
+  from: string;
+  to: string[];
+  /** The Reply-To header's addresses ('' when absent). */
+  replyTo: string;
+  subject: string;
+  text: string;
+  html: string;
+};
 
 export async function startSmtpServer() {
   const received: ReceivedMail[] = [];
@@ -24,6 +32,7 @@ export async function startSmtpServer() {
             received.push({
               from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
               to: session.envelope.rcptTo.map((recipient) => recipient.address),
+              replyTo: parsed.replyTo?.text ?? '',
               subject: parsed.subject ?? '',
               text: parsed.text ?? '',
               html: typeof parsed.html === 'string' ? parsed.html : '',
