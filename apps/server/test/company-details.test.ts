@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dailyJobs, runDailyJob } from '@picineiros/api/jobs/index';
 import { deliverDueMail } from '@picineiros/api/mail/delivery';
-import { MailMessage } from '@picineiros/db';
+import { MailMessage, User } from '@picineiros/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMailSender } from '../src/mail/transport';
 import {
@@ -227,5 +227,68 @@ describe(`what clients see`, () => {
       ]),
     );
     expect(text).toContain('Helena Prado');
+  });
+});
+
+describe(`first steps (dashboard checklist)`, () => {
+  it(`tick as the company fills its details and logo, adds a client and a visit, invites and confirms`, async () => {
+    const owner = await signUpOwner(server, { organizationName: 'Piscinas Novas' });
+    const stepsOf = async () => {
+      const view = await owner.client.organizations.firstSteps.query();
+      return Object.fromEntries(view.steps.map(({ step, done }) => [step, done]));
+    };
+    expect(await owner.client.organizations.firstSteps.query()).toEqual({
+      steps: [
+        { step: 'company', done: false },
+        { step: 'client', done: false },
+        { step: 'visit', done: false },
+        { step: 'team', done: false },
+        { step: 'email', done: false },
+      ],
+      complete: false,
+    });
+    // Details without a logo are not the whole step.
+    await owner.client.organizations.update.mutate(DETAILS);
+    expect((await stepsOf())['company']).toBe(false);
+    const logo = readFileSync(join(import.meta.dirname, 'fixtures', 'logo.png'));
+    await owner.client.organizations.setLogo.mutate({ logo: logo.toString('base64') });
+    expect(await stepsOf()).toEqual({
+      company: true,
+      client: false,
+      visit: false,
+      team: false,
+      email: false,
+    });
+
+    const client = await owner.client.clients.create.mutate({
+      name: 'Otávio Reis',
+      pools: [{ type: 'fiberglass' }],
+    });
+    expect((await stepsOf())['client']).toBe(true);
+    await owner.client.appointments.create.mutate({
+      clientId: client.id,
+      date: '2026-05-25',
+      startTime: '10:00',
+    });
+    // An archived visit still counts: it was made.
+    await owner.client.clients.archive.mutate({ id: client.id });
+    expect(await stepsOf()).toMatchObject({ client: true, visit: true, team: false });
+
+    await owner.client.members.invite.mutate({ email: `equipe.${Date.now()}@example.com`, role: 'staff' });
+    expect((await stepsOf())['team']).toBe(true);
+
+    const em = server.database.fork();
+    const user = await em.findOneOrFail(User, owner.userId);
+    user.emailVerifiedAt = clock();
+    await em.flush();
+    expect(await owner.client.organizations.firstSteps.query()).toMatchObject({ complete: true });
+  });
+
+  it(`are the organization's own: another company's data ticks nothing`, async () => {
+    const busy = await signUpOwner(server);
+    await busy.client.clients.create.mutate({ name: 'Cliente de Outra', pools: [{ type: 'vinyl' }] });
+    const fresh = await signUpOwner(server);
+    const view = await fresh.client.organizations.firstSteps.query();
+    expect(view.steps.filter((step) => step.done)).toEqual([]);
   });
 });

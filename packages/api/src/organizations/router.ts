@@ -1,6 +1,7 @@
 import { describeDeletion } from '../privacy/erasure';
 import { organizationPrivacyProcedures } from '../privacy/router';
 import { orgProcedure, roleProcedure, router } from '../trpc';
+import { describeFirstSteps } from './first-steps';
 import { readOrganizationLogo, removeOrganizationLogo, setOrganizationLogo } from './logo';
 import { ZSetOrganizationLogoInput, ZUpdateOrganizationInput } from './schema';
 import { describeOrganization, updateOrganization } from './service';
@@ -12,6 +13,8 @@ export const organizationsRouter = router({
     /** Set while an owner's deletion request waits for its grace period to end (show a banner). */
     deletion: describeDeletion(ctx.organization),
   })),
+  /** The dashboard's "Primeiros passos" checklist (derived from the data; forwarded by the desktop core). */
+  firstSteps: orgProcedure.query(({ ctx }) => describeFirstSteps(ctx)),
   update: roleProcedure('admin')
     .input(ZUpdateOrganizationInput)
     .mutation(({ ctx, input }) => updateOrganization(ctx, ctx.organization, input)),

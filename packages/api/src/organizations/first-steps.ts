@@ -1,0 +1,39 @@
+import { AccountToken, Appointment, Client, Membership } from '@picineiros/db';
+import type { OrgContext } from '../shared/org-context';
+
+/** The "Primeiros passos" of a new company, in the order the dashboard lists them. */
+export const FIRST_STEPS = ['company', 'client', 'visit', 'team', 'email'] as const;
+export type FirstStep = (typeof FIRST_STEPS)[number];
+
+export type FirstStepsView = {
+  steps: { step: FirstStep; done: boolean }[];
+  /** Every step done: the dashboard no longer shows the card. */
+  complete: boolean;
+};
+
+/**
+ * Derived from the data, so nothing is stored and nothing can drift: the company's details (CNPJ/CPF,
+ * phone, city) and logo are filled in, a client and a visit exist (archived ones count: they were made),
+ * someone else was invited or joined, and the caller's e-mail is confirmed. Existence checks only (one row
+ * each), so a large organization pays nothing for it.
+ */
+export async function describeFirstSteps(ctx: OrgContext): Promise<FirstStepsView> {
+  const organization = ctx.organization;
+  const [client, visit, otherMember, invite] = await Promise.all([
+    ctx.em.findOne(Client, {}, { fields: ['id'] }),
+    ctx.em.findOne(Appointment, {}, { fields: ['id'] }),
+    ctx.em.findOne(Membership, { organization, id: { $ne: ctx.membership.id } }, { fields: ['id'] }),
+    ctx.em.findOne(AccountToken, { organization, purpose: 'invite' }, { fields: ['id'] }),
+  ]);
+  const done: Record<FirstStep, boolean> = {
+    company: Boolean(
+      organization.document && organization.phone && organization.city && organization.logoContentType,
+    ),
+    client: client !== null,
+    visit: visit !== null,
+    team: otherMember !== null || invite !== null,
+    email: ctx.user.emailVerifiedAt != null,
+  };
+  const steps = FIRST_STEPS.map((step) => ({ step, done: done[step] }));
+  return { steps, complete: steps.every((step) => step.done) };
+}
