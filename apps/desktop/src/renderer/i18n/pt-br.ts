@@ -496,6 +496,22 @@ export const ptBR = {
     howGoogle: 'Google Agenda: Outras agendas → “+” → Do URL, e cole o endereço.',
     howOutlook: 'Outlook: Adicionar calendário → Assinar da Web, e cole o endereço.',
   },
+  cep: {
+    searching: 'Buscando endereço do CEP…',
+    filled: 'Endereço preenchido pelo CEP: confira e informe o número.',
+    notFound: 'CEP não encontrado: preencha o endereço.',
+    unavailable: 'Busca de CEP indisponível agora: preencha o endereço.',
+    differs: 'Endereço do CEP: {address}.',
+    useFound: 'Usar endereço do CEP',
+  },
+  company: {
+    title: 'Dados da empresa',
+    hint: 'Aparecem para os seus clientes nos relatórios, PDFs e e-mails.',
+    document: 'CNPJ ou CPF',
+    phone: 'Telefone',
+    replyToEmail: 'E-mail para respostas',
+    replyToHint: 'As respostas dos clientes aos e-mails de lembrete e cobrança vão para este endereço.',
+  },
   errors: {
     network: 'Não foi possível falar com o servidor. Verifique sua conexão.',
     offlineWrite:

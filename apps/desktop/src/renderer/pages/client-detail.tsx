@@ -17,9 +17,11 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { ZCreateClientInput, ZUpdateClientInput } from '@picineiros/api/clients/schema';
-import { maskCep, maskDocument, maskPhone, UFS } from '@picineiros/api/shared/brazil';
+import { maskDocument, maskPhone, UFS } from '@picineiros/api/shared/brazil';
 import { POOL_LOCATIONS, POOL_TYPES, type PoolLocation, type PoolType } from '@picineiros/db/constants';
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
+import type { CepFillFields } from '../components/cep-fill';
+import { CepField } from '../components/cep-field';
 import { useConfirm } from '../components/confirm-dialog';
 import { savedFeedback, showMutationError, showSuccess, validateWith } from '../components/forms';
 import { MaskedInput } from '../components/masked-input';
@@ -140,6 +142,14 @@ function ClientForm({ client }: { client?: ClientView }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [client?.id, client?.version]);
 
+  const { setFieldValue } = form;
+  const fillFromCep = useCallback(
+    (fields: Partial<CepFillFields>) => {
+      for (const [field, value] of Object.entries(fields)) setFieldValue(`address.${field}`, value);
+    },
+    [setFieldValue],
+  );
+
   const submit = form.onSubmit((values) => {
     const input = inputOf(values);
     save.mutate(
@@ -221,12 +231,13 @@ function ClientForm({ client }: { client?: ClientView }) {
           </SectionCard>
           <SectionCard title={t('clients.address')}>
             <SimpleGrid cols={4}>
-              <MaskedInput
+              <CepField
                 label={t('clients.cep')}
-                mask={maskCep}
-                {...form.getInputProps('address.cep')}
                 value={form.values.address.cep}
                 onChange={(value) => form.setFieldValue('address.cep', value)}
+                address={form.values.address}
+                onFill={fillFromCep}
+                error={form.errors['address.cep']}
               />
               <TextInput
                 label={t('clients.street')}

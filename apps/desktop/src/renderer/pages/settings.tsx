@@ -27,6 +27,7 @@ import { LoginEventsTable } from '../components/login-events';
 import { SectionCard } from '../components/section-card';
 import { PageState } from '../components/page-state';
 import { PrivacyCard } from './privacy';
+import { CompanyDetailsCard } from '../components/company-details';
 import { LogoSettingsCard } from '../components/logo-settings';
 import { formatDateTime, t } from '../i18n';
 import { auditKeys, authKeys, settingsKeys, type Inputs } from '../queries/keys';
@@ -67,6 +68,7 @@ export function SettingsPage() {
           <MyNotificationsCard />
         </Stack>
       </SimpleGrid>
+      <CompanyDetailsCard canEdit={canEdit} />
       <LogoSettingsCard canEdit={canEdit} />
       <MembersCard canEdit={canEdit} />
       {canEdit ? <TeamLoginsCard /> : null}

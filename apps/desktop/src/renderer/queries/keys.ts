@@ -27,6 +27,12 @@ export const organizationKeys = {
   current: (orgId: string) => [...organizationKeys.all(orgId), 'current'] as const,
 };
 
+/** CEP lookups: an answer holds for the session (a street's CEP does not change). */
+export const addressKeys = {
+  all: (orgId: string) => [orgId, 'address'] as const,
+  cep: (orgId: string, cep: string) => [...addressKeys.all(orgId), 'cep', cep] as const,
+};
+
 export const clientKeys = {
   all: (orgId: string) => [orgId, 'clients'] as const,
   list: (orgId: string, input: Inputs['clients']['list']) =>
