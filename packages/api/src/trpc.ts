@@ -22,6 +22,7 @@ import { isDatabaseUnavailable } from './shared/database-unavailable';
 import { fieldErrors } from './shared/field-error';
 import { messages } from './shared/messages';
 import { RateLimitRefusal } from './shared/rate-limit';
+import { fieldErrorOfUniqueViolation } from './shared/unique-fields';
 import { fieldErrorsOf, z } from './shared/validation';
 
 const t = initTRPC.context<Context>().create({
@@ -66,7 +67,10 @@ const mapDatabaseErrors = t.middleware(async ({ next }) => {
     throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: messages.databaseUnavailable, cause });
   }
   if (cause instanceof UniqueConstraintViolationException) {
-    throw new TRPCError({ code: 'CONFLICT', message: messages.duplicate, cause });
+    throw (
+      fieldErrorOfUniqueViolation(cause) ??
+      new TRPCError({ code: 'CONFLICT', message: messages.duplicate, cause })
+    );
   }
   if (cause instanceof OptimisticLockError) {
     throw new TRPCError({ code: 'CONFLICT', message: messages.concurrentEdit, cause });

@@ -1,4 +1,4 @@
-import { MantineProvider, createTheme } from '@mantine/core';
+import { Badge, MantineProvider, PasswordInput, createTheme } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
 import { MutationCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -28,6 +28,7 @@ import { ReportsPage } from './pages/reports';
 import { SettingsPage } from './pages/settings';
 import { RegisterPage } from './pages/register';
 import { SignInPage } from './pages/sign-in';
+import { t } from './i18n';
 import { matchPath, usePath } from './router';
 import { SessionProvider, useSession } from './session-context';
 import { Center, Loader } from '@mantine/core';
@@ -36,6 +37,24 @@ const theme = createTheme({
   primaryColor: 'cyan',
   fontFamily: 'Inter, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
   defaultRadius: 'md',
+  components: {
+    // Mantine's only English default the app shows: the eye button's aria-label. A title names the button for
+    // screen readers just as well, shows as a tooltip, and keeps the field itself the only thing labelled
+    // "Senha" (an aria-label containing "senha" would make getByLabel('Senha') ambiguous in every e2e test).
+    // A status badge is never cut to "EM ATRA…": it keeps its whole label, so a table column gets wide
+    // enough for it instead (Mantine's default ellipsis truncates badges in narrow columns at 1366 px).
+    Badge: Badge.extend({
+      styles: {
+        root: { flexShrink: 0, overflow: 'visible', maxWidth: 'none' },
+        label: { overflow: 'visible', textOverflow: 'clip' },
+      },
+    }),
+    PasswordInput: PasswordInput.extend({
+      defaultProps: {
+        visibilityToggleButtonProps: { 'aria-label': undefined, title: t('auth.togglePasswordVisibility') },
+      },
+    }),
+  },
 });
 
 function createQueryClient(): QueryClient {

@@ -22,7 +22,16 @@
 // habit does not destroy anything; otherwise the focus starts on the confirm button. The dialog (role="dialog")
 // is titled by `title`; texts come from the i18n layer (t(...)), defaults from common.*.
 import { Button, Group, Modal, Text, Textarea } from '@mantine/core';
-import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { t } from '../i18n';
 
 export type ConfirmOptions = {
@@ -52,6 +61,8 @@ type Pending = {
   withReason: boolean;
   resolve: (answer: { confirmed: boolean; reason: string }) => void;
 };
+
+const STOP = { 'data-mantine-stop-propagation': 'true' };
 
 const ConfirmContext = createContext<Confirmations | null>(null);
 
@@ -97,6 +108,21 @@ export function ConfirmProvider({ children }: { children: ReactNode }) {
     [open],
   );
 
+  // Esc answers "no" here and goes no further. Mantine's modals each listen for Esc on window (capture) and
+  // would all close, the form the question was asked from included, unless the focused element carries
+  // data-mantine-stop-propagation, which every focusable element of this dialog does (STOP).
+  useEffect(() => {
+    if (!pending) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.isComposing) return;
+      event.stopPropagation();
+      event.preventDefault();
+      settle(false);
+    };
+    window.addEventListener('keydown', onKeyDown, { capture: true });
+    return () => window.removeEventListener('keydown', onKeyDown, { capture: true });
+  }, [pending, settle]);
+
   const options = pending?.options;
   const danger = options?.danger ?? false;
   return (
@@ -107,6 +133,10 @@ export function ConfirmProvider({ children }: { children: ReactNode }) {
         onClose={() => settle(false)}
         title={<Text fw={700}>{options?.title}</Text>}
         centered
+        closeOnEscape={false}
+        closeButtonProps={STOP}
+        // Above other modals (200) and popovers (300): the question is asked from inside them.
+        zIndex={1000}
         data-testid="confirm-dialog"
       >
         <form
@@ -132,10 +162,12 @@ export function ConfirmProvider({ children }: { children: ReactNode }) {
               value={reason}
               onChange={(event) => setReason(event.currentTarget.value)}
               data-autofocus
+              {...STOP}
             />
           )}
           <Group justify="flex-end" mt="lg">
             <Button
+              {...STOP}
               variant="default"
               onClick={() => settle(false)}
               data-autofocus={danger && !pending?.withReason ? true : undefined}
@@ -143,6 +175,7 @@ export function ConfirmProvider({ children }: { children: ReactNode }) {
               {options?.cancelLabel ?? t('common.cancel')}
             </Button>
             <Button
+              {...STOP}
               type="submit"
               color={danger ? 'red' : undefined}
               data-autofocus={!danger && !pending?.withReason ? true : undefined}

@@ -13,7 +13,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
-import { LocalDateInput } from '../components/date-fields';
+import { ANY_PAST, LocalDateInput } from '../components/date-fields';
 import { ExportProgress, useReportExport, type ReportKind } from '../components/report-export';
 import { useOnline } from '../components/use-online';
 import { t } from '../i18n';
@@ -27,6 +27,9 @@ export function ReportsPage() {
   const [kind, setKind] = useState<ReportKind>('finance');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
+  // A De/Até the field could not read is '' (no bound): exporting then would quietly drop the filter.
+  const [fromValid, setFromValid] = useState(true);
+  const [toValid, setToValid] = useState(true);
   const [appointmentStatus, setAppointmentStatus] = useState<string | null>(null);
   const [financeStatus, setFinanceStatus] = useState<string | null>(null);
   const [search, setSearch] = useState('');
@@ -56,6 +59,7 @@ export function ReportsPage() {
   };
   const running = state.status === 'running';
   const needsServer = kind === 'finance-summary' && desktop && !online;
+  const datesUnread = kind !== 'clients' && !(fromValid && toValid);
 
   return (
     <Stack>
@@ -103,8 +107,22 @@ export function ReportsPage() {
               </>
             ) : (
               <Group grow>
-                <LocalDateInput label={t('reports.from')} value={from} onChange={setFrom} clearable />
-                <LocalDateInput label={t('reports.to')} value={to} onChange={setTo} clearable />
+                <LocalDateInput
+                  label={t('reports.from')}
+                  value={from}
+                  onChange={setFrom}
+                  onValidityChange={setFromValid}
+                  saneWindow={ANY_PAST}
+                  clearable
+                />
+                <LocalDateInput
+                  label={t('reports.to')}
+                  value={to}
+                  onChange={setTo}
+                  onValidityChange={setToValid}
+                  saneWindow={ANY_PAST}
+                  clearable
+                />
               </Group>
             )}
             {kind === 'appointments' ? (
@@ -154,7 +172,7 @@ export function ReportsPage() {
               <Button
                 data-testid="report-csv"
                 loading={running}
-                disabled={needsServer}
+                disabled={needsServer || datesUnread}
                 onClick={() => void run(kind, { extension: 'csv', dialect }, filters())}
               >
                 {desktop ? t('reports.saveCsv') : t('reports.downloadCsv')}
@@ -163,7 +181,7 @@ export function ReportsPage() {
                 variant="light"
                 data-testid="report-pdf"
                 loading={running}
-                disabled={needsServer}
+                disabled={needsServer || datesUnread}
                 onClick={() => void run(kind, { extension: 'pdf' }, filters())}
               >
                 {desktop ? t('reports.savePdf') : t('reports.downloadPdf')}

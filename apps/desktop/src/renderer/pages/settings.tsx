@@ -21,7 +21,7 @@ import { MEMBERSHIP_ROLES, type MembershipRole } from '@picineiros/db/constants'
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useConfirm } from '../components/confirm-dialog';
-import { LocalDateInput } from '../components/date-fields';
+import { ANY_PAST, LocalDateInput } from '../components/date-fields';
 import { savedFeedback, showMutationError, showSuccess, validateWith } from '../components/forms';
 import { LoginEventsTable } from '../components/login-events';
 import { SectionCard } from '../components/section-card';
@@ -425,8 +425,22 @@ function TeamLoginsCard() {
           value={membershipId ?? ''}
           onChange={(value) => setMembershipId(value || null)}
         />
-        <LocalDateInput label={t('settings.loginsFrom')} w={160} clearable value={from} onChange={setFrom} />
-        <LocalDateInput label={t('settings.loginsTo')} w={160} clearable value={to} onChange={setTo} />
+        <LocalDateInput
+          label={t('settings.loginsFrom')}
+          w={160}
+          clearable
+          saneWindow={ANY_PAST}
+          value={from}
+          onChange={setFrom}
+        />
+        <LocalDateInput
+          label={t('settings.loginsTo')}
+          w={160}
+          clearable
+          saneWindow={ANY_PAST}
+          value={to}
+          onChange={setTo}
+        />
       </Group>
       <LoginEventsTable query={logins} showMember />
     </Card>
