@@ -1,3 +1,4 @@
+import { countedWrite } from '../billing/limits';
 import { orgProcedure, router } from '../trpc';
 import {
   ZAppointmentIdInput,
@@ -26,7 +27,7 @@ export const appointmentsRouter = router({
     .query(({ ctx, input }) => listAppointmentOverlaps(ctx, input)),
   create: orgProcedure
     .input(ZCreateAppointmentInput)
-    .mutation(({ ctx, input }) => createAppointment(ctx, input)),
+    .mutation(({ ctx, input }) => countedWrite(ctx, () => createAppointment(ctx, input))),
   update: orgProcedure
     .input(ZUpdateAppointmentInput)
     .mutation(({ ctx, input }) => updateAppointment(ctx, input)),
@@ -38,5 +39,5 @@ export const appointmentsRouter = router({
     .mutation(({ ctx, input }) => archiveAppointment(ctx, input.id)),
   restore: orgProcedure
     .input(ZAppointmentIdInput)
-    .mutation(({ ctx, input }) => restoreAppointment(ctx, input.id)),
+    .mutation(({ ctx, input }) => countedWrite(ctx, () => restoreAppointment(ctx, input.id))),
 });

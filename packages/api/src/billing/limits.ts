@@ -12,6 +12,7 @@ import {
 } from '@picineiros/db';
 import type { Context } from '../context';
 import { addMonthsToLocalMonth, localDateOf, startOfLocalDate, type LocalDate } from '../shared/local-time';
+import { withCountingLock } from '../shared/counting-lock';
 import { billingError } from './errors';
 import { billingMessages } from './messages';
 import { DEFAULT_BILLING_SETTINGS, deriveBillingState } from './state';
@@ -87,9 +88,20 @@ function billingEnforced(ctx: LimitContext): boolean {
 }
 
 /**
+ * Runs a procedure that may create what a plan limit counts (a client, a member, a visit) in one
+ * transaction on `ctx.em`, so that the lock assertWithinLimit takes lasts until the new record is
+ * committed: a parallel creation waits, then counts it. The routers wrap exactly those procedures.
+ */
+export function countedWrite<T>(ctx: Pick<Context, 'em'>, work: () => Promise<T>): Promise<T> {
+  return withCountingLock(ctx.em, [], work);
+}
+
+/**
  * The one place plan limits are enforced: the services call it before creating a record that counts
- * (a client, a member, a visit). Refuses with PRECONDITION_FAILED naming the limit and the usage. A plan
- * smaller than the current usage (a downgrade) keeps every record; only new ones are refused.
+ * (a client, a member, a visit), inside countedWrite. Refuses with PRECONDITION_FAILED naming the limit
+ * and the usage. A plan smaller than the current usage (a downgrade) keeps every record; only new ones
+ * are refused. The count is taken under a lock per organization and limit, held until the caller's
+ * transaction commits, so N parallel creations at 48 of 50 end at 50.
  */
 export async function assertWithinLimit(
   ctx: LimitContext,
@@ -98,6 +110,19 @@ export async function assertWithinLimit(
   options: { localDate?: LocalDate } = {},
 ): Promise<void> {
   if (!billingEnforced(ctx)) return;
+  // Outside a transaction the lock would end with this statement and parallel calls would all pass.
+  if (!ctx.em.isInTransaction()) throw new Error(`assertWithinLimit(${limit}) outside countedWrite`);
+  await withCountingLock(ctx.em, [`plan-limit:${limit}:${organization.id}`], () =>
+    checkWithinLimit(ctx, organization, limit, options),
+  );
+}
+
+async function checkWithinLimit(
+  ctx: LimitContext,
+  organization: Organization,
+  limit: PlanLimit,
+  options: { localDate?: LocalDate },
+): Promise<void> {
   const now = ctx.clock();
   const subscription = await ensureSubscription(ctx.em, organization, now, ctx.settings.billing);
   const max = limitOf(subscription.plan, limit);

@@ -1,3 +1,4 @@
+import { countedWrite } from '../billing/limits';
 import { orgProcedure, router } from '../trpc';
 import { ZClientIdInput, ZCreateClientInput, ZListClientsInput, ZUpdateClientInput } from './schema';
 import { archiveClient, createClient, getClient, listClients, restoreClient, updateClient } from './service';
@@ -11,10 +12,12 @@ export const clientsRouter = router({
   get: orgProcedure.input(ZClientIdInput).query(({ ctx, input }) => getClient(ctx, input.id)),
   create: orgProcedure
     .input(ZCreateClientInput)
-    .mutation(({ ctx, input }) => createClient(ctx, ctx.organization, input)),
+    .mutation(({ ctx, input }) => countedWrite(ctx, () => createClient(ctx, ctx.organization, input))),
   update: orgProcedure
     .input(ZUpdateClientInput)
-    .mutation(({ ctx, input }) => updateClient(ctx, ctx.organization, input)),
+    .mutation(({ ctx, input }) => countedWrite(ctx, () => updateClient(ctx, ctx.organization, input))),
   archive: orgProcedure.input(ZClientIdInput).mutation(({ ctx, input }) => archiveClient(ctx, input.id)),
-  restore: orgProcedure.input(ZClientIdInput).mutation(({ ctx, input }) => restoreClient(ctx, input.id)),
+  restore: orgProcedure
+    .input(ZClientIdInput)
+    .mutation(({ ctx, input }) => countedWrite(ctx, () => restoreClient(ctx, input.id))),
 });

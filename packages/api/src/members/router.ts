@@ -1,3 +1,4 @@
+import { countedWrite } from '../billing/limits';
 import { orgProcedure, publicProcedure, roleProcedure, router } from '../trpc';
 import { ZAcceptInviteInput, ZInviteMemberInput, ZRemoveMemberInput, ZSetRoleInput } from './schema';
 import { ZTransferOwnershipInput } from '../privacy/schema';
@@ -14,10 +15,10 @@ export const membersRouter = router({
   list: orgProcedure.query(({ ctx }) => listMembers(ctx)),
   invite: roleProcedure('admin')
     .input(ZInviteMemberInput)
-    .mutation(({ ctx, input }) => inviteMember(ctx, input)),
+    .mutation(({ ctx, input }) => countedWrite(ctx, () => inviteMember(ctx, input))),
   acceptInvite: publicProcedure
     .input(ZAcceptInviteInput)
-    .mutation(({ ctx, input }) => acceptInvite(ctx, input)),
+    .mutation(({ ctx, input }) => countedWrite(ctx, () => acceptInvite(ctx, input))),
   setRole: roleProcedure('admin')
     .input(ZSetRoleInput)
     .mutation(({ ctx, input }) => setMemberRole(ctx, input)),
