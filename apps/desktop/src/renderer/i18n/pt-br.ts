@@ -616,6 +616,44 @@ export const ptBR = {
     replyToEmail: 'E-mail para respostas',
     replyToHint: 'As respostas dos clientes aos e-mails de lembrete e cobrança vão para este endereço.',
   },
+  firstRun: {
+    title: 'Primeiros passos',
+    hint: 'Deixe a empresa pronta para o dia a dia. Este quadro some quando tudo estiver feito.',
+    progress: '{done} de {total} feitos',
+    done: 'Feito',
+    steps: {
+      company: 'Preencha os dados da empresa e envie o logo',
+      client: 'Cadastre o primeiro cliente',
+      visit: 'Agende o primeiro atendimento',
+      team: 'Convide a equipe',
+      email: 'Confirme o seu e-mail',
+    },
+    actions: {
+      company: 'Abrir Configurações',
+      client: 'Novo cliente',
+      visit: 'Abrir a agenda',
+      team: 'Convidar',
+      email: 'Abrir Meu perfil',
+    },
+    trialDays: {
+      zero: 'Teste grátis: último dia',
+      one: 'Teste grátis: 1 dia restante',
+      other: 'Teste grátis: {count} dias restantes',
+    },
+    chartEmpty:
+      'Nenhum recebimento ainda. Quando você marcar cobranças como pagas, a receita de cada mês aparece aqui.',
+    clientsTitle: 'Nenhum cliente cadastrado ainda',
+    clientsHint:
+      'Seus clientes e as piscinas de cada um ficam aqui. Cadastre o primeiro para agendar atendimentos e cobrar.',
+    appointmentsTitle: 'Nenhum atendimento agendado',
+    appointmentsHint:
+      'A agenda mostra os atendimentos da equipe. Agende o primeiro; os clientes recebem lembrete por e-mail na véspera.',
+    financeTitle: 'Nenhuma cobrança ainda',
+    financeHint:
+      'Aqui ficam as cobranças e mensalidades dos clientes: o que vence, o que está em atraso e o que foi pago.',
+    notificationsTitle: 'Nenhuma notificação',
+    notificationsHint: 'Lembretes de atendimentos, vencimentos e atrasos aparecem aqui e no ícone do menu.',
+  },
   errors: {
     network: 'Não foi possível falar com o servidor. Verifique sua conexão.',
     offlineWrite:

@@ -7,6 +7,7 @@ import {
   financeKeys,
   notificationKeys,
   organizationKeys,
+  settingsKeys,
   type Inputs,
 } from './keys';
 
@@ -94,12 +95,79 @@ export function useCreateAppointment() {
   });
 }
 
+export function useAppointment(id: string | undefined) {
+  const api = useApi();
+  const { orgId } = useSignedIn();
+  return useQuery({
+    queryKey: appointmentKeys.detail(orgId, id ?? ''),
+    queryFn: () => api.appointments.get.query({ id: id ?? '' }),
+    enabled: Boolean(id),
+  });
+}
+
+/** The visits that collide with a slot (same client or assignee); `null` while the slot is incomplete. */
+export function useAppointmentOverlaps(slot: Inputs['appointments']['overlaps'] | null) {
+  const api = useApi();
+  const { orgId } = useSignedIn();
+  return useQuery({
+    queryKey: appointmentKeys.overlaps(orgId, slot ?? { clientId: '', date: '', startTime: '' }),
+    queryFn: () => api.appointments.overlaps.query(slot ?? { clientId: '', date: '', startTime: '' }),
+    enabled: slot !== null,
+    placeholderData: (previous) => previous,
+  });
+}
+
+/** The same question asked at the moment of saving (fresh, not from the cache). */
+export function useFetchAppointmentOverlaps() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const { orgId } = useSignedIn();
+  return (slot: Inputs['appointments']['overlaps']) =>
+    queryClient.query({
+      queryKey: appointmentKeys.overlaps(orgId, slot),
+      queryFn: () => api.appointments.overlaps.query(slot),
+      staleTime: 0,
+    });
+}
+
+export function useUpdateAppointment() {
+  const api = useApi();
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (input: Inputs['appointments']['update']) => api.appointments.update.mutate(input),
+    // Also on a refusal: a stale version means the list shows an old state.
+    onSettled: () => invalidate('appointments'),
+  });
+}
+
+/** The organization's members, for the "Responsável" of a visit (open to every member). */
+export function useMembers() {
+  const api = useApi();
+  const { orgId } = useSignedIn();
+  return useQuery({
+    queryKey: settingsKeys.members(orgId),
+    queryFn: () => api.members.list.query(),
+    staleTime: 60_000,
+  });
+}
+
 export function useSetAppointmentStatus() {
   const api = useApi();
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (input: Inputs['appointments']['setStatus']) => api.appointments.setStatus.mutate(input),
     onSuccess: () => invalidate('appointments'),
+  });
+}
+
+/** One entry (e.g. the one a notification links to); waits while `id` is undefined. */
+export function useFinanceEntry(id: string | undefined) {
+  const api = useApi();
+  const { orgId } = useSignedIn();
+  return useQuery({
+    queryKey: financeKeys.detail(orgId, id ?? ''),
+    queryFn: () => api.finance.get.query({ id: id ?? '' }),
+    enabled: Boolean(id),
   });
 }
 
@@ -147,12 +215,36 @@ export function useMarkPending() {
   });
 }
 
-export function useDashboard() {
+export function useUpdateFinanceEntry() {
+  const api = useApi();
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (input: Inputs['finance']['update']) => api.finance.update.mutate(input),
+    onSuccess: () => invalidate('finance'),
+  });
+}
+
+/** Archive or restore an entry (owners and admins). */
+export function useArchiveFinanceEntry() {
+  const api = useApi();
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ id, archived }: { id: string; archived: boolean }) =>
+      archived ? api.finance.archive.mutate({ id }) : api.finance.restore.mutate({ id }),
+    onSuccess: () => invalidate('finance'),
+  });
+}
+
+/** The summary for a range (`{}`: the current month); `null` waits (a range still being typed). */
+export function useDashboard(range: Inputs['dashboard']['summary'] | null = {}) {
   const api = useApi();
   const { orgId } = useSignedIn();
   return useQuery({
-    queryKey: dashboardKeys.summary(orgId),
-    queryFn: () => api.dashboard.summary.query({}),
+    queryKey: dashboardKeys.summary(orgId, range ?? {}),
+    queryFn: () => api.dashboard.summary.query(range ?? {}),
+    enabled: range !== null,
+    // Switching periods keeps the previous figures on screen until the new ones arrive.
+    placeholderData: (previous) => previous,
   });
 }
 
