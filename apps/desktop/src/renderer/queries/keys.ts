@@ -45,17 +45,23 @@ export const appointmentKeys = {
   list: (orgId: string, input: Inputs['appointments']['list']) =>
     [...appointmentKeys.all(orgId), 'list', input] as const,
   detail: (orgId: string, id: string) => [...appointmentKeys.all(orgId), 'detail', id] as const,
+  overlaps: (orgId: string, slot: Inputs['appointments']['overlaps']) =>
+    [...appointmentKeys.all(orgId), 'overlaps', slot] as const,
 };
 
 export const financeKeys = {
   all: (orgId: string) => [orgId, 'finance'] as const,
   list: (orgId: string, input: Inputs['finance']['list']) =>
     [...financeKeys.all(orgId), 'list', input] as const,
+  detail: (orgId: string, id: string) => [...financeKeys.all(orgId), 'detail', id] as const,
 };
 
 export const dashboardKeys = {
   all: (orgId: string) => [orgId, 'dashboard'] as const,
-  summary: (orgId: string) => [...dashboardKeys.all(orgId), 'summary'] as const,
+  summary: (orgId: string, range: Inputs['dashboard']['summary'] = {}) =>
+    [...dashboardKeys.all(orgId), 'summary', range ?? {}] as const,
+  /** Under the dashboard's key, so every write that refreshes the figures refreshes the checklist too. */
+  firstSteps: (orgId: string) => [...dashboardKeys.all(orgId), 'firstSteps'] as const,
 };
 
 /** Domains whose change moves the dashboard figures. */
