@@ -134,7 +134,7 @@ export function ConfirmProvider({ children }: { children: ReactNode }) {
         title={<Text fw={700}>{options?.title}</Text>}
         centered
         closeOnEscape={false}
-        closeButtonProps={STOP}
+        closeButtonProps={{ ...STOP, 'aria-label': t('common.close') }}
         // Above other modals (200) and popovers (300): the question is asked from inside them.
         zIndex={1000}
         data-testid="confirm-dialog"
