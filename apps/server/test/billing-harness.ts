@@ -15,6 +15,7 @@ export type BillingTestServer = {
 
 export async function startBillingServer(
   start = new Date('2026-03-02T12:00:00Z'),
+  env: Record<string, string> = {},
 ): Promise<BillingTestServer> {
   const clock = createClock(start);
   const fake = await startFakeAsaas({ apiKey: FAKE_ASAAS_KEY, autoDeliver: false, clock });
@@ -25,6 +26,7 @@ export async function startBillingServer(
       ASAAS_API_KEY: FAKE_ASAAS_KEY,
       ASAAS_WEBHOOK_TOKEN: WEBHOOK_TOKEN,
       BILLING_GRACE_DAYS: '7',
+      ...env,
     },
   });
   fake.setWebhook(`${server.url}/webhooks/asaas`, WEBHOOK_TOKEN);

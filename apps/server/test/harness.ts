@@ -50,6 +50,8 @@ export async function startTestServer(
     DATA_DIR: testDatabase.settings.dataDir,
     APP_SECRET: TEST_APP_SECRET,
     LOG_LEVEL: 'silent',
+    // No test touches the internet: CEP lookups answer "unavailable" unless a test points them at a fake.
+    CEP_LOOKUP_URL: 'off',
     ...(testDatabase.settings.databaseUrl ? { DATABASE_URL: testDatabase.settings.databaseUrl } : {}),
     ...options.env,
   });
