@@ -1,6 +1,7 @@
 // Brazilian identifiers shared by the server and the UI's forms: CPF/CNPJ, phone numbers, CEP and UF.
 // Values are stored normalized (no mask) and shown masked; the `mask*` functions also work on partial
 // input, so a form can mask as the user types.
+import { foldSearchText } from '@picineiros/db/search-text';
 import { z } from './validation';
 
 export const UFS = [
@@ -66,6 +67,35 @@ export const UF_NAMES: Record<Uf, string> = {
 
 export function isUf(value: string): value is Uf {
   return (UFS as readonly string[]).includes(value);
+}
+
+/** 'SP — São Paulo': how a UF reads in a picker. */
+export function ufLabel(uf: Uf): string {
+  return `${uf} — ${UF_NAMES[uf]}`;
+}
+
+/**
+ * The UFs a typed text may mean, best first: the code ("sp"), the full name ("sao paulo", accents and case
+ * optional), a code's start ("s"), a name's start ("para": Pará first, as it is the whole name), a word's
+ * start ("paulo"). A picker lists these, and Enter or Tab takes the first.
+ */
+export function matchUfs(text: string): Uf[] {
+  const query = foldSearchText(text);
+  if (query === '') return [];
+  const rankOf = (uf: Uf): number => {
+    const code = uf.toLowerCase();
+    const name = foldSearchText(UF_NAMES[uf]);
+    if (query === code || query === name || query === foldSearchText(ufLabel(uf)))
+      return query === code ? 0 : 1;
+    if (code.startsWith(query)) return 2;
+    if (name.startsWith(query)) return 3;
+    if (name.split(' ').some((word) => word.startsWith(query))) return 4;
+    return -1;
+  };
+  return UFS.map((uf) => ({ uf, rank: rankOf(uf) }))
+    .filter(({ rank }) => rank >= 0)
+    .sort((left, right) => left.rank - right.rank)
+    .map(({ uf }) => uf);
 }
 
 export function onlyDigits(value: string): string {

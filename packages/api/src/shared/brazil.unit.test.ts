@@ -8,10 +8,12 @@ import {
   maskCep,
   maskDocument,
   maskPhone,
+  matchUfs,
   normalizeDocument,
   normalizePhone,
   phoneKindOf,
   UF_NAMES,
+  ufLabel,
   UFS,
   ZCep,
   ZCnpj,
@@ -162,5 +164,44 @@ describe('zod schemas', () => {
     expect(messageOf(ZPhoneBR.safeParse('(20) 98765-4321'))).toBe(brazilMessages.phoneInvalid);
     expect(messageOf(ZCep.safeParse('123'))).toBe(brazilMessages.cepInvalid);
     expect(messageOf(ZUf.safeParse('XX'))).toBe(brazilMessages.ufInvalid);
+  });
+});
+
+describe('matchUfs (a UF picker that accepts what is typed)', () => {
+  it('puts the exact code or the exact name first, accents and case optional', () => {
+    expect(matchUfs('SP')[0]).toBe('SP');
+    expect(matchUfs('sp')[0]).toBe('SP');
+    expect(matchUfs(' São Paulo ')).toEqual(['SP']);
+    expect(matchUfs('sao paulo')).toEqual(['SP']);
+    expect(matchUfs('SAO PAULO')).toEqual(['SP']);
+    expect(matchUfs('Pará')[0]).toBe('PA');
+    expect(matchUfs('para')).toEqual(['PA', 'PB', 'PR']);
+    expect(matchUfs('mato grosso')).toEqual(['MT', 'MS']);
+    expect(matchUfs(ufLabel('RJ'))).toEqual(['RJ']);
+  });
+
+  it('does not read a code inside a word ("sp" is not Espírito Santo)', () => {
+    expect(matchUfs('sp')).toEqual(['SP']);
+    expect(matchUfs('es')).toEqual(['ES']);
+  });
+
+  it('lists starts of codes, names and words', () => {
+    // Codes first (SC, SE, SP), then names and words: Espírito Santo, Mato Grosso do Sul, Rio Grande do Sul.
+    expect(matchUfs('s')).toEqual(['SC', 'SE', 'SP', 'ES', 'MS', 'RS']);
+    expect(matchUfs('rio')).toEqual(['RJ', 'RN', 'RS']);
+    expect(matchUfs('paulo')).toEqual(['SP']);
+    expect(matchUfs('gerais')).toEqual(['MG']);
+  });
+
+  it('gives nothing for nothing or for what is no UF', () => {
+    expect(matchUfs('')).toEqual([]);
+    expect(matchUfs('  ')).toEqual([]);
+    expect(matchUfs('XX')).toEqual([]);
+    expect(matchUfs('Lisboa')).toEqual([]);
+  });
+
+  it('labels a UF with its name', () => {
+    expect(ufLabel('SP')).toBe('SP — São Paulo');
+    expect(UFS.every((uf) => matchUfs(ufLabel(uf))[0] === uf)).toBe(true);
   });
 });
