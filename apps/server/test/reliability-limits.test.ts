@@ -89,3 +89,86 @@ describe('rate limits under parallel requests', () => {
     ).toBe(5);
   });
 });
+
+describe('a lone UTF-16 surrogate in any text', () => {
+  it('is a field error, never a 500, and changes nothing (clients, visits, finance create and update)', async () => {
+    const owner = await signUpOwner(server);
+    const api = owner.client;
+    const broken = 'a\ud800b';
+    const client = await api.clients.create.mutate({ name: 'Cliente Íntegro', pools: [{ type: 'other' }] });
+    const visit = await api.appointments.create.mutate({
+      clientId: client.id,
+      date: '2026-03-20',
+      startTime: '09:00',
+    });
+    const entry = await api.finance.create.mutate({
+      clientId: client.id,
+      description: 'Mensalidade',
+      amountCents: 10_000,
+      dueDate: '2026-03-20',
+    });
+    const attempts: [string, Promise<unknown>, string][] = [
+      ['clients.create', api.clients.create.mutate({ name: broken, pools: [{ type: 'other' }] }), 'name'],
+      ['clients.update', api.clients.update.mutate({ id: client.id, notes: 'x\udc00' }), 'notes'],
+      [
+        'appointments.create',
+        api.appointments.create.mutate({
+          clientId: client.id,
+          date: '2026-03-21',
+          startTime: '09:00',
+          notes: broken,
+        }),
+        'notes',
+      ],
+      ['appointments.update', api.appointments.update.mutate({ id: visit.id, notes: broken }), 'notes'],
+      [
+        'finance.create',
+        api.finance.create.mutate({
+          clientId: client.id,
+          description: broken,
+          amountCents: 1,
+          dueDate: '2026-03-20',
+        }),
+        'description',
+      ],
+      ['finance.update', api.finance.update.mutate({ id: entry.id, description: broken }), 'description'],
+    ];
+    for (const [procedure, call, field] of attempts) {
+      const error = await errorOf(call);
+      expect({ procedure, code: error.data?.code, fieldErrors: error.data?.fieldErrors }).toEqual({
+        procedure,
+        code: 'BAD_REQUEST',
+        fieldErrors: { [field]: expect.stringMatching(/caractere inválido/i) as unknown },
+      });
+    }
+    // A well-formed pair (an emoji) is fine.
+    expect((await api.clients.update.mutate({ id: client.id, notes: 'ok 🏊' })).notes).toBe('ok 🏊');
+    expect((await api.clients.list.query({})).total).toBe(1);
+    expect((await api.finance.get.query({ id: entry.id })).description).toBe('Mensalidade');
+  });
+});
+
+describe('errors never carry SQL', () => {
+  it('a failing statement answers the generic message, without SQL or stack, even in development', async () => {
+    const development = await startTestServer({ clock, env: { NODE_ENV: 'development' } });
+    try {
+      const owner = await signUpOwner(development);
+      // A table gone from under the server: every audit.list statement fails in the database.
+      await development.database.fork().getConnection().execute('drop table audit_entries');
+      const response = await fetch(
+        `${development.url}/trpc/audit.list?input=${encodeURIComponent('{"json":{}}')}`,
+        {
+          headers: { authorization: `Bearer ${owner.accessToken}`, 'x-org-id': owner.orgId },
+        },
+      );
+      expect(response.status).toBe(500);
+      const text = await response.text();
+      expect(text).toContain('Erro inesperado. Tente novamente em instantes.');
+      expect(text).not.toMatch(/audit_entries|select\s|no such table|does not exist/i);
+      const body = JSON.parse(text) as { error: { json: { data: { stack?: string } } } };
+      expect(body.error.json.data.stack ?? null).toBeNull();
+    } finally {
+      await development.close();
+    }
+  });
+});

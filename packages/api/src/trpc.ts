@@ -29,19 +29,17 @@ const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error, ctx }) {
     const fieldErrors = error.cause instanceof z.ZodError ? fieldErrorsOf(error.cause) : undefined;
-    // Stack traces only in development; internal error messages never reach a production client.
+    // An internal error's message and stack never reach a client, not even in development: a database
+    // error's text carries the SQL statement (with values). The server logs them with the request id.
+    // Other errors' stacks (our own code's) only in development.
     const production = ctx?.settings.production ?? true;
     const internal = error.code === 'INTERNAL_SERVER_ERROR';
     return {
       ...shape,
-      message: fieldErrors
-        ? messages.invalidInput
-        : internal && production
-          ? messages.internal
-          : shape.message,
+      message: fieldErrors ? messages.invalidInput : internal ? messages.internal : shape.message,
       data: {
         ...shape.data,
-        stack: production ? undefined : shape.data.stack,
+        stack: production || internal ? undefined : shape.data.stack,
         fieldErrors,
         // Why billing refused (read-only organization, plan limit), for the UI's banner and links.
         billing: error.cause instanceof BillingRefusal ? error.cause.data : undefined,
@@ -84,18 +82,28 @@ const mapDatabaseErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-/** The paths ('address.city') of every string in `value` that contains U+0000. */
-function pathsOfNul(value: unknown, path: string[] = []): string[] {
-  if (typeof value === 'string') return value.includes('\u0000') ? [path.join('.') || '_'] : [];
+// Half of a UTF-16 surrogate pair without its other half (JSON's "\ud800" escape makes one): not Unicode.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The path ('address.city') and message of every string in `value` that text columns cannot hold. */
+function invalidCharacters(value: unknown, path: string[] = []): [field: string, message: string][] {
+  if (typeof value === 'string') {
+    const message = value.includes('\u0000')
+      ? messages.nulCharacter
+      : LONE_SURROGATE.test(value)
+        ? messages.loneSurrogate
+        : undefined;
+    return message ? [[path.join('.') || '_', message]] : [];
+  }
   if (value === null || typeof value !== 'object') return [];
-  return Object.entries(value).flatMap(([key, child]) => pathsOfNul(child, [...path, key]));
+  return Object.entries(value).flatMap(([key, child]) => invalidCharacters(child, [...path, key]));
 }
 
-// Postgres cannot store U+0000 in text (the statement fails), so every procedure refuses it up front, as a
-// field error, on both dialects alike.
-const refuseNulCharacters = t.middleware(async ({ getRawInput, next }) => {
-  const paths = pathsOfNul(await getRawInput());
-  if (paths.length > 0) throw fieldErrors(paths.map((path) => [path, messages.nulCharacter]));
+// Postgres cannot store U+0000 in text nor a lone surrogate in JSON (the audit entry's; the statement fails
+// with a 500), so every procedure refuses both up front, as field errors, on both dialects alike.
+const refuseInvalidCharacters = t.middleware(async ({ getRawInput, next }) => {
+  const invalid = invalidCharacters(await getRawInput());
+  if (invalid.length > 0) throw fieldErrors(invalid);
   return next();
 });
 
@@ -122,7 +130,7 @@ export const publicProcedure = t.procedure
   .use(traceQueries)
   .use(observeProcedure)
   .use(mapDatabaseErrors)
-  .use(refuseNulCharacters);
+  .use(refuseInvalidCharacters);
 
 /** Names the caller on the request's log lines and on the slow-query lines of what `work` runs. */
 function withCaller<T>(ctx: Context, bindings: LogBindings, work: () => T): T {

@@ -5,6 +5,7 @@ export const messages = {
   reportBusy: 'Muitos relatórios em PDF sendo gerados agora. Tente novamente em alguns segundos.',
   reportTimeout: 'O relatório demorou demais para ser gerado. Filtre um período menor ou baixe em CSV.',
   nulCharacter: 'Caractere inválido (U+0000).',
+  loneSurrogate: 'Texto com caractere inválido (codificação corrompida). Digite o texto de novo.',
   invalidInput: 'Verifique os campos destacados.',
   duplicate: 'Já existe um registro com esses dados.',
   concurrentEdit: 'Este registro foi alterado por outra pessoa. Recarregue e tente de novo.',
