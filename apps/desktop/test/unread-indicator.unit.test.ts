@@ -1,6 +1,7 @@
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import {
+  changesUnread,
   describeUnread,
   drawIndicatorIcon,
   newNotificationsBody,
@@ -58,5 +59,14 @@ describe('unread indicator', () => {
     const overlay = drawIndicatorIcon(16, { badge: true, badgeOnly: true });
     expect(pixelAt(overlay, 8, 8)).toEqual(red);
     expect(pixelAt(overlay, 0, 0)).toEqual([0, 0, 0, 0]);
+  });
+});
+
+describe('when the tray asks again', () => {
+  it('after marking read (read state is not synced), and not after other calls', () => {
+    expect(changesUnread('notifications.markRead')).toBe(true);
+    expect(changesUnread('notifications.markAllRead')).toBe(true);
+    expect(changesUnread('notifications.list')).toBe(false);
+    expect(changesUnread('appointments.create')).toBe(false);
   });
 });

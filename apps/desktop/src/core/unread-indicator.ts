@@ -33,6 +33,15 @@ export function unreadText(count: number): string {
     : `${count.toLocaleString('pt-BR')} notificações não lidas`;
 }
 
+/**
+ * Whether a call may have changed the unread count without any sync: read state is per member and not
+ * synced, so after these main asks again and the tray agrees with the window's badge at once. (A new
+ * notification arrives through sync, which main already follows.)
+ */
+export function changesUnread(path: string): boolean {
+  return path === 'notifications.markRead' || path === 'notifications.markAllRead';
+}
+
 /** The OS notification when the count grows: how many arrived, and the total. */
 export function newNotificationsBody(previous: number, unread: number): string {
   const arrived = unread - previous;

@@ -15,7 +15,7 @@ import {
 import { DesktopCore, type CoreOperation } from '../core/core';
 import type { ExportRequest } from '../core/report-export';
 import { createFileTokenStore, createMemoryTokenStore, type TokenStore } from '../core/token-store';
-import { newNotificationsBody } from '../core/unread-indicator';
+import { changesUnread, newNotificationsBody } from '../core/unread-indicator';
 import { loadDesktopConfig } from './config';
 import { startErrorTracking } from './error-tracking';
 import { buildMenu } from './menu';
@@ -189,6 +189,7 @@ async function main(): Promise<void> {
     if (!isTrustedSender(event) || !core) throw new Error('untrusted sender');
     const result = await core.handle(operation);
     if (operation.path === 'auth.logout') unreadTray.show(0);
+    if (result.ok && changesUnread(operation.path)) void notifyUnread();
     return result;
   });
   ipcMain.handle('picineiros:online', (event) => {

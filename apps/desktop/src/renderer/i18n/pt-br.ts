@@ -586,6 +586,10 @@ export const ptBR = {
     howGoogle: 'Google Agenda: Outras agendas → “+” → Do URL, e cole o endereço.',
     howOutlook: 'Outlook: Adicionar calendário → Assinar da Web, e cole o endereço.',
   },
+  forms: {
+    noMatch: 'Nenhuma opção corresponde a “{text}”: escolha uma da lista.',
+    ufNoMatch: 'UF não reconhecida: digite a sigla (SP) ou o nome do estado (São Paulo).',
+  },
   dates: {
     placeholder: 'dd/mm/aaaa',
     clear: 'Limpar data',

@@ -1,42 +1,66 @@
 import { BarChart } from '@mantine/charts';
 import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { APPOINTMENT_STATUSES } from '@picineiros/db/constants';
+import { useState } from 'react';
 import { SectionCard } from '../components/section-card';
 import { PageState } from '../components/page-state';
 import { formatLocalDate, formatMoney, formatMonth, formatNumber, t } from '../i18n';
 import { useDashboard, useFinanceEntries } from '../queries/hooks';
 import { href } from '../router';
 import { StatusBadge } from './appointments';
+import { DashboardPeriodPicker, describePeriod, rangeOf, type DashboardPeriod } from './dashboard-period';
 
 export function DashboardPage() {
-  const summary = useDashboard();
+  const [period, setPeriod] = useState<DashboardPeriod>({ preset: 'month', from: '', to: '' });
+  // "Este mês" is the summary without a range; its `today` (the organization's) anchors the other presets.
+  const current = useDashboard();
+  const today = current.data?.today;
+  const { range, errors } = today ? rangeOf(period, today) : { range: null, errors: {} };
+  // A custom period not typed yet (or refused) keeps the month's figures, titled as such.
+  const useCurrent = period.preset === 'month' || range === null;
+  const ranged = useDashboard(useCurrent ? null : range);
+  const summary = useCurrent ? current : ranged;
   const overdue = useFinanceEntries({ overdue: true, limit: 6 });
   const data = summary.data;
+  const explicit = !useCurrent;
+  const periodText = data ? describePeriod(data.range) : '';
   return (
     <Stack>
-      <Title order={2}>{t('dashboard.title')}</Title>
+      <Group justify="space-between" align="flex-end">
+        <Title order={2}>{t('dashboard.title')}</Title>
+        <DashboardPeriodPicker period={period} onChange={setPeriod} errors={errors} />
+      </Group>
+      {period.preset === 'custom' && range === null && !Object.keys(errors).length ? (
+        <Text c="dimmed" size="sm">
+          {t('dashboard.choosePeriod')}
+        </Text>
+      ) : null}
       <PageState query={summary}>
         {data ? (
           <>
             <SimpleGrid cols={4}>
               <Figure
                 label={t('dashboard.activeClients')}
+                hint={t('dashboard.hintToday')}
                 value={formatNumber(data.activeClients)}
                 testId="figure-clients"
               />
               <Figure
                 label={t('dashboard.pending')}
+                hint={explicit ? t('dashboard.hintDueInPeriod') : t('dashboard.hintAllOpen')}
                 value={formatMoney(data.totals.pendingCents)}
                 testId="figure-pending"
               />
               <Figure
                 label={t('dashboard.overdue')}
+                hint={explicit ? t('dashboard.hintDueInPeriod') : t('dashboard.hintAllOpen')}
                 value={formatMoney(data.totals.overdueCents)}
                 color="red"
                 testId="figure-overdue"
               />
               <Figure
                 label={t('dashboard.paid')}
+                hint={periodText}
                 value={formatMoney(data.totals.paidCents)}
                 color="teal"
                 testId="figure-paid"
@@ -44,8 +68,10 @@ export function DashboardPage() {
             </SimpleGrid>
             <SimpleGrid cols={3}>
               <Card withBorder style={{ gridColumn: 'span 2' }}>
-                <Text fw={600} mb="sm">
-                  {t('dashboard.revenueChart')}
+                <Text fw={600} mb="sm" data-testid="revenue-title">
+                  {explicit
+                    ? t('dashboard.revenueInPeriod', { period: periodText })
+                    : t('dashboard.revenueChart')}
                 </Text>
                 <BarChart
                   h={220}
@@ -60,8 +86,8 @@ export function DashboardPage() {
                   yAxisProps={{ width: 90 }}
                 />
               </Card>
-              <SectionCard title={t('dashboard.byStatus')}>
-                <Stack gap="xs">
+              <SectionCard title={t('dashboard.byStatusIn', { period: periodText })}>
+                <Stack gap="xs" data-testid="by-status">
                   {APPOINTMENT_STATUSES.map((status) => (
                     <Group key={status} justify="space-between">
                       <StatusBadge status={status} />
@@ -136,11 +162,14 @@ export function DashboardPage() {
 
 function Figure({
   label,
+  hint,
   value,
   color,
   testId,
 }: {
   label: string;
+  /** What the figure covers ("com vencimento no período"). */
+  hint: string;
   value: string;
   color?: string;
   testId: string;
@@ -152,6 +181,9 @@ function Figure({
       </Text>
       <Text size="xl" fw={700} c={color} data-testid={testId}>
         {value}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {hint}
       </Text>
     </Card>
   );

@@ -59,7 +59,7 @@ export const financeKeys = {
 export const dashboardKeys = {
   all: (orgId: string) => [orgId, 'dashboard'] as const,
   summary: (orgId: string, range: Inputs['dashboard']['summary'] = {}) =>
-    [...dashboardKeys.all(orgId), 'summary', range ?? {}] as const,
+    [...dashboardKeys.all(orgId), 'summary', range] as const,
   /** Under the dashboard's key, so every write that refreshes the figures refreshes the checklist too. */
   firstSteps: (orgId: string) => [...dashboardKeys.all(orgId), 'firstSteps'] as const,
 };
