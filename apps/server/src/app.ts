@@ -14,12 +14,18 @@ import {
   type RequestInfo,
 } from '@picineiros/api';
 import { createCepLookup } from '@picineiros/api/address/cep-lookup';
-import { createCepLookup } from '@picineiros/api/address/cep-lookup';
 import { createAsaasGateway, type AsaasGateway } from '@picineiros/api/billing/asaas';
+import {
+  DATABASE_RETRY_AFTER_SECONDS,
+  isDatabaseUnavailable,
+} from '@picineiros/api/shared/database-unavailable';
+import { messages } from '@picineiros/api/shared/messages';
 import type { Database } from '@picineiros/db';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { registerAsaasWebhook } from './billing/webhook-route';
 import type { Config } from './config';
+import { createPdfPool } from './pdf/pool';
+import { isShuttingDown } from './shutdown';
 import { registerExportRoutes } from './exports/routes';
 import { createServerMetrics, registerMetricsRoute, type ServerMetrics } from './observability/metrics';
 import { registerTrpcHttp, type TrpcHttpOptions } from './trpc-http';
@@ -71,6 +77,17 @@ const API_PREFIXES = [
 ];
 
 const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
+
+/**
+ * Fastify's `trustProxy` from the config. A hop count is a function (Fastify 5 ignores a bare number): the
+ * client is the address `hops` entries back in X-Forwarded-For, whoever the peer is, so it is only safe when
+ * nothing but the proxy can reach the server; a list of proxy addresses believes only those peers.
+ */
+function trustProxyOf(config: Config): boolean | string[] | ((address: string, hop: number) => boolean) {
+  const trust = config.trustProxy;
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return trust;
+}
 
 function isPinoLogger(logger: object): logger is { setBindings(bindings: Record<string, string>): void } {
   return 'setBindings' in logger && typeof logger.setBindings === 'function';
@@ -131,7 +148,14 @@ export async function buildServer({
 }: ServerDependencies) {
   const errorTracker = givenErrorTracker ?? (await initErrorTracking(config));
   const app = Fastify({
-    trustProxy: config.trustProxy,
+    trustProxy: trustProxyOf(config),
+    // A request must arrive whole (headers and body) within requestTimeout: a client that declares a body
+    // and stalls is cut off instead of holding a socket (and a shutdown) open.
+    requestTimeout: config.timeouts.requestMs,
+    keepAliveTimeout: config.timeouts.keepAliveMs,
+    // How often node checks requestTimeout and headersTimeout (its default, 30 s, would let a stalled
+    // request live up to 30 s past its deadline).
+    http: { connectionsCheckingInterval: 1000 },
     // tRPC batches can carry many calls in one URL.
     routerOptions: { maxParamLength: 5000 },
     bodyLimit: 1024 * 1024,
@@ -159,7 +183,33 @@ export async function buildServer({
     },
   });
 
+  app.server.headersTimeout = config.timeouts.headersMs;
   recordRoutes(app);
+  // Every 503 (database unavailable, PDF queue full, shutting down) tells the client when to try again.
+  app.addHook('onSend', async (_request, reply) => {
+    if (reply.statusCode === 503 && !reply.hasHeader('retry-after')) {
+      void reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+    }
+  });
+  // The routes outside tRPC (reports, exports, calendar, webhooks): an unreachable database is a 503.
+  app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
+    // (A client's own aborted request carries ECONNRESET too, with a 4xx status: not the database.)
+    const clientError = typeof error.statusCode === 'number' && error.statusCode < 500;
+    if (!clientError && isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      return reply.code(503).send({ error: messages.databaseUnavailable });
+    }
+    throw error;
+  });
+  // PDF reports render in worker threads (see pdf/pool.ts), never on this event loop.
+  const pdfPool = createPdfPool({
+    size: config.pdf.workers,
+    maxQueue: config.pdf.queueLimit,
+    timeoutMs: config.pdf.timeoutMs,
+  });
+  app.addHook('onClose', async () => {
+    await pdfPool.close();
+  });
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
@@ -216,9 +266,6 @@ export async function buildServer({
     cepLookup: config.cepLookup
       ? createCepLookup({ baseUrl: config.cepLookup.url, timeoutMs: config.cepLookup.timeoutMs })
       : null,
-    cepLookup: config.cepLookup
-      ? createCepLookup({ baseUrl: config.cepLookup.url, timeoutMs: config.cepLookup.timeoutMs })
-      : null,
     observer: metrics.observer,
   };
   const trpcOptions: TrpcHttpOptions<typeof appRouter> = {
@@ -265,7 +312,7 @@ export async function buildServer({
       observer: metrics.observer,
     });
   }
-  registerReportRoutes(app, unobserved, requestInfo);
+  registerReportRoutes(app, unobserved, requestInfo, pdfPool.render);
   registerCalendarRoutes(app, unobserved, requestInfo);
   registerExportRoutes(app, unobserved, config.dataDir, requestInfo);
   registerMetricsRoute(app, metrics, {
@@ -276,6 +323,8 @@ export async function buildServer({
 
   app.get('/healthz', () => ({ status: 'ok' }));
   app.get('/readyz', async (request, reply) => {
+    // From the first moment of shutdown: the load balancer stops sending new requests here.
+    if (isShuttingDown(app)) return reply.code(503).send({ status: 'stopping', database: database.dialect });
     try {
       await database.orm.em.getConnection().execute('select 1');
       return { status: 'ready', database: database.dialect };

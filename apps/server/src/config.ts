@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { dialectOf } from '@picineiros/db';
@@ -43,7 +44,42 @@ const EnvSchema = z.object({
     }),
   PUBLIC_URL: z.url({ error: 'must be an absolute URL such as https://app.example.com' }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  TRUST_PROXY: booleanString.default(false),
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform(parseTrustProxy)
+    .refine((value) => value !== 'everyone', {
+      error:
+        'true would trust any X-Forwarded-For (a client could choose its own IP): set the number of proxies in front of the server (1 behind one nginx or load balancer) or their addresses/CIDRs, comma-separated',
+    })
+    .refine((value) => value !== 'invalid', {
+      error:
+        'must be false, a number of proxy hops (1-10) or a comma-separated list of proxy addresses/CIDRs (loopback, 10.0.0.0/8, 2001:db8::1)',
+    }),
+  REQUEST_TIMEOUT_MS: milliseconds(1000, 600_000, 30_000),
+  HEADERS_TIMEOUT_MS: milliseconds(1000, 120_000, 10_000),
+  KEEP_ALIVE_TIMEOUT_MS: milliseconds(1000, 600_000, 72_000),
+  SHUTDOWN_TIMEOUT_MS: milliseconds(1000, 600_000, 10_000),
+  SHUTDOWN_DRAIN_MS: milliseconds(0, 120_000, 0),
+  PDF_WORKERS: z.coerce
+    .number({ error: 'must be a number of threads (1-16)' })
+    .int({ error: 'must be a number of threads (1-16)' })
+    .min(1, { error: 'must be a number of threads (1-16)' })
+    .max(16, { error: 'must be a number of threads (1-16)' })
+    .optional(),
+  PDF_QUEUE_LIMIT: z.coerce
+    .number({ error: 'must be a number of waiting PDFs (0-1000)' })
+    .int({ error: 'must be a number of waiting PDFs (0-1000)' })
+    .min(0, { error: 'must be a number of waiting PDFs (0-1000)' })
+    .max(1000, { error: 'must be a number of waiting PDFs (0-1000)' })
+    .default(8),
+  PDF_TIMEOUT_MS: milliseconds(1000, 600_000, 60_000),
+  OUTBOX_BODY_RETENTION_DAYS: z.coerce
+    .number({ error: 'must be a whole number of days (0-365)' })
+    .int({ error: 'must be a whole number of days (0-365)' })
+    .min(0, { error: 'must be a whole number of days (0-365)' })
+    .max(365, { error: 'must be a whole number of days (0-365)' })
+    .default(7),
   SEED_DEMO: booleanString.optional(),
   SMTP_URL: z
     .string()
@@ -87,18 +123,6 @@ const EnvSchema = z.object({
     .min(100)
     .max(30_000)
     .default(3000),
-  CEP_LOOKUP_URL: z
-    .union([
-      z.literal('off'),
-      z.url({ error: 'must be the CEP service URL, such as https://viacep.com.br/ws, or off' }),
-    ])
-    .default('https://viacep.com.br/ws'),
-  CEP_LOOKUP_TIMEOUT_MS: z.coerce
-    .number({ error: 'must be a number of milliseconds' })
-    .int({ error: 'must be a number of milliseconds' })
-    .min(100)
-    .max(30_000)
-    .default(3000),
   METRICS_TOKEN: emptyAsUnset(z.string().min(16, { error: 'must be at least 16 characters' }).optional()),
   SENTRY_DSN: emptyAsUnset(
     z.url({ error: 'must be a Sentry DSN such as https://key@o0.ingest.sentry.io/0' }).optional(),
@@ -127,6 +151,39 @@ const EnvSchema = z.object({
     .optional(),
 });
 
+function milliseconds(min: number, max: number, fallback: number) {
+  const error = `must be a number of milliseconds (${min}-${max})`;
+  return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error }).default(fallback);
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [address = '', bits, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128);
+}
+
+/**
+ * Fastify's `trustProxy`: false (no proxy: the peer's address is the client's), a hop count (how many
+ * proxies in front append to X-Forwarded-For; the client is the address that many hops back) or the
+ * proxies' addresses/CIDRs (only a peer in that list is believed). `true` would believe any peer.
+ */
+function parseTrustProxy(text: string): false | number | string[] | 'everyone' | 'invalid' {
+  const value = text.trim();
+  if (value === '' || value === 'false' || value === '0') return false;
+  if (value === 'true') return 'everyone';
+  if (/^\d+$/.test(value)) return Number(value) >= 1 && Number(value) <= 10 ? Number(value) : 'invalid';
+  const entries = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  return entries.length > 0 && entries.every(isProxyAddress) ? entries : 'invalid';
+}
+
 function isUsableDatabaseUrl(url: string): boolean {
   if (dialectOf(url) === 'postgresql') {
     if (!URL.canParse(url)) return false;
@@ -147,7 +204,21 @@ export type Config = {
   corsOrigins: string[];
   publicUrl: string;
   logLevel: string;
-  trustProxy: boolean;
+  /** false, a number of proxy hops, or the trusted proxies' addresses/CIDRs (see parseTrustProxy). */
+  trustProxy: false | number | string[];
+  /** Receiving a whole request (headers and body) / its headers; idle keep-alive; the shutdown deadline. */
+  timeouts: {
+    requestMs: number;
+    headersMs: number;
+    keepAliveMs: number;
+    /** After SIGTERM: /readyz 503 but still serving (drain), then the deadline for open connections. */
+    drainMs: number;
+    shutdownMs: number;
+  };
+  /** PDF reports render in a pool of worker threads with a bounded queue and a time limit. */
+  pdf: { workers: number; queueLimit: number; timeoutMs: number };
+  /** Sent e-mails keep their metadata; their bodies (which may hold links with tokens) go after this. */
+  outboxBodyRetentionDays: number;
   seedDemo: boolean;
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -166,11 +237,6 @@ export type Config = {
     graceDays: number;
     trialDays: number;
   };
-  /**
-   * The CEP lookup that fills addresses in the forms (ViaCEP by default; any service answering ViaCEP's
-   * JSON at <url>/<cep>/json/). null: off (CEP_LOOKUP_URL=off).
-   */
-  cepLookup: { url: string; timeoutMs: number } | null;
   /**
    * The CEP lookup that fills addresses in the forms (ViaCEP by default; any service answering ViaCEP's
    * JSON at <url>/<cep>/json/). null: off (CEP_LOOKUP_URL=off).
@@ -239,6 +305,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: values.PUBLIC_URL ?? `http://localhost:${values.PORT}`,
     logLevel: values.LOG_LEVEL,
     trustProxy: values.TRUST_PROXY,
+    timeouts: {
+      requestMs: values.REQUEST_TIMEOUT_MS,
+      headersMs: Math.min(values.HEADERS_TIMEOUT_MS, values.REQUEST_TIMEOUT_MS),
+      keepAliveMs: values.KEEP_ALIVE_TIMEOUT_MS,
+      drainMs: values.SHUTDOWN_DRAIN_MS,
+      shutdownMs: values.SHUTDOWN_TIMEOUT_MS,
+    },
+    pdf: {
+      // One thread leaves the other cores to the HTTP processes; a report waits rather than starve them.
+      workers: values.PDF_WORKERS ?? 1,
+      queueLimit: values.PDF_QUEUE_LIMIT,
+      timeoutMs: values.PDF_TIMEOUT_MS,
+    },
+    outboxBodyRetentionDays: values.OUTBOX_BODY_RETENTION_DAYS,
     seedDemo: values.SEED_DEMO ?? dialectOf(databaseUrl) === 'sqlite',
     smtpUrl: values.SMTP_URL || undefined,
     mailFrom: values.MAIL_FROM,
@@ -254,10 +334,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       graceDays: values.BILLING_GRACE_DAYS,
       trialDays: values.BILLING_TRIAL_DAYS,
     },
-    cepLookup:
-      values.CEP_LOOKUP_URL === 'off'
-        ? null
-        : { url: values.CEP_LOOKUP_URL, timeoutMs: values.CEP_LOOKUP_TIMEOUT_MS },
     cepLookup:
       values.CEP_LOOKUP_URL === 'off'
         ? null

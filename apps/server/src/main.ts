@@ -19,12 +19,34 @@ import { initErrorTracking } from './observability/sentry';
 import { createSlowQueryLog } from './observability/slow-queries';
 import { createMailSender } from './mail/transport';
 import { startMailWorker } from './mail/worker';
+import { closeWithDeadline } from './shutdown';
 
 // One process (SERVER_WORKERS=1, always on SQLite): migrations, demo seed, background jobs and HTTP.
 // Several (Postgres only): the cluster's primary migrates, seeds and runs the background jobs, then forks
 // SERVER_WORKERS processes that only serve HTTP on the shared port; a worker that dies is forked again.
 
 const PID_HEADER = 'x-picineiros-pid';
+
+/**
+ * The last resort after SIGTERM: whatever still holds the process (a job stuck on a dead SMTP server, a
+ * database that does not answer) is given a few seconds past the HTTP deadline, then the process exits.
+ */
+function exitNoLaterThan(ms: number, logger: FastifyBaseLogger): void {
+  setTimeout(() => {
+    logger.error({ afterMs: ms }, 'shutdown did not finish in time: exiting');
+    process.exit(1);
+  }, ms).unref();
+}
+
+/** Logs how the HTTP server closed (and whether the deadline forced open connections shut). */
+async function closeHttp(app: Parameters<typeof closeWithDeadline>[0], config: Config): Promise<void> {
+  const { forced, durationMs } = await closeWithDeadline(
+    app,
+    config.timeouts.shutdownMs,
+    config.timeouts.drainMs,
+  );
+  app.log.info({ forced, durationMs }, 'http server closed');
+}
 
 async function openServices(config: Config, options: { migrate: boolean }) {
   // Before the database: errors during migrations are reported too.
@@ -93,11 +115,14 @@ async function runSingleProcess(config: Config, startedAt: number): Promise<void
   const stopJobs = startBackgroundJobs(config, database, app.log, metrics);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
+      app.log.info({ signal }, 'shutting down');
+      exitNoLaterThan(config.timeouts.drainMs + config.timeouts.shutdownMs + 5000, app.log);
       void fakeAsaas?.close();
-      void stopJobs()
-        .then(() => app.close())
+      // /readyz answers 503 from here; open connections are closed by force at the deadline.
+      void Promise.all([closeHttp(app, config), stopJobs()])
         .then(() => database.close())
-        .then(() => errorTracker.close());
+        .then(() => errorTracker.close())
+        .then(() => process.exit(0));
     });
   }
   const address = await app.listen({ port: config.port, host: config.host });
@@ -167,6 +192,7 @@ async function runPrimary(config: Config, startedAt: number): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       stopping = true;
+      exitNoLaterThan(config.timeouts.drainMs + config.timeouts.shutdownMs + 5000, app.log);
       for (const timer of restartTimers) clearTimeout(timer);
       // Each worker stops accepting, finishes its requests and exits; then the jobs and the database.
       const exits = Object.values(cluster.workers ?? {}).map((worker) =>
@@ -214,8 +240,8 @@ async function runWorker(config: Config): Promise<void> {
   const close = () => {
     if (closing) return;
     closing = true;
-    void app
-      .close()
+    exitNoLaterThan(config.timeouts.drainMs + config.timeouts.shutdownMs + 5000, app.log);
+    void closeHttp(app, config)
       .then(() => database.close())
       .then(() => errorTracker.close())
       .then(() => process.exit(0));

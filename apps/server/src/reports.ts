@@ -5,23 +5,28 @@ import {
   REPORT_EXTENSIONS,
   REPORT_KINDS,
   ReportInputError,
+  type PdfRenderer,
   type QueryValues,
 } from '@picineiros/api/reports/build';
 import { openReportContext } from '@picineiros/api/reports/access';
+import { messages } from '@picineiros/api/shared/messages';
 import { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { PdfBusyError, PdfTimeoutError } from './pdf/pool';
 
 const REPORT_PATH = new RegExp(`^(${REPORT_KINDS.join('|')})\\.(${REPORT_EXTENSIONS.join('|')})$`);
 
 /**
  * `GET /reports/<kind>.<csv|pdf>?<filters>`: downloads for signed-in members, under the API's own
- * authentication and tenant rules (see reports/access.ts). CSV streams page by page.
+ * authentication and tenant rules (see reports/access.ts). CSV streams page by page; a PDF renders in
+ * `renderPdf` (the server's worker pool): when its queue is full or a PDF takes too long, 503 + Retry-After.
  */
 export function registerReportRoutes(
   app: FastifyInstance,
   dependencies: ApiDependencies,
   requestInfo: (request: FastifyRequest, reply: FastifyReply) => RequestInfo,
+  renderPdf?: PdfRenderer,
 ): void {
   app.get<{ Params: { file: string }; Querystring: QueryValues }>(
     '/reports/:file',
@@ -34,7 +39,7 @@ export function registerReportRoutes(
       }
       try {
         const ctx = await openReportContext(dependencies, requestInfo(request, reply), request.log);
-        const file = await buildReport(ctx, kind, extension, request.query);
+        const file = await buildReport(ctx, kind, extension, request.query, renderPdf);
         void reply
           .header('content-type', file.contentType)
           .header('content-disposition', `attachment; filename="${file.fileName}"`)
@@ -43,6 +48,13 @@ export function registerReportRoutes(
         // Readable.from pulls the next page only when the socket has taken the previous one.
         return await reply.send(Readable.from(file.body, { objectMode: false }));
       } catch (error) {
+        if (error instanceof PdfBusyError || error instanceof PdfTimeoutError) {
+          request.log.warn({ err: error, report: kind }, 'pdf report refused');
+          return reply
+            .code(503)
+            .header('retry-after', error instanceof PdfBusyError ? '5' : '30')
+            .send({ error: error instanceof PdfBusyError ? messages.reportBusy : messages.reportTimeout });
+        }
         if (error instanceof ReportInputError) {
           return reply.code(400).send({ error: error.message, fieldErrors: error.fieldErrors });
         }

@@ -15,6 +15,7 @@ import {
 } from '@trpc/server';
 import { fastifyRequestHandler } from '@trpc/server/adapters/fastify';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+import { DATABASE_RETRY_AFTER_SECONDS } from '@picineiros/api/shared/database-unavailable';
 import { RateLimitRefusal } from '@picineiros/api/shared/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
@@ -26,14 +27,52 @@ export type TrpcHttpOptions<Router extends AnyTRPCRouter> = {
 
 /**
  * `Retry-After` for a refusal that says how long to wait (a rate limit or throttle: the error formatter
- * puts the seconds in `data.retryAfterSeconds`); for a batch, the longest wait of its calls.
+ * puts the seconds in `data.retryAfterSeconds`; an unreachable database: a few seconds); for a batch, the
+ * longest wait of its calls.
  */
 function retryAfterOf(errors: readonly TRPCError[]): Record<string, string> {
   const waits = errors.map((error) =>
-    error.cause instanceof RateLimitRefusal ? error.cause.retryAfterSeconds : 0,
+    error.cause instanceof RateLimitRefusal
+      ? error.cause.retryAfterSeconds
+      : error.code === 'SERVICE_UNAVAILABLE'
+        ? DATABASE_RETRY_AFTER_SECONDS
+        : 0,
   );
   const seconds = Math.max(0, ...waits);
   return seconds > 0 ? { 'retry-after': String(seconds) } : {};
+}
+
+/** Deeper JSON than this is refused with a 400 before anything walks it (no input of the API nests past 10). */
+export const MAX_JSON_DEPTH = 64;
+const TOO_DEEP_MESSAGE = `JSON aninhado demais (mais de ${MAX_JSON_DEPTH} níveis).`;
+
+/**
+ * Whether JSON text nests objects and arrays deeper than `limit`, by one pass over its characters (strings
+ * skipped). JSON.parse copes with 100 000 levels, but every recursive walk after it (superjson, zod, the
+ * NUL check, the audit's JSON) would fail with "Maximum call stack size exceeded".
+ */
+export function isJsonTooDeep(text: string, limit = MAX_JSON_DEPTH): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (inString) {
+      if (code === 0x5c) index += 1;
+      else if (code === 0x22) inString = false;
+    } else if (code === 0x22) {
+      inString = true;
+    } else if (code === 0x7b || code === 0x5b) {
+      depth += 1;
+      if (depth > limit) return true;
+    } else if (code === 0x7d || code === 0x5d) {
+      depth -= 1;
+    }
+  }
+  return false;
+}
+
+function tooDeepError(): Error & { statusCode: number } {
+  return Object.assign(new Error(TOO_DEEP_MESSAGE), { statusCode: 400 });
 }
 
 type TransformConfig = Parameters<typeof transformTRPCResponse>[0];
@@ -111,7 +150,8 @@ export function registerTrpcHttp<Router extends AnyTRPCRouter>(
   // As tRPC's own plugin: its adapter reads JSON and multipart bodies itself.
   scope.removeContentTypeParser('application/json');
   scope.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
-    done(null, body);
+    if (typeof body === 'string' && isJsonTooDeep(body)) done(tooDeepError());
+    else done(null, body);
   });
   scope.removeContentTypeParser('multipart/form-data');
   scope.addContentTypeParser('multipart/form-data', {}, (_request, body, done) => {
@@ -119,6 +159,10 @@ export function registerTrpcHttp<Router extends AnyTRPCRouter>(
   });
   scope.all(`${prefix}/:path`, async (request, reply) => {
     const { path } = request.params as { path: string };
+    const queryInput = (request.query as Record<string, unknown>)['input'];
+    if (typeof queryInput === 'string' && isJsonTooDeep(queryInput)) {
+      return reply.code(400).send({ error: TOO_DEEP_MESSAGE });
+    }
     const single = singleQueryInput(request, path, options.router);
     if (!('fallBack' in single)) return answerQuery(options, request, reply, path, single.input);
     await fastifyRequestHandler({

@@ -322,7 +322,7 @@ describe(`login throttling`, () => {
 
   it(`throttles by IP across e-mails`, async () => {
     const ip = { 'x-forwarded-for': '203.0.113.7' };
-    const proxied = await startTestServer({ clock, env: { TRUST_PROXY: 'true' } });
+    const proxied = await startTestServer({ clock, env: { TRUST_PROXY: 'loopback' } });
     try {
       for (let attempt = 1; attempt <= 5; attempt += 1) {
         await errorOf(

@@ -38,7 +38,16 @@ describe(`configuration`, () => {
     [{ DATABASE_URL: 'postgres://db:5432' }, /^Invalid configuration: DATABASE_URL /],
     [{ DATABASE_URL: 'mysql://db/picineiros' }, /^Invalid configuration: DATABASE_URL /],
     [{ LOG_LEVEL: 'loud' }, /^Invalid configuration: LOG_LEVEL /],
-    [{ TRUST_PROXY: 'maybe' }, /^Invalid configuration: TRUST_PROXY use true or false$/],
+    [{ TRUST_PROXY: 'maybe' }, /^Invalid configuration: TRUST_PROXY must be false, a number of proxy hops/],
+    [{ TRUST_PROXY: 'true' }, /^Invalid configuration: TRUST_PROXY true would trust any X-Forwarded-For/],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, /^Invalid configuration: TRUST_PROXY must be false/],
+    [{ TRUST_PROXY: '11' }, /^Invalid configuration: TRUST_PROXY must be false/],
+    [
+      { REQUEST_TIMEOUT_MS: '10' },
+      /^Invalid configuration: REQUEST_TIMEOUT_MS must be a number of milliseconds/,
+    ],
+    [{ SHUTDOWN_TIMEOUT_MS: 'soon' }, /^Invalid configuration: SHUTDOWN_TIMEOUT_MS /],
+    [{ PDF_WORKERS: '0' }, /^Invalid configuration: PDF_WORKERS must be a number of threads/],
     [{ ASAAS_API_KEY: '$aact_0123456789' }, /^Invalid configuration: ASAAS_WEBHOOK_TOKEN is required/],
     [{ ASAAS_BASE_URL: 'sandbox' }, /^Invalid configuration: ASAAS_BASE_URL /],
     [{ ASAAS_WEBHOOK_TOKEN: 'short' }, /^Invalid configuration: ASAAS_WEBHOOK_TOKEN /],
@@ -48,6 +57,29 @@ describe(`configuration`, () => {
     const load = () => loadConfig({ DATA_DIR: dataDir(), ...env });
     expect(load).toThrow(ConfigError);
     expect(load).toThrow(message);
+  });
+
+  it(`takes TRUST_PROXY as a hop count or a list of proxy addresses/CIDRs, and timeouts with defaults`, () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).trustProxy).toBe(false);
+    expect(loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(
+      loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: 'loopback, 10.0.0.0/8,2001:db8::1' }).trustProxy,
+    ).toEqual(['loopback', '10.0.0.0/8', '2001:db8::1']);
+    const config = loadConfig({
+      DATA_DIR: dataDir(),
+      HEADERS_TIMEOUT_MS: '60000',
+      REQUEST_TIMEOUT_MS: '20000',
+    });
+    // Node requires headersTimeout <= requestTimeout.
+    expect(config.timeouts).toEqual({
+      requestMs: 20_000,
+      headersMs: 20_000,
+      keepAliveMs: 72_000,
+      drainMs: 0,
+      shutdownMs: 10_000,
+    });
+    expect(config.pdf).toEqual({ workers: 1, queueLimit: 8, timeoutMs: 60_000 });
+    expect(config.outboxBodyRetentionDays).toBe(7);
   });
 
   it(`parses the CORS allow-list`, () => {

@@ -31,7 +31,7 @@ beforeAll(async () => {
   smtp = await startSmtpServer();
   // Behind a proxy, so each test can say where a sign-in comes from with X-Forwarded-For.
   server = await startTestServer({
-    env: { TRUST_PROXY: 'true', PUBLIC_URL: 'https://app.picineiros.test' },
+    env: { TRUST_PROXY: 'loopback', PUBLIC_URL: 'https://app.picineiros.test' },
   });
 });
 afterAll(async () => {

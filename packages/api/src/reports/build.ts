@@ -13,7 +13,7 @@ import {
   type ReportKind,
 } from './definitions';
 import { renderPdf } from './pdf';
-import { totalsOf, type Cell, type ReportHeading } from './table';
+import { totalsOf, type Cell, type ReportColumn, type ReportHeading } from './table';
 
 export { REPORT_KINDS, type QueryValues, type ReportKind };
 export const REPORT_EXTENSIONS = ['csv', 'pdf'] as const;
@@ -32,6 +32,20 @@ export class ReportInputError extends Error {
     );
   }
 }
+
+/**
+ * Turns a laid-out report into PDF bytes. The server passes one that runs in a worker thread (jsPDF is
+ * synchronous and a long report takes seconds); by default it renders in this thread.
+ */
+export type PdfRenderer = (job: {
+  heading: ReportHeading;
+  columns: readonly ReportColumn[];
+  rows: readonly Cell[][];
+  totals: Cell[] | null;
+}) => Promise<Buffer>;
+
+const renderInThisThread: PdfRenderer = (job) =>
+  Promise.resolve(renderPdf(job.heading, job.columns, job.rows, job.totals));
 
 export type ReportFile = {
   fileName: string;
@@ -94,6 +108,7 @@ async function buildWith<Input>(
   ctx: OrgContext,
   extension: ReportExtension,
   query: QueryValues,
+  render: PdfRenderer,
 ): Promise<ReportFile> {
   const dialect = dialectOf(query);
   const parsed = definition.schema.safeParse(inputOf(definition, query));
@@ -152,7 +167,7 @@ async function buildWith<Input>(
   return {
     fileName,
     contentType: 'application/pdf',
-    body: renderPdf(heading, definition.columns, rows, totals),
+    body: await render({ heading, columns: definition.columns, rows, totals }),
   };
 }
 
@@ -162,15 +177,16 @@ export function buildReport(
   kind: ReportKind,
   extension: ReportExtension,
   query: QueryValues,
+  render: PdfRenderer = renderInThisThread,
 ): Promise<ReportFile> {
   switch (kind) {
     case 'clients':
-      return buildWith(REPORT_DEFINITIONS.clients, ctx, extension, query);
+      return buildWith(REPORT_DEFINITIONS.clients, ctx, extension, query, render);
     case 'appointments':
-      return buildWith(REPORT_DEFINITIONS.appointments, ctx, extension, query);
+      return buildWith(REPORT_DEFINITIONS.appointments, ctx, extension, query, render);
     case 'finance':
-      return buildWith(REPORT_DEFINITIONS.finance, ctx, extension, query);
+      return buildWith(REPORT_DEFINITIONS.finance, ctx, extension, query, render);
     case 'finance-summary':
-      return buildWith(REPORT_DEFINITIONS['finance-summary'], ctx, extension, query);
+      return buildWith(REPORT_DEFINITIONS['finance-summary'], ctx, extension, query, render);
   }
 }
