@@ -6,6 +6,7 @@ import { href, usePath } from '../router';
 import { useSession, useSignedIn } from '../session-context';
 import { useUnreadCount } from '../queries/hooks';
 import { BillingBanner } from './billing-notices';
+import { TrialBadge } from './trial-badge';
 import { useIdleSignOut } from './use-idle-sign-out';
 import { useOnline } from './use-online';
 
@@ -50,6 +51,7 @@ export function Layout({ children }: { children: ReactNode }) {
                 </Badge>
               </Tooltip>
             )}
+            <TrialBadge />
             {memberships.length > 1 ? (
               <Select
                 aria-label={t('nav.organization')}

@@ -1,17 +1,24 @@
-import { Alert, Button, Center, Loader, Stack, Text } from '@mantine/core';
+import { Alert, Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { t } from '../i18n';
 
-/** Loading, error and empty states, the same on every page. */
+/**
+ * Loading, error and empty states, the same on every page. An empty list says what it is for and offers
+ * its primary action (`emptyTitle`, `emptyHint`, `emptyAction`), so a new company knows where to start.
+ */
 export function PageState({
   query,
   empty,
+  emptyTitle,
   emptyHint,
+  emptyAction,
   children,
 }: {
   query: { isPending: boolean; isError: boolean; error: unknown; refetch: () => unknown };
   empty?: boolean;
+  emptyTitle?: string;
   emptyHint?: string;
+  emptyAction?: ReactNode;
   children: ReactNode;
 }) {
   if (query.isPending) {
@@ -35,13 +42,14 @@ export function PageState({
   }
   if (empty) {
     return (
-      <Stack align="center" py="xl" gap={4}>
-        <Text fw={600}>{t('common.emptyTitle')}</Text>
+      <Stack align="center" py="xl" gap={4} data-testid="empty-state">
+        <Text fw={600}>{emptyTitle ?? t('common.emptyTitle')}</Text>
         {emptyHint ? (
-          <Text c="dimmed" size="sm">
+          <Text c="dimmed" size="sm" ta="center" maw={520}>
             {emptyHint}
           </Text>
         ) : null}
+        {emptyAction ? <Group mt="sm">{emptyAction}</Group> : null}
       </Stack>
     );
   }

@@ -79,8 +79,20 @@ export function AppointmentsPage() {
       <PageState
         query={query}
         empty={view === 'list' && items.length === 0}
-        emptyHint={t('appointments.empty')}
+        emptyTitle={t('appointments.empty')}
+        emptyHint={t('firstRun.appointmentsHint')}
+        emptyAction={<Button onClick={() => setCreating(true)}>{t('appointments.new')}</Button>}
       >
+        {view === 'week' && items.length === 0 ? (
+          <Group justify="space-between" mb="sm" data-testid="empty-state">
+            <Text size="sm" c="dimmed">
+              {t('appointments.empty')} {t('firstRun.appointmentsHint')}
+            </Text>
+            <Button size="xs" variant="light" onClick={() => setCreating(true)}>
+              {t('appointments.new')}
+            </Button>
+          </Group>
+        ) : null}
         {view === 'week' ? (
           <WeekView weekStart={weekStart} items={items} assigneeNames={assigneeNames} {...handlers} />
         ) : (

@@ -41,6 +41,8 @@ export function ClientsPage() {
     pageSize: PAGE_SIZE,
   });
   const data = query.data;
+  // Empty because of the filters, or because there is no client yet (a new company)?
+  const filtered = Boolean(debouncedSearch) || active !== 'all' || poolType !== null || includeArchived;
   const resetPage =
     <T,>(set: (value: T) => void) =>
     (value: T) => {
@@ -106,7 +108,17 @@ export function ClientsPage() {
         </Group>
       </Card>
       <Card withBorder p={0}>
-        <PageState query={query} empty={data?.items.length === 0} emptyHint={t('clients.emptyHint')}>
+        <PageState
+          query={query}
+          empty={data?.items.length === 0}
+          {...(filtered
+            ? { emptyHint: t('clients.emptyHint') }
+            : {
+                emptyTitle: t('firstRun.clientsTitle'),
+                emptyHint: t('firstRun.clientsHint'),
+                emptyAction: <Button onClick={() => navigate('/clients/new')}>{t('clients.new')}</Button>,
+              })}
+        >
           <Table striped highlightOnHover verticalSpacing="xs" horizontalSpacing="md">
             <Table.Thead>
               <Table.Tr>

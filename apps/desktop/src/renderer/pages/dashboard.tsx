@@ -2,6 +2,7 @@ import { BarChart } from '@mantine/charts';
 import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { APPOINTMENT_STATUSES } from '@picineiros/db/constants';
 import { useState } from 'react';
+import { FirstStepsCard } from '../components/first-steps';
 import { SectionCard } from '../components/section-card';
 import { PageState } from '../components/page-state';
 import { formatLocalDate, formatMoney, formatMonth, formatNumber, t } from '../i18n';
@@ -30,6 +31,7 @@ export function DashboardPage() {
         <Title order={2}>{t('dashboard.title')}</Title>
         <DashboardPeriodPicker period={period} onChange={setPeriod} errors={errors} />
       </Group>
+      <FirstStepsCard />
       {period.preset === 'custom' && range === null && !Object.keys(errors).length ? (
         <Text c="dimmed" size="sm">
           {t('dashboard.choosePeriod')}
@@ -73,18 +75,24 @@ export function DashboardPage() {
                     ? t('dashboard.revenueInPeriod', { period: periodText })
                     : t('dashboard.revenueChart')}
                 </Text>
-                <BarChart
-                  h={220}
-                  data={data.monthlyRevenue.map((month) => ({
-                    month: formatMonth(month.month),
-                    revenue: month.paidCents / 100,
-                  }))}
-                  dataKey="month"
-                  series={[{ name: 'revenue', label: t('dashboard.revenue'), color: 'cyan.6' }]}
-                  valueFormatter={(value) => formatMoney(Math.round(value * 100))}
-                  withLegend={false}
-                  yAxisProps={{ width: 90 }}
-                />
+{data.monthlyRevenue.some((month) => month.paidCents !== 0) ? (
+                                  <BarChart
+                    h={220}
+                    data={data.monthlyRevenue.map((month) => ({
+                      month: formatMonth(month.month),
+                      revenue: month.paidCents / 100,
+                    }))}
+                    dataKey="month"
+                    series={[{ name: 'revenue', label: t('dashboard.revenue'), color: 'cyan.6' }]}
+                    valueFormatter={(value) => formatMoney(Math.round(value * 100))}
+                    withLegend={false}
+                    yAxisProps={{ width: 90 }}
+                  />
+                ) : (
+                  <Text c="dimmed" size="sm" py="xl" ta="center" data-testid="revenue-empty">
+                    {t('firstRun.chartEmpty')}
+                  </Text>
+                )}
               </Card>
               <SectionCard title={t('dashboard.byStatusIn', { period: periodText })}>
                 <Stack gap="xs" data-testid="by-status">

@@ -87,7 +87,13 @@ export function FinancePage() {
         </Group>
       </Card>
       <Card withBorder p={0}>
-        <PageState query={query} empty={items.length === 0} emptyHint={t('finance.empty')}>
+        <PageState
+          query={query}
+          empty={items.length === 0}
+          emptyTitle={t('finance.empty')}
+          emptyHint={t('firstRun.financeHint')}
+          emptyAction={<Button onClick={() => setCreating('manual')}>{t('finance.new')}</Button>}
+        >
           <Table verticalSpacing="xs" horizontalSpacing="md" highlightOnHover>
             <Table.Thead>
               <Table.Tr>
