@@ -1,0 +1,147 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startBillingServer, type BillingTestServer } from '../../server/test/billing-harness';
+import { startFakeCep } from '../../server/test/fake-cep';
+import { newAccount, signUpOwner, type SignedIn } from '../../server/test/harness';
+import { DesktopCore } from '../src/core/core';
+import { createMemoryTokenStore } from '../src/core/token-store';
+import { documentationScreenshot, ensureWebBuild, openChromiumPage, screenshotOnFailure } from './browser';
+import { serveCoreOverLoopback } from './core-over-loopback';
+import {
+  addClientWithCep,
+  COMPANY,
+  expectTickedSteps,
+  fillCompanyDetails,
+  registerCompany,
+  seeEmptyStates,
+  seeFirstRunDashboard,
+  signInToNewCompany,
+  unknownCepDoesNotBlock,
+} from './steps/first-run';
+
+// A new company's first run, in Chromium, on the web build against the server (payments through the fake
+// Asaas, so the trial counts down) and on the desktop path (the renderer over loopback to a real
+// DesktopCore). CEP lookups go to a fake ViaCEP on loopback that the server is configured with.
+
+let cep: Awaited<ReturnType<typeof startFakeCep>>;
+let billing: BillingTestServer;
+let browser: Browser;
+let page: Page;
+let pageErrors: string[] = [];
+
+beforeAll(async () => {
+  ensureWebBuild();
+  cep = await startFakeCep();
+  billing = await startBillingServer(new Date(), { CEP_LOOKUP_URL: cep.url });
+  ({ browser, page, pageErrors } = await openChromiumPage());
+});
+
+afterEach(async (context) => {
+  await screenshotOnFailure(page, context.task, `first-run-${billing.server.dialect}`);
+});
+
+afterAll(async () => {
+  await browser.close();
+  await billing.close();
+  await cep.close();
+});
+
+describe('first run on the web build', { timeout: 90_000 }, () => {
+  const account = newAccount({ name: 'Ana Lima', organizationName: 'Piscinas Lima' });
+
+  it('registers a new company and lands on the checklist, without an empty chart, with the trial in the header', async () => {
+    await registerCompany(page, billing.server.url, account);
+    await seeFirstRunDashboard(page, { trialDays: 14 });
+    await documentationScreenshot(page, 'first-run-dashboard');
+  });
+
+  it('shows a useful empty state on every list', () => seeEmptyStates(page));
+
+  it('fills the company details by keyboard, the address from the CEP, and the logo', async () => {
+    await fillCompanyDetails(page);
+    await documentationScreenshot(page, 'settings-company-details');
+    const login = await billing.server
+      .client()
+      .auth.login.mutate({ email: account.email, password: account.password, client: 'desktop' });
+    const api = billing.server.client({ accessToken: () => login.accessToken });
+    expect(await api.organizations.current.query()).toMatchObject({
+      documentMasked: COMPANY.document,
+      phoneMasked: COMPANY.phone,
+      replyToEmail: COMPANY.replyToEmail,
+      hasLogo: true,
+      address: {
+        cepMasked: COMPANY.cep,
+        street: COMPANY.street,
+        number: COMPANY.number,
+        complement: COMPANY.complement,
+        district: COMPANY.district,
+        city: COMPANY.city,
+        uf: COMPANY.uf,
+      },
+    });
+    await expectTickedSteps(page, ['company']);
+  });
+
+  it('adds a client whose address comes from its CEP, and the checklist ticks', async () => {
+    await addClientWithCep(page);
+    await documentationScreenshot(page, 'client-form-cep');
+    await expectTickedSteps(page, ['company', 'client']);
+    expect(cep.requests).toEqual(expect.arrayContaining(['13010000', '01310100']));
+  });
+
+  it('goes on saving when the CEP is unknown', async () => {
+    await unknownCepDoesNotBlock(page);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('first run on the desktop path (core over loopback)', { timeout: 90_000 }, () => {
+  let core: DesktopCore;
+  let loopback: Awaited<ReturnType<typeof serveCoreOverLoopback>>;
+  let dataDir: string;
+  let owner: SignedIn;
+
+  beforeAll(async () => {
+    owner = await signUpOwner(billing.server, { name: 'Bruno Reis', organizationName: 'Piscinas Reis' });
+    dataDir = mkdtempSync(join(tmpdir(), 'picineiros-first-run-'));
+    core = new DesktopCore({
+      serverUrl: billing.server.url,
+      dataDir,
+      tokenStore: createMemoryTokenStore(),
+      syncIntervalMs: 300,
+    });
+    await core.start();
+    loopback = await serveCoreOverLoopback(core);
+  });
+
+  afterAll(async () => {
+    await loopback.close();
+    await core.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('signs in on the desktop and sees the checklist and the empty lists', async () => {
+    await page.context().clearCookies();
+    await signInToNewCompany(page, loopback.url, owner);
+    await seeFirstRunDashboard(page, { trialDays: 14 });
+    await seeEmptyStates(page);
+  });
+
+  it('fills the company details and adds a client with the CEP lookup forwarded by the core', async () => {
+    await fillCompanyDetails(page);
+    await expectTickedSteps(page, ['company']);
+    await addClientWithCep(page);
+    await expectTickedSteps(page, ['company', 'client']);
+    const current = await owner.client.organizations.current.query();
+    expect(current.address).toMatchObject({ city: COMPANY.city, number: COMPANY.number });
+    const clients = await owner.client.clients.list.query({ search: 'helena' });
+    expect(clients.items[0]?.address).toMatchObject({
+      street: 'Avenida Paulista',
+      city: 'São Paulo',
+      uf: 'SP',
+    });
+  });
+});
