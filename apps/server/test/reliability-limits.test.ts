@@ -172,3 +172,64 @@ describe('errors never carry SQL', () => {
     }
   });
 });
+
+describe('finance.markPaid: strict dates and the version', () => {
+  async function newEntry() {
+    const owner = await signUpOwner(server);
+    const client = await owner.client.clients.create.mutate({ name: 'Pagador', pools: [{ type: 'other' }] });
+    const entry = await owner.client.finance.create.mutate({
+      clientId: client.id,
+      description: 'Mensalidade',
+      amountCents: 10_000,
+      dueDate: '2026-03-05',
+    });
+    return { owner, entry };
+  }
+
+  it('refuses rolled-over, numeric, array and bare dates with a field error, changing nothing', async () => {
+    const { owner, entry } = await newEntry();
+    for (const paidAt of ['2026-02-30T12:00:00Z', '2026-02-29T12:00:00Z', '1', '2026-03-01', [1, 2], 1, '']) {
+      // Raw JSON, as a script would send it (the typed client only sends Dates).
+      const response = await fetch(`${server.url}/trpc/finance.markPaid`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${owner.accessToken}`,
+          'x-org-id': owner.orgId,
+        },
+        body: JSON.stringify({ json: { id: entry.id, method: 'pix', paidAt } }),
+      });
+      const body = (await response.json()) as { error?: { json: { data: { fieldErrors?: unknown } } } };
+      expect({ paidAt, status: response.status, fieldErrors: body.error?.json.data.fieldErrors }).toEqual({
+        paidAt,
+        status: 400,
+        fieldErrors: { paidAt: 'Informe uma data de pagamento válida.' },
+      });
+    }
+    expect((await owner.client.finance.get.query({ id: entry.id })).status).toBe('pending');
+    // A full ISO instant with its offset, and a Date, are fine.
+    const paid = await owner.client.finance.markPaid.mutate({
+      id: entry.id,
+      method: 'pix',
+      paidAt: '2026-03-09T09:00:00-03:00',
+    });
+    expect(paid.paidAt?.toISOString()).toBe('2026-03-09T12:00:00.000Z');
+  });
+
+  it('10 parallel calls with one version: one records the payment, the others get CONFLICT', async () => {
+    const { owner, entry } = await newEntry();
+    const methods = ['pix', 'cash', 'boleto', 'card', 'bank_transfer'] as const;
+    const calls = Array.from({ length: 10 }, (_, index) =>
+      owner.client.finance.markPaid.mutate({
+        id: entry.id,
+        version: entry.version,
+        method: methods[index % methods.length] ?? 'pix',
+      }),
+    );
+    expect(await outcomes(calls)).toEqual({ OK: 1, CONFLICT: 9 });
+    const winner = (await Promise.allSettled(calls)).find((result) => result.status === 'fulfilled');
+    const stored = await owner.client.finance.get.query({ id: entry.id });
+    expect(stored.paymentMethod).toBe(winner?.status === 'fulfilled' ? winner.value.paymentMethod : null);
+    expect(stored.version).toBe(entry.version + 1);
+  });
+});

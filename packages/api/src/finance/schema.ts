@@ -1,5 +1,5 @@
 import { FINANCE_STATUSES, PAYMENT_METHODS } from '@picineiros/db/constants';
-import { dateRangeRule, UUID_PATTERN, ZCents, ZId, ZLocalDate } from '../shared/scalars';
+import { dateRangeRule, UUID_PATTERN, ZCents, ZId, ZInstant, ZLocalDate } from '../shared/scalars';
 import { z } from '../shared/validation';
 
 export const ZFinanceStatus = z.enum(FINANCE_STATUSES, { error: 'Situação inválida (pendente ou pago).' });
@@ -39,11 +39,10 @@ export const ZFinanceEntryIdInput = z.object({ id: ZId('Lançamento') });
 
 export const ZMarkPaidInput = z.object({
   id: ZId('Lançamento'),
+  /** The version the caller saw: a payment recorded meanwhile by someone else is a CONFLICT. */
+  version: z.int().positive().optional(),
   /** Defaults to now. */
-  paidAt: z.coerce
-    .date({ error: 'Informe uma data de pagamento válida.' })
-    .min(new Date('2000-01-01T00:00:00Z'), { error: 'Informe uma data de pagamento válida.' })
-    .optional(),
+  paidAt: ZInstant('Informe uma data de pagamento válida.').optional(),
   method: ZPaymentMethod,
 });
 export type TMarkPaidInput = z.infer<typeof ZMarkPaidInput>;

@@ -268,6 +268,11 @@ export async function markFinanceEntryPaid(
   }
   const entry = await findEntry(ctx, input.id);
   refuseIfArchived(entry);
+  // As updateFinanceEntry: a stale version is refused here, and a change between this read and the flush
+  // by the row's optimistic lock, so of parallel calls with one version exactly one records the payment.
+  if (input.version !== undefined && input.version !== entry.version) {
+    throw new TRPCError({ code: 'CONFLICT', message: messages.concurrentEdit });
+  }
   entry.status = 'paid';
   entry.paidAt = input.paidAt ?? now;
   entry.paymentMethod = input.method;

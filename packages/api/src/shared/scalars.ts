@@ -14,6 +14,26 @@ export const ZLocalDate = z.iso
     error: 'Informe uma data entre 2000 e 2100.',
   });
 
+/**
+ * An instant, strictly: a Date (superjson sends one) or an ISO 8601 date-time with its offset
+ * ('2026-03-10T12:00:00Z', '2026-03-10T09:00:00-03:00') naming a real calendar date. Never a number, an
+ * array or a bare date, and never rolled over ('2026-02-30' is refused, not read as 2 March): what
+ * z.coerce.date() accepted. Between 2000 and 2100.
+ */
+export function ZInstant(message: string) {
+  return z
+    .union([z.date(), z.iso.datetime({ offset: true }).transform((text) => new Date(text))], {
+      error: message,
+    })
+    .refine(
+      (instant) =>
+        !Number.isNaN(instant.getTime()) &&
+        instant >= new Date('2000-01-01T00:00:00Z') &&
+        instant < new Date('2101-01-01T00:00:00Z'),
+      { error: message },
+    );
+}
+
 /** A local time 'HH:mm' (24 h). */
 export const ZLocalTime = z
   .string({ error: 'Informe um horário válido (HH:mm).' })
