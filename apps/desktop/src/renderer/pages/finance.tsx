@@ -205,6 +205,7 @@ function MarkPaidForm({ entry, onDone }: { entry: Entry; onDone: () => void }) {
               // Noon local time: the payment lands on the chosen day in any Brazilian time zone.
               {
                 id: entry.id,
+                version: entry.version,
                 method,
                 paidAt: date === todayLocal() ? undefined : new Date(`${date}T12:00:00`),
               },
