@@ -193,6 +193,7 @@ export function buildLocalRows(
       if (input.status) filters.push({ label: 'Situação', value: FINANCE_STATUS_LABELS[input.status] });
       if (input.overdue !== undefined)
         filters.push({ label: FINANCE_OVERDUE_LABEL, value: input.overdue ? 'Sim' : 'Não' });
+      if (input.search) filters.push({ label: 'Busca', value: input.search });
       return { columns: financeColumns, rows, filters };
     }
   }

@@ -194,7 +194,7 @@ const appointmentsReport: ReportDefinition<TListAppointmentsInput> = {
 
 const financeReport: ReportDefinition<TListFinanceEntriesInput> = {
   ...REPORT_META['finance'],
-  filterKeys: ['status', 'overdue', 'clientId', 'from', 'to', 'includeArchived'],
+  filterKeys: ['status', 'overdue', 'clientId', 'from', 'to', 'search', 'includeArchived'],
   booleanKeys: ['overdue', 'includeArchived'],
   schema: ZListFinanceEntriesInput,
   columns: financeColumns,
@@ -209,6 +209,7 @@ const financeReport: ReportDefinition<TListFinanceEntriesInput> = {
     if (input.overdue !== undefined) {
       filters.push({ label: FINANCE_OVERDUE_LABEL, value: yesNo(input.overdue) });
     }
+    if (input.search) filters.push({ label: 'Busca', value: input.search });
     if (input.includeArchived) filters.push({ label: 'Inclui arquivados', value: 'Sim' });
     return filters;
   },

@@ -163,6 +163,9 @@ export const ptBR = {
     address: 'Endereço',
     contact: 'Contato',
     archiveConfirmTitle: 'Arquivar {name}?',
+    poolTypePlaceholder: 'Escolha o tipo',
+    poolRequired: 'Cadastre pelo menos uma piscina: escolha o tipo dela (os outros campos são opcionais).',
+    poolTypeRequired: 'Escolha o tipo da piscina.',
     archiveConfirm: 'O cliente some das listas, mas pode ser restaurado a qualquer momento.',
   },
   pools: {
@@ -262,11 +265,11 @@ export const ptBR = {
     dueTo: 'até',
     showArchived: 'Mostrar arquivados',
     archived: 'Arquivado',
-    // The filtered rows' total (every page): "3 lançamentos · R$ 450,00".
+    // The filtered rows' total (every page), beside their sum in the Valor column.
     totalLine: {
-      zero: 'Nenhum lançamento',
-      one: '1 lançamento · {amount}',
-      other: '{count} lançamentos · {amount}',
+      zero: 'Total · nenhum lançamento',
+      one: 'Total · 1 lançamento',
+      other: 'Total · {count} lançamentos',
     },
     rowActions: 'Ações de {description}',
     edit: 'Editar cobrança',

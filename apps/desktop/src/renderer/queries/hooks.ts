@@ -193,7 +193,8 @@ export function useCreateFinanceEntry() {
       input.kind === 'manual'
         ? api.finance.create.mutate(input.data)
         : api.finance.createFromAppointment.mutate(input.data),
-    onSuccess: () => invalidate('finance'),
+    // A billed visit leaves the billable visits (appointments.list { billable }).
+    onSuccess: () => invalidate('finance', 'appointments'),
   });
 }
 
