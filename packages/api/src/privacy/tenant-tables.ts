@@ -38,6 +38,8 @@ export const GLOBAL_TABLES: Record<string, string> = {
   RateLimitHit:
     "counters of rate-limited actions keyed by e-mail or IP, not by organization (erasure deletes an erased e-mail's)",
   Plan: "the catalogue of Picineiros' plans, the same for every organization",
+  RequestCounter:
+    'per-minute call counters of the request budget, keyed by session and deleted after a few minutes',
 };
 
 /** Tables of members that the export leaves out although they are scoped, and why. */

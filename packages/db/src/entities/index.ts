@@ -17,6 +17,7 @@ import { OrganizationSchema } from './organization.entity';
 import { PlanSchema } from './plan.entity';
 import { PoolSchema } from './pool.entity';
 import { RateLimitHitSchema } from './rate-limit-hit.entity';
+import { RequestCounterSchema } from './request-counter.entity';
 import { SessionSchema } from './session.entity';
 import { SubscriptionSchema } from './subscription.entity';
 import { SyncCounterSchema } from './sync-counter.entity';
@@ -42,6 +43,7 @@ export * from './organization.entity';
 export * from './plan.entity';
 export * from './pool.entity';
 export * from './rate-limit-hit.entity';
+export * from './request-counter.entity';
 export * from './session.entity';
 export * from './subscription.entity';
 export * from './sync-counter.entity';
@@ -63,6 +65,7 @@ export const entitySchemas = [
   AccountTokenSchema,
   MailMessageSchema,
   RateLimitHitSchema,
+  RequestCounterSchema,
   ClientSchema,
   PoolSchema,
   SyncCounterSchema,

@@ -1,7 +1,7 @@
-import { Button, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { ZUpdateOrganizationInput } from '@picineiros/api/organizations/schema';
-import { maskDocument, maskPhone, UFS } from '@picineiros/api/shared/brazil';
+import { maskDocument, maskPhone } from '@picineiros/api/shared/brazil';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect } from 'react';
 import { t } from '../i18n';
@@ -13,6 +13,7 @@ import { savedFeedback, validateWith } from './forms';
 import { MaskedInput } from './masked-input';
 import { PageState } from './page-state';
 import { SectionCard } from './section-card';
+import { UfSelect } from './typed-select';
 
 type Organization = Outputs['organizations']['current'];
 
@@ -157,15 +158,12 @@ export function CompanyDetailsCard({ canEdit }: { canEdit: boolean }) {
                 disabled={!canEdit}
                 {...form.getInputProps('address.city')}
               />
-              <Select
+              <UfSelect
                 label={t('clients.uf')}
-                searchable
-                clearable
                 disabled={!canEdit}
-                data={[...UFS]}
                 {...form.getInputProps('address.uf')}
-                value={address.uf || null}
-                onChange={(value: string | null) => form.setFieldValue('address.uf', value ?? '')}
+                value={address.uf}
+                onChange={(value) => form.setFieldValue('address.uf', value)}
               />
             </SimpleGrid>
             {canEdit ? (

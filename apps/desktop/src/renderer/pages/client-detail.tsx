@@ -5,7 +5,6 @@ import {
   Card,
   Group,
   NumberInput,
-  Select,
   SimpleGrid,
   Stack,
   Switch,
@@ -17,7 +16,7 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { ZCreateClientInput, ZUpdateClientInput } from '@picineiros/api/clients/schema';
-import { maskDocument, maskPhone, UFS } from '@picineiros/api/shared/brazil';
+import { maskDocument, maskPhone } from '@picineiros/api/shared/brazil';
 import { POOL_LOCATIONS, POOL_TYPES, type PoolLocation, type PoolType } from '@picineiros/db/constants';
 import { useCallback, useEffect } from 'react';
 import type { CepFillFields } from '../components/cep-fill';
@@ -26,25 +25,27 @@ import { useConfirm } from '../components/confirm-dialog';
 import { savedFeedback, showMutationError, showSuccess, validateWith } from '../components/forms';
 import { MaskedInput } from '../components/masked-input';
 import { SectionCard } from '../components/section-card';
+import { TypedSelect, UfSelect } from '../components/typed-select';
 import { PageState } from '../components/page-state';
 import { formatLocalDate, formatMoney, t } from '../i18n';
 import {
   useAppointments,
   useArchiveClient,
   useClient,
-  useFinanceEntries,
   useSaveClient,
 } from '../queries/hooks';
 import type { Outputs } from '../queries/keys';
 import { navigate } from '../router';
 import { StatusBadge } from './appointments';
+import { ClientCharges } from './client-charges';
 
 type ClientView = Outputs['clients']['get'];
 
 type PoolValues = {
   id?: string;
   label: string;
-  type: PoolType;
+  /** '' until the user picks one: a type the form chose by itself would describe a pool nobody described. */
+  type: PoolType | '';
   volumeLiters: number | string;
   location: PoolLocation;
   heated: boolean;
@@ -72,12 +73,18 @@ type Values = {
 
 const newPool = (): PoolValues => ({
   label: '',
-  type: 'fiberglass',
+  type: '',
   volumeLiters: '',
   location: 'outdoor',
   heated: false,
   notes: '',
 });
+
+const POOL_TYPE_OPTIONS = POOL_TYPES.map((type) => ({ value: type, label: t(`pools.types.${type}`) }));
+const POOL_LOCATION_OPTIONS = POOL_LOCATIONS.map((location) => ({
+  value: location,
+  label: t(`pools.locations.${location}`),
+}));
 
 function valuesOf(client: ClientView | undefined): Values {
   return {
@@ -108,14 +115,54 @@ function valuesOf(client: ClientView | undefined): Values {
   };
 }
 
+/** A new row left as it came (no type chosen, nothing typed): not a pool, so it is not sent. */
+function isBlankPool(pool: PoolValues): boolean {
+  return (
+    !pool.id &&
+    pool.type === '' &&
+    pool.label.trim() === '' &&
+    pool.volumeLiters === '' &&
+    pool.notes.trim() === ''
+  );
+}
+
+/** The form rows (their indexes) that are sent to the API, in order. */
+function sentPoolRows(values: Values): number[] {
+  return values.pools.flatMap((pool, index) => (isBlankPool(pool) ? [] : [index]));
+}
+
+/**
+ * Errors keyed by the sent pools' positions ('pools.1.volumeLiters', from the schema or the server) moved to
+ * the rows they came from, blank rows left out between them. With no pool at all, the first row's type
+ * says what is missing.
+ */
+function formErrorsOf(errors: Record<string, string>, values: Values): Record<string, string> {
+  const rows = sentPoolRows(values);
+  const moved: Record<string, string> = {};
+  for (const [key, message] of Object.entries(errors)) {
+    const pool = /^pools\.(\d+)(\..+)?$/.exec(key);
+    const row = pool ? rows[Number(pool[1])] : undefined;
+    moved[pool && row !== undefined ? `pools.${row}${pool[2] ?? ''}` : key] = message;
+  }
+  if (rows.length === 0) {
+    moved['pools'] = t('clients.poolRequired');
+    moved['pools.0.type'] = t('clients.poolTypeRequired');
+  }
+  return moved;
+}
+
 /** Form values → the API's input; blank optional fields go as '' and the schema turns them into null. */
 function inputOf(values: Values) {
   return {
     ...values,
-    pools: values.pools.map((pool) => ({
-      ...pool,
-      volumeLiters: pool.volumeLiters === '' ? null : Number(pool.volumeLiters),
-    })),
+    pools: values.pools
+      .filter((pool) => !isBlankPool(pool))
+      .map((pool) => ({
+        ...pool,
+        // A sent row without a type never reaches the API: the schema refuses '' when the form validates.
+        type: pool.type as PoolType,
+        volumeLiters: pool.volumeLiters === '' ? null : Number(pool.volumeLiters),
+      })),
   };
 }
 
@@ -130,11 +177,12 @@ function ClientForm({ client }: { client?: ClientView }) {
   const { confirm } = useConfirm();
   const save = useSaveClient();
   const archive = useArchiveClient();
+  const validate = validateWith(client ? ZUpdateClientInput : ZCreateClientInput, (values: Values) =>
+    client ? { id: client.id, ...inputOf(values) } : inputOf(values),
+  );
   const form = useForm<Values>({
     initialValues: valuesOf(client),
-    validate: validateWith(client ? ZUpdateClientInput : ZCreateClientInput, (values: Values) =>
-      client ? { id: client.id, ...inputOf(values) } : inputOf(values),
-    ),
+    validate: (values) => formErrorsOf(validate(values), values),
   });
   useEffect(() => {
     if (client) form.setValues(valuesOf(client));
@@ -161,7 +209,8 @@ function ClientForm({ client }: { client?: ClientView }) {
           showSuccess(client ? t('common.saved') : t('common.created'));
           if (!client) navigate(`/clients/${saved.id}`);
         },
-        onError: (error) => showMutationError(error, form.setErrors),
+        onError: (error) =>
+          showMutationError(error, (errors) => form.setErrors(formErrorsOf(errors, values))),
       },
     );
   });
@@ -248,14 +297,11 @@ function ClientForm({ client }: { client?: ClientView }) {
               <TextInput label={t('clients.complement')} {...form.getInputProps('address.complement')} />
               <TextInput label={t('clients.district')} {...form.getInputProps('address.district')} />
               <TextInput label={t('clients.city')} {...form.getInputProps('address.city')} />
-              <Select
+              <UfSelect
                 label={t('clients.uf')}
-                searchable
-                clearable
-                data={[...UFS]}
                 {...form.getInputProps('address.uf')}
-                value={form.values.address.uf || null}
-                onChange={(value: string | null) => form.setFieldValue('address.uf', value ?? '')}
+                value={form.values.address.uf}
+                onChange={(value) => form.setFieldValue('address.uf', value)}
               />
             </SimpleGrid>
           </SectionCard>
@@ -279,12 +325,17 @@ function ClientForm({ client }: { client?: ClientView }) {
                     w={140}
                     {...form.getInputProps(`pools.${index}.label`)}
                   />
-                  <Select
+                  <TypedSelect
                     label={t('pools.type')}
-                    allowDeselect={false}
+                    required
+                    placeholder={t('clients.poolTypePlaceholder')}
                     w={180}
-                    data={POOL_TYPES.map((type) => ({ value: type, label: t(`pools.types.${type}`) }))}
+                    data={POOL_TYPE_OPTIONS}
                     {...form.getInputProps(`pools.${index}.type`)}
+                    value={pool.type || null}
+                    onChange={(value) =>
+                      form.setFieldValue(`pools.${index}.type`, (value ?? '') as PoolType | '')
+                    }
                   />
                   <NumberInput
                     label={t('pools.volume')}
@@ -295,15 +346,15 @@ function ClientForm({ client }: { client?: ClientView }) {
                     min={0}
                     {...form.getInputProps(`pools.${index}.volumeLiters`)}
                   />
-                  <Select
+                  <TypedSelect
                     label={t('pools.location')}
-                    allowDeselect={false}
                     w={130}
-                    data={POOL_LOCATIONS.map((location) => ({
-                      value: location,
-                      label: t(`pools.locations.${location}`),
-                    }))}
+                    data={POOL_LOCATION_OPTIONS}
                     {...form.getInputProps(`pools.${index}.location`)}
+                    value={pool.location}
+                    onChange={(value) =>
+                      value && form.setFieldValue(`pools.${index}.location`, value as PoolLocation)
+                    }
                   />
                   <Switch
                     label={t('pools.heated')}
@@ -346,7 +397,6 @@ function ClientForm({ client }: { client?: ClientView }) {
 
 function ClientHistory({ clientId }: { clientId: string }) {
   const appointments = useAppointments({ clientId, limit: 50 });
-  const finance = useFinanceEntries({ clientId, limit: 50 });
   return (
     <SimpleGrid cols={2}>
       <SectionCard title={t('clients.history')}>
@@ -370,29 +420,7 @@ function ClientHistory({ clientId }: { clientId: string }) {
           </Table>
         </PageState>
       </SectionCard>
-      <SectionCard title={t('clients.finance')}>
-        <PageState query={finance} empty={finance.data?.items.length === 0}>
-          <Table verticalSpacing={4}>
-            <Table.Tbody>
-              {finance.data?.items.map((entry) => (
-                <Table.Tr key={entry.id}>
-                  <Table.Td>{formatLocalDate(entry.dueDate)}</Table.Td>
-                  <Table.Td>{entry.description}</Table.Td>
-                  <Table.Td ta="right">
-                    <Text
-                      size="sm"
-                      c={entry.overdue ? 'red' : undefined}
-                      fw={entry.overdue ? 600 : undefined}
-                    >
-                      {formatMoney(entry.amountCents)}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </PageState>
-      </SectionCard>
+      <ClientCharges clientId={clientId} />
     </SimpleGrid>
   );
 }
