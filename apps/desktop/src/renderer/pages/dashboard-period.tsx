@@ -1,8 +1,9 @@
-import { Group, SegmentedControl } from '@mantine/core';
+import { Group, SegmentedControl, Stack } from '@mantine/core';
 import { ZDashboardSummaryInput } from '@picineiros/api/dashboard/schema';
 import { formatLocalMonth } from '@picineiros/api/shared/labels';
 import { addMonthsToLocalMonth, localMonthOf } from '@picineiros/api/shared/local-time';
 import { fieldErrorsOf } from '@picineiros/api/shared/validation';
+import { useCallback, type Dispatch, type SetStateAction } from 'react';
 import { ANY_PAST, LocalDateInput } from '../components/date-fields';
 import { formatLocalDate, t } from '../i18n';
 
@@ -13,7 +14,13 @@ import { formatLocalDate, t } from '../i18n';
 export const PERIOD_PRESETS = ['month', 'lastMonth', 'last3Months', 'year', 'custom'] as const;
 export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
 
-export type DashboardPeriod = { preset: PeriodPreset; from: string; to: string };
+export type DashboardPeriod = {
+  preset: PeriodPreset;
+  from: string;
+  to: string;
+  /** A custom date field shows text it cannot read (its own field error): nothing is asked meanwhile. */
+  unreadable?: { from?: boolean; to?: boolean };
+};
 
 export type DashboardRange = { from?: string; to?: string };
 
@@ -44,6 +51,7 @@ export function rangeOf(
     case 'year':
       return { range: { from: `${today.slice(0, 4)}-01-01`, to: `${today.slice(0, 4)}-12-31` }, errors: {} };
     case 'custom': {
+      if (period.unreadable?.from || period.unreadable?.to) return { range: null, errors: {} };
       const range: DashboardRange = {
         ...(period.from ? { from: period.from } : {}),
         ...(period.to ? { to: period.to } : {}),
@@ -71,17 +79,28 @@ export function describePeriod(range: { from: string | null; to: string | null }
   return t('dashboard.periodAll');
 }
 
+function markUnreadable(field: 'from' | 'to', unreadable: boolean) {
+  return (period: DashboardPeriod): DashboardPeriod =>
+    Boolean(period.unreadable?.[field]) === unreadable
+      ? period
+      : { ...period, unreadable: { ...period.unreadable, [field]: unreadable } };
+}
+
 export function DashboardPeriodPicker({
   period,
   onChange,
   errors,
 }: {
   period: DashboardPeriod;
-  onChange: (period: DashboardPeriod) => void;
+  onChange: Dispatch<SetStateAction<DashboardPeriod>>;
   errors: Record<string, string>;
 }) {
+  // Stable callbacks that change nothing when nothing changed: the date field reports its validity from an
+  // effect that depends on the callback.
+  const fromReadable = useCallback((valid: boolean) => onChange(markUnreadable('from', !valid)), [onChange]);
+  const toReadable = useCallback((valid: boolean) => onChange(markUnreadable('to', !valid)), [onChange]);
   return (
-    <Group align="flex-end" gap="sm">
+    <Stack gap="xs" align="flex-end">
       <SegmentedControl
         aria-label={t('dashboard.period')}
         value={period.preset}
@@ -89,27 +108,29 @@ export function DashboardPeriodPicker({
         data={PERIOD_PRESETS.map((preset) => ({ value: preset, label: t(`dashboard.presets.${preset}`) }))}
       />
       {period.preset === 'custom' ? (
-        <>
+        <Group align="flex-start" gap="sm">
           <LocalDateInput
             label={t('dashboard.from')}
             value={period.from}
             onChange={(from) => onChange({ ...period, from })}
+            onValidityChange={fromReadable}
             saneWindow={ANY_PAST}
             clearable
             error={errors['from']}
-            w={150}
+            w={180}
           />
           <LocalDateInput
             label={t('dashboard.to')}
             value={period.to}
             onChange={(to) => onChange({ ...period, to })}
+            onValidityChange={toReadable}
             saneWindow={ANY_PAST}
             clearable
             error={errors['to']}
-            w={150}
+            w={180}
           />
-        </>
+        </Group>
       ) : null}
-    </Group>
+    </Stack>
   );
 }

@@ -27,7 +27,7 @@ export function DashboardPage() {
   const periodText = data ? describePeriod(data.range) : '';
   return (
     <Stack>
-      <Group justify="space-between" align="flex-end">
+      <Group justify="space-between" align="flex-start">
         <Title order={2}>{t('dashboard.title')}</Title>
         <DashboardPeriodPicker period={period} onChange={setPeriod} errors={errors} />
       </Group>
@@ -75,8 +75,8 @@ export function DashboardPage() {
                     ? t('dashboard.revenueInPeriod', { period: periodText })
                     : t('dashboard.revenueChart')}
                 </Text>
-{data.monthlyRevenue.some((month) => month.paidCents !== 0) ? (
-                                  <BarChart
+                {data.monthlyRevenue.some((month) => month.paidCents !== 0) ? (
+                  <BarChart
                     h={220}
                     data={data.monthlyRevenue.map((month) => ({
                       month: formatMonth(month.month),
