@@ -12,7 +12,8 @@ async function main(): Promise<void> {
     const config = loadConfig();
     const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     try {
-      console.log(JSON.stringify(await maintenance.run(database, new Date())));
+      const settings = { outboxBodyRetentionDays: config.outboxBodyRetentionDays };
+      console.log(JSON.stringify(await maintenance.run(database, new Date(), settings)));
     } finally {
       await database.close();
     }

@@ -96,7 +96,13 @@ function startBackgroundJobs(
       ? startWebhookRetry({ database, logger, clock: () => new Date() })
       : () => undefined;
   const stopScheduler = config.jobsEnabled
-    ? startJobScheduler({ database, logger, clock: () => new Date(), metrics })
+    ? startJobScheduler({
+        database,
+        logger,
+        clock: () => new Date(),
+        metrics,
+        settings: { outboxBodyRetentionDays: config.outboxBodyRetentionDays },
+      })
     : () => undefined;
   logger.info({ pid: process.pid, scheduler: config.jobsEnabled }, 'background jobs started');
   return async () => {

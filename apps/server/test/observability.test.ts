@@ -177,6 +177,7 @@ describe(`Prometheus metrics`, () => {
       logger: pino({ level: 'silent' }),
       clock: () => new Date(),
       metrics,
+      settings: { outboxBodyRetentionDays: 7 },
     });
     try {
       await waitFor(async () =>

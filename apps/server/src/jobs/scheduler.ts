@@ -1,4 +1,9 @@
-import { dailyJobs, maintenanceJobs, runDailyJob } from '@picineiros/api/jobs/index';
+import {
+  dailyJobs,
+  maintenanceJobs,
+  runDailyJob,
+  type MaintenanceSettings,
+} from '@picineiros/api/jobs/index';
 import type { Database } from '@picineiros/db';
 import { Cron } from 'croner';
 import type { FastifyBaseLogger } from 'fastify';
@@ -14,6 +19,7 @@ export function startJobScheduler(options: {
   logger: FastifyBaseLogger;
   clock: () => Date;
   metrics?: Pick<WorkMetrics, 'jobRan'>;
+  settings: MaintenanceSettings;
 }): () => void {
   const runAll = async () => {
     for (const job of Object.values(dailyJobs)) {
@@ -35,7 +41,7 @@ export function startJobScheduler(options: {
     for (const job of Object.values(maintenanceJobs)) {
       const startedAt = performance.now();
       try {
-        const result = await job.run(options.database, options.clock());
+        const result = await job.run(options.database, options.clock(), options.settings);
         options.metrics?.jobRan(job.name, 'ran', performance.now() - startedAt);
         if (Object.values(result).some((value) => typeof value === 'number' && value > 0)) {
           options.logger.info({ job: job.name, ...result }, 'maintenance job ran');

@@ -1,10 +1,11 @@
 import { appointmentRemindersJob } from './appointment-reminders';
 import type { DailyJob } from './daily-job';
 import { financeNoticesJob } from './finance-notices';
+import { mailBodyPurgeJob } from './mail-body-purge';
 import { organizationPurgeJob, type MaintenanceJob } from './organization-purge';
 
 export { runDailyJob, type DailyJob, type DailyJobResult } from './daily-job';
-export type { MaintenanceJob } from './organization-purge';
+export type { MaintenanceJob, MaintenanceSettings } from './organization-purge';
 
 /** Every daily job by name (the scheduler and the `job` command read this). */
 export const dailyJobs: Record<string, DailyJob> = {
@@ -15,4 +16,5 @@ export const dailyJobs: Record<string, DailyJob> = {
 /** Jobs without a local hour that act on whatever is due (the scheduler runs them on every tick too). */
 export const maintenanceJobs: Record<string, MaintenanceJob> = {
   [organizationPurgeJob.name]: organizationPurgeJob,
+  [mailBodyPurgeJob.name]: mailBodyPurgeJob,
 };

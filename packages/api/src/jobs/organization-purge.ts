@@ -7,7 +7,17 @@ import { purgeDueOrganizations } from '../privacy/erasure';
  */
 export type MaintenanceJob = {
   name: string;
-  run(database: Database, now: Date): Promise<Record<string, number | string[]>>;
+  run(
+    database: Database,
+    now: Date,
+    settings: MaintenanceSettings,
+  ): Promise<Record<string, number | string[]>>;
+};
+
+/** What maintenance jobs take from the server's config. */
+export type MaintenanceSettings = {
+  /** Sent mails keep their bodies this many days (see mail-body-purge.ts). */
+  outboxBodyRetentionDays: number;
 };
 
 /** Purges the organizations whose 30-day deletion grace period is over (see privacy/erasure.ts). */

@@ -8,13 +8,14 @@ import { DataExport, Membership, type Database, type EntityManager } from '@pici
 import { TRPCError } from '@trpc/server';
 import { ZipFile } from 'yazl';
 import type { Logger } from '../context';
-import { csvRecord } from '../reports/csv';
+import { csvRecord, neutralizeFormula } from '../reports/csv';
 import { messages } from '../shared/messages';
 import type { OrgContext } from '../shared/org-context';
 import {
   GLOBAL_TABLES,
   NOT_EXPORTED,
   planOrganizationTables,
+  REDACTED_PROPERTIES,
   SECRET_PROPERTIES,
   type AnyRow,
   type OrganizationScope,
@@ -77,7 +78,13 @@ export async function listExports(ctx: OrgContext): Promise<{ exports: ExportSum
 
 type Row = AnyRow;
 
-type Column = { property: string; key: string; relation: boolean };
+type Column = {
+  property: string;
+  key: string;
+  relation: boolean;
+  /** Applied to the value before it is written (see REDACTED_PROPERTIES). */
+  redact?: (value: unknown) => unknown;
+};
 
 function columnsOf(meta: EntityMetadata): Column[] {
   return meta.props
@@ -88,11 +95,15 @@ function columnsOf(meta: EntityMetadata): Column[] {
           prop.kind === ReferenceKind.MANY_TO_ONE ||
           (prop.kind === ReferenceKind.ONE_TO_ONE && prop.owner)),
     )
-    .map((prop) => ({
-      property: prop.name,
-      key: prop.kind === ReferenceKind.SCALAR ? prop.name : `${prop.name}Id`,
-      relation: prop.kind !== ReferenceKind.SCALAR,
-    }));
+    .map((prop) => {
+      const redact = REDACTED_PROPERTIES[meta.className]?.[prop.name];
+      return {
+        property: prop.name,
+        key: prop.kind === ReferenceKind.SCALAR ? prop.name : `${prop.name}Id`,
+        relation: prop.kind !== ReferenceKind.SCALAR,
+        ...(redact ? { redact } : {}),
+      };
+    });
 }
 
 function plainValue(value: unknown): unknown {
@@ -109,9 +120,10 @@ function plainRow(entity: object, columns: readonly Column[]): Row {
   const row: Row = {};
   for (const column of columns) {
     const value = values[column.property];
-    row[column.key] = column.relation
+    const plain = column.relation
       ? ((value as { id?: unknown } | null | undefined)?.id ?? null)
       : plainValue(value);
+    row[column.key] = column.redact ? column.redact(plain) : plain;
   }
   return row;
 }
@@ -159,12 +171,13 @@ async function* jsonFile(pages: AsyncIterable<Row[]>, count: (rows: number) => v
   yield Buffer.from('\n]\n');
 }
 
+/** A cell as text; text a spreadsheet would run as a formula is escaped as the reports escape it. */
 function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return neutralizeFormula(value);
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
     return String(value);
-  return JSON.stringify(value);
+  return neutralizeFormula(JSON.stringify(value));
 }
 
 /** The same rows as CSV in the reports' Excel (pt-BR) dialect: BOM, `;`, CRLF. */
@@ -190,10 +203,12 @@ const README = `Exportação de dados — Picineiros
 Este arquivo contém todos os registros da sua empresa no Picineiros, como pedido pela titular dos dados
 (LGPD, art. 18, II e V): um arquivo JSON e um CSV por tabela, com todas as linhas da empresa, inclusive as
 arquivadas. manifest.json lista as tabelas, quantas linhas cada uma tem e o que ficou de fora (senhas e
-tokens de acesso, mesmo cifrados, nunca são exportados).
+tokens de acesso, mesmo cifrados, nunca são exportados; os links dos e-mails enviados aparecem como
+"[link removido]", porque podem conter códigos de acesso).
 
 - JSON: uma lista de objetos, um por linha da tabela; datas e horas em UTC (ISO 8601); relações como ids.
-- CSV: separado por ponto e vírgula, UTF-8, abre direto no Excel.
+- CSV: separado por ponto e vírgula, UTF-8, abre direto no Excel. Um texto que começa com =, +, - ou @
+  ganha um apóstrofo na frente, para a planilha não o executar como fórmula (no JSON ele está intacto).
 - Valores em dinheiro estão em centavos (amountCents = 12345 significa R$ 123,45).
 
 Este arquivo só pode ser baixado uma vez. Guarde-o em local seguro: ele contém dados pessoais.
@@ -281,6 +296,12 @@ export async function writeOrganizationExport(
       })),
       leftOut: {
         columns: [...SECRET_PROPERTIES],
+        redacted: Object.fromEntries(
+          Object.entries(REDACTED_PROPERTIES).map(([entity, columns]) => [
+            entity,
+            `${Object.keys(columns).join(', ')}: links removed (they may carry one-time tokens)`,
+          ]),
+        ),
         tables: { ...NOT_EXPORTED, ...GLOBAL_TABLES },
       },
     };

@@ -55,6 +55,22 @@ export const SECRET_PROPERTIES = new Set([
   'calendarFeedSalt',
 ]);
 
+const LINK = /\bhttps?:\/\/[^\s"'<>]+/gi;
+
+/** Every http(s) URL in a text replaced: a mail's links carry one-time tokens (invite, reset, verification). */
+export function redactLinks(value: unknown): unknown {
+  return typeof value === 'string' ? value.replace(LINK, '[link removido]') : value;
+}
+
+/**
+ * Columns exported only after a redaction, by entity: the outbox's bodies keep their words (what was sent
+ * to whom is the organization's record) but lose their links, which may still work (an invite's link
+ * creates an account for whoever holds it).
+ */
+export const REDACTED_PROPERTIES: Record<string, Record<string, (value: unknown) => unknown>> = {
+  MailMessage: { text: redactLinks, html: redactLinks },
+};
+
 function manyToOne(meta: EntityMetadata, target: string) {
   return meta.props.find((prop) => prop.kind === ReferenceKind.MANY_TO_ONE && prop.type === target);
 }
