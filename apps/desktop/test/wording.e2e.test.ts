@@ -178,9 +178,10 @@ describe('web build: wording, period and notification links', () => {
 
   it('filters the Painel by period (presets and typed dates)', async () => {
     await filterDashboardByPeriod(page, PERIODS);
-    await page.getByText('Mês passado', { exact: true }).click();
-    await expect.poll(() => page.getByText(PERIODS.lastMonth.title).isVisible(), PATIENCE).toBe(true);
-    await documentationScreenshot(page, '04-dashboard');
+    // The custom range typed above is still there.
+    await page.getByText('Personalizado', { exact: true }).click();
+    await expect.poll(() => page.getByText(PERIODS.custom.title).isVisible(), PATIENCE).toBe(true);
+    await documentationScreenshot(page, 'dashboard-period');
     await page.getByText('Este mês', { exact: true }).click();
   });
 
