@@ -35,17 +35,25 @@ export async function startFakeCep(options: FakeCepOptions = {}) {
       response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
       response.end(JSON.stringify(body));
     };
-    if (!cep) return answer(400, { erro: 'formato' });
-    if (options.broken?.includes(cep)) return answer(500, { message: 'indisponível' });
+    if (!cep) {
+      answer(400, { erro: 'formato' });
+      return;
+    }
+    if (options.broken?.includes(cep)) {
+      answer(500, { message: 'indisponível' });
+      return;
+    }
     const address = addresses[cep];
-    const reply = () =>
-      address
-        ? answer(200, { cep: `${cep.slice(0, 5)}-${cep.slice(5)}`, complemento: '', ...address })
-        : answer(200, { erro: true });
+    const reply = () => {
+      if (address) answer(200, { cep: `${cep.slice(0, 5)}-${cep.slice(5)}`, complemento: '', ...address });
+      else answer(200, { erro: true });
+    };
     if (options.slow?.includes(cep)) setTimeout(reply, options.slowMs ?? 5000).unref();
     else reply();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => {
+    server.listen(0, '127.0.0.1', resolve);
+  });
   const { port } = server.address() as AddressInfo;
   return {
     /** The base URL to configure (CEP_LOOKUP_URL). */
@@ -54,7 +62,9 @@ export async function startFakeCep(options: FakeCepOptions = {}) {
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
-        server.close(() => resolve());
+        server.close(() => {
+          resolve();
+        });
       }),
   };
 }

@@ -45,8 +45,11 @@ export function CepField({
     staleTime: Infinity,
     retry: false,
   });
+  // The form's address as of the last render, read by the effect below without re-running it.
   const latestAddress = useRef(address);
-  latestAddress.current = address;
+  useEffect(() => {
+    latestAddress.current = address;
+  });
   const filledByLookup = useRef<Partial<CepFillFields>>({});
   const appliedFor = useRef<string | null>(null);
   const [conflicts, setConflicts] = useState<Partial<CepFillFields>>({});
