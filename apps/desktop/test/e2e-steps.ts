@@ -92,9 +92,14 @@ export async function createAppointment(page: Page, owner: SignedIn): Promise<vo
   await expect.poll(() => page.getByText('14:30').first().isVisible(), PATIENCE).toBe(true);
   const visits = await owner.client.appointments.list.query({});
   expect(visits.items).toEqual([expect.objectContaining({ startTime: '14:30', priceCents: 18_000 })]);
-  // Creating a visit records a notification: the unread badge shows it.
+  // Creating a visit records a notification for the others, not for whoever scheduled it: no unread badge.
   await page.reload();
-  await expect.poll(() => page.getByTestId('unread-badge').textContent(), PATIENCE).toBe('1');
+  expect(await owner.client.notifications.unreadCount.query()).toEqual({ unread: 0 });
+  const listed = await owner.client.notifications.list.query();
+  expect(listed.items).toEqual([expect.objectContaining({ type: 'appointment_created', read: true })]);
+  await expect.poll(() => page.getByRole('heading', { name: 'Agenda' }).isVisible(), PATIENCE).toBe(true);
+  await page.waitForTimeout(1000);
+  expect(await page.getByTestId('unread-badge').count()).toBe(0);
 }
 
 export async function markOverdueEntryPaid(page: Page): Promise<void> {
