@@ -25,6 +25,7 @@ import {
   filterCharges,
   markChargePaid,
   reopenCharge,
+  checkClientCharges,
   restoreCharge,
   typedDate,
 } from './steps/charges';
@@ -173,6 +174,23 @@ function chargeSteps(page: () => Page, owner: () => SignedIn, screenshots: boole
     await restoreCharge(page(), { description: 'Limpeza e aspiração' });
     const [entry] = (await owner().client.finance.list.query({ search: 'aspiracao' })).items;
     expect(entry?.deletedAt).toBeNull();
+  });
+
+  it("shows the client's charges in two sections, A receber and Pagas, each with its total", async () => {
+    await markChargePaid(page(), { description: 'Produtos de limpeza', method: 'Dinheiro' });
+    await checkClientCharges(page(), {
+      client: 'Maria Souza',
+      pending: {
+        descriptions: ['Mensalidade de março', 'Troca de areia do filtro'],
+        total: /2 cobranças · R\$\s650,00/,
+      },
+      paid: { descriptions: ['Produtos de limpeza'], total: /1 cobrança · R\$\s80,50/ },
+    });
+    if (screenshots) {
+      // For a look at the sections (test-results/ is not committed).
+      await page().getByTestId('client-charges-paid').scrollIntoViewIfNeeded();
+      await page().screenshot({ path: 'test-results/charges-client-page.png' });
+    }
   });
 }
 

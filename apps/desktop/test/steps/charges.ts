@@ -129,6 +129,7 @@ export async function markChargePaid(
   { description, method = 'PIX' }: { description: string; method?: string },
 ): Promise<void> {
   await openFinance(page);
+  await filterByStatus(page, 'Pendente');
   const row = rowOf(page, description);
   await expect.poll(() => row.count(), PATIENCE).toBe(1);
   await row.getByRole('button', { name: 'Marcar como pago' }).click();
@@ -267,4 +268,45 @@ export async function clearChargeFilters(page: Page): Promise<void> {
     await input.press('Tab');
   }
   await filterByStatus(page, 'Pendente');
+}
+
+/**
+ * A client's page separates what it owes ("A receber") from what it paid ("Pagas"), each with its count and
+ * sum: `pending` and `paid` are the descriptions expected in each section and their total lines.
+ */
+export async function checkClientCharges(
+  page: Page,
+  {
+    client,
+    pending,
+    paid,
+  }: {
+    client: string;
+    pending: { descriptions: string[]; total: RegExp };
+    paid: { descriptions: string[]; total: RegExp };
+  },
+): Promise<void> {
+  await page.getByRole('link', { name: 'Clientes' }).click();
+  const search = page.getByPlaceholder(/Buscar/);
+  await search.fill(client);
+  await page.getByRole('link', { name: client, exact: true }).click();
+  await expect.poll(() => page.getByRole('heading', { name: client }).isVisible(), PATIENCE).toBe(true);
+  for (const [status, expected] of [
+    ['pending', pending],
+    ['paid', paid],
+  ] as const) {
+    const section = page.getByTestId(`client-charges-${status}`);
+    await expect
+      .poll(() => page.getByTestId(`client-charges-${status}-total`).textContent(), PATIENCE)
+      .toMatch(expected.total);
+    await expect
+      .poll(
+        () =>
+          section
+            .locator('tbody tr')
+            .evaluateAll((rows) => rows.map((row) => row.querySelectorAll('td')[1]?.textContent ?? '')),
+        PATIENCE,
+      )
+      .toEqual(expected.descriptions);
+  }
 }

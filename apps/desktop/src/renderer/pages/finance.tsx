@@ -110,6 +110,7 @@ export function FinancePage() {
     includeArchived: showArchived || undefined,
   };
   const query = useFinanceEntries({ ...filters, limit: 500 });
+  const commands = useEntryCommands();
   const items = query.data?.items ?? [];
   const totals = query.data?.totals;
 
@@ -237,6 +238,7 @@ export function FinancePage() {
                   <Table.Td>
                     <EntryActions
                       entry={entry}
+                      commands={commands}
                       onPay={() => setPaying(entry)}
                       onEdit={() => setEditing(entry)}
                     />
@@ -316,69 +318,74 @@ function ClientFilter({
  * undo a payment marked by mistake) and Arquivar (owners and admins, after the app's confirm dialog). An
  * archived entry offers only Restaurar (owners and admins).
  */
-function EntryActions({ entry, onPay, onEdit }: { entry: Entry; onPay: () => void; onEdit: () => void }) {
-  const canArchive = useCanArchive();
+type EntryCommands = {
+  reopen: (entry: Entry) => void;
+  archive: (entry: Entry) => void;
+  restore: (entry: Entry) => void;
+};
+
+/**
+ * Reabrir, Arquivar (each after the app's confirm dialog) and Restaurar. Held by the page, not by the row:
+ * the row leaves the list as soon as the change syncs (on the desktop, before the call returns), and a
+ * mutation's per-call callbacks do not run once their component is gone.
+ */
+function useEntryCommands(): EntryCommands {
   const { confirm } = useConfirm();
   const markPending = useMarkPending();
   const archive = useArchiveFinanceEntry();
+  const feedback = (message: string) => ({
+    onSuccess: () => showSuccess(message),
+    onError: (error: unknown) => showMutationError(error),
+  });
+  return {
+    reopen: (entry) =>
+      void confirm({
+        title: t('finance.reopenConfirmTitle'),
+        message: t('finance.reopenConfirm', {
+          paidAt: entry.paidAt ? formatDateTime(entry.paidAt) : '—',
+          method: entry.paymentMethod ? t(`finance.methods.${entry.paymentMethod}`) : '—',
+        }),
+        confirmLabel: t('finance.reopen'),
+      }).then((confirmed) => {
+        if (confirmed) markPending.mutate(entry.id, feedback(t('finance.reopened')));
+      }),
+    archive: (entry) =>
+      void confirm({
+        title: t('finance.archiveConfirmTitle'),
+        message: t('finance.archiveConfirm', {
+          description: entry.description,
+          amount: formatMoney(entry.amountCents),
+        }),
+        confirmLabel: t('common.archive'),
+        danger: true,
+      }).then((confirmed) => {
+        if (confirmed) archive.mutate({ id: entry.id, archived: true }, feedback(t('finance.archivedSaved')));
+      }),
+    restore: (entry) => archive.mutate({ id: entry.id, archived: false }, feedback(t('finance.restored'))),
+  };
+}
+
+function EntryActions({
+  entry,
+  commands,
+  onPay,
+  onEdit,
+}: {
+  entry: Entry;
+  commands: EntryCommands;
+  onPay: () => void;
+  onEdit: () => void;
+}) {
+  const canArchive = useCanArchive();
   if (entry.deletedAt) {
     return canArchive ? (
       <Group justify="flex-end">
-        <Button
-          size="compact-xs"
-          variant="light"
-          loading={archive.isPending}
-          onClick={() =>
-            archive.mutate(
-              { id: entry.id, archived: false },
-              {
-                onSuccess: () => showSuccess(t('finance.restored')),
-                onError: (error) => showMutationError(error),
-              },
-            )
-          }
-        >
+        <Button size="compact-xs" variant="light" onClick={() => commands.restore(entry)}>
           {t('common.restore')}
         </Button>
       </Group>
     ) : null;
   }
-  const reopen = () =>
-    void confirm({
-      title: t('finance.reopenConfirmTitle'),
-      message: t('finance.reopenConfirm', {
-        paidAt: entry.paidAt ? formatDateTime(entry.paidAt) : '—',
-        method: entry.paymentMethod ? t(`finance.methods.${entry.paymentMethod}`) : '—',
-      }),
-      confirmLabel: t('finance.reopen'),
-    }).then((confirmed) => {
-      if (confirmed) {
-        markPending.mutate(entry.id, {
-          onSuccess: () => showSuccess(t('finance.reopened')),
-          onError: (error) => showMutationError(error),
-        });
-      }
-    });
-  const archiveEntry = () =>
-    void confirm({
-      title: t('finance.archiveConfirmTitle'),
-      message: t('finance.archiveConfirm', {
-        description: entry.description,
-        amount: formatMoney(entry.amountCents),
-      }),
-      confirmLabel: t('common.archive'),
-      danger: true,
-    }).then((confirmed) => {
-      if (confirmed) {
-        archive.mutate(
-          { id: entry.id, archived: true },
-          {
-            onSuccess: () => showSuccess(t('finance.archivedSaved')),
-            onError: (error) => showMutationError(error),
-          },
-        );
-      }
-    });
   return (
     <Group gap={6} justify="flex-end" wrap="nowrap">
       {entry.status === 'pending' ? (
@@ -398,9 +405,11 @@ function EntryActions({ entry, onPay, onEdit }: { entry: Entry; onPay: () => voi
         </Menu.Target>
         <Menu.Dropdown>
           <Menu.Item onClick={onEdit}>{t('common.edit')}</Menu.Item>
-          {entry.status === 'paid' ? <Menu.Item onClick={reopen}>{t('finance.reopen')}</Menu.Item> : null}
+          {entry.status === 'paid' ? (
+            <Menu.Item onClick={() => commands.reopen(entry)}>{t('finance.reopen')}</Menu.Item>
+          ) : null}
           {canArchive ? (
-            <Menu.Item color="red" onClick={archiveEntry}>
+            <Menu.Item color="red" onClick={() => commands.archive(entry)}>
               {t('common.archive')}
             </Menu.Item>
           ) : null}
