@@ -219,6 +219,7 @@ export function AppointmentForm({
           <Select
             label={t('appointments.assignee')}
             placeholder={t('appointments.assigneePlaceholder')}
+            searchable
             clearable
             data={
               members.data?.members.map((member) => ({ value: member.membershipId, label: member.name })) ??
