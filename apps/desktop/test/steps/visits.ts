@@ -83,7 +83,7 @@ async function chooseAction(page: Page, visit: VisitRef, item: string): Promise<
   expect(index, `"${item}" among ${items.join(', ')}`).toBeGreaterThanOrEqual(0);
   for (let step = 0; step <= index; step += 1) await page.keyboard.press('ArrowDown');
   await expect
-    .poll(() => page.evaluate(() => document.activeElement?.textContent?.trim() ?? ''), PATIENCE)
+    .poll(() => page.evaluate(() => document.activeElement?.textContent.trim() ?? ''), PATIENCE)
     .toBe(item);
   await page.keyboard.press('Enter');
 }
@@ -261,7 +261,7 @@ export async function cancelVisitWithReason(
   await page.keyboard.type(reason);
   expect(await dialog.getByLabel('Motivo (opcional)').inputValue()).toBe(reason);
   for (let step = 0; step < 4; step += 1) {
-    const focused = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+    const focused = await page.evaluate(() => document.activeElement?.textContent.trim() ?? '');
     if (focused === 'Cancelar atendimento') break;
     await page.keyboard.press('Tab');
   }
