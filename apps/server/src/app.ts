@@ -20,6 +20,7 @@ import {
   isDatabaseUnavailable,
 } from '@picineiros/api/shared/database-unavailable';
 import { messages } from '@picineiros/api/shared/messages';
+import { RequestBudget } from '@picineiros/api/shared/request-budget';
 import type { Database } from '@picineiros/db';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { registerAsaasWebhook } from './billing/webhook-route';
@@ -75,6 +76,11 @@ const API_PREFIXES = [
   '/openapi.json',
   '/docs',
 ];
+
+// Exactly the auth procedures: the /auth mount (where the refresh cookie is sent) serves nothing else.
+const AUTH_PROCEDURES: ReadonlySet<string> = new Set(
+  Object.keys(appRouter._def.procedures).filter((path) => path.startsWith('auth.')),
+);
 
 const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
 
@@ -261,8 +267,10 @@ export async function buildServer({
       production: config.production,
       publicUrl: config.publicUrl,
       billing: { trialDays: config.billing.trialDays, graceDays: config.billing.graceDays },
+      limits: config.limits,
     },
     asaas: asaasGatewayOf(config),
+    requestBudget: new RequestBudget(config.limits.requestsPerMinute),
     cepLookup: config.cepLookup
       ? createCepLookup({ baseUrl: config.cepLookup.url, timeoutMs: config.cepLookup.timeoutMs })
       : null,
@@ -270,6 +278,7 @@ export async function buildServer({
   };
   const trpcOptions: TrpcHttpOptions<typeof appRouter> = {
     router: appRouter,
+    maxBatch: config.maxBatch,
     createContext: (request, reply) => createContext(dependencies, requestInfo(request, reply), request.log),
     onError: ({ error, path, req }) => {
       if (error.code === 'INTERNAL_SERVER_ERROR') {
@@ -287,17 +296,7 @@ export async function buildServer({
   });
   // The same API is mounted under /auth for auth.* calls only, the one path the refresh cookie is sent to.
   await app.register((auth, _options, done) => {
-    auth.addHook('onRequest', async (request, reply) => {
-      const procedures =
-        request.url
-          .slice(AUTH_COOKIE_PATH.length + 1)
-          .split('?')[0]
-          ?.split(',') ?? [];
-      if (!procedures.every((procedure) => procedure.startsWith('auth.'))) {
-        return reply.code(404).send({ error: 'Not found' });
-      }
-    });
-    registerTrpcHttp(auth, AUTH_COOKIE_PATH, trpcOptions);
+    registerTrpcHttp(auth, AUTH_COOKIE_PATH, { ...trpcOptions, onlyProcedures: AUTH_PROCEDURES });
     done();
   });
 

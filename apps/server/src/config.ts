@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { AbuseLimits } from '@picineiros/api/shared/abuse-limits';
 import { dialectOf } from '@picineiros/db';
 import { z } from 'zod';
 
@@ -149,7 +150,24 @@ const EnvSchema = z.object({
         .max(64, { error: 'must be a number of processes (1-64) or auto' }),
     ])
     .optional(),
+  RATE_LIMIT_REQUESTS_PER_MINUTE: limit(1200),
+  RATE_LIMIT_DOWNLOADS_PER_MEMBER_HOUR: limit(60),
+  RATE_LIMIT_DOWNLOADS_PER_ORG_HOUR: limit(200),
+  RATE_LIMIT_REGISTRATIONS_PER_IP_HOUR: limit(10),
+  RATE_LIMIT_PASSWORD_CHECKS_PER_HOUR: limit(10),
+  TRPC_MAX_BATCH: z.coerce
+    .number({ error: 'must be a number of calls (1-200)' })
+    .int({ error: 'must be a number of calls (1-200)' })
+    .min(1, { error: 'must be a number of calls (1-200)' })
+    .max(200, { error: 'must be a number of calls (1-200)' })
+    .default(20),
 });
+
+/** A rate limit: a whole number of uses per window; 0 turns it off. */
+function limit(fallback: number) {
+  const error = 'must be a whole number (0 turns the limit off)';
+  return z.coerce.number({ error }).int({ error }).min(0, { error }).default(fallback);
+}
 
 function milliseconds(min: number, max: number, fallback: number) {
   const error = `must be a number of milliseconds (${min}-${max})`;
@@ -253,6 +271,10 @@ export type Config = {
   backupKeep: number;
   /** HTTP server processes (node:cluster) sharing the port; above 1 only with Postgres. */
   serverWorkers: number;
+  /** Rate limits on heavy and guessable actions (RATE_LIMIT_*; 0: off), stored in the database. */
+  limits: AbuseLimits;
+  /** Procedures in one batched HTTP request; more is a 400. */
+  maxBatch: number;
 };
 
 export class ConfigError extends Error {}
@@ -319,6 +341,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       timeoutMs: values.PDF_TIMEOUT_MS,
     },
     outboxBodyRetentionDays: values.OUTBOX_BODY_RETENTION_DAYS,
+    limits: {
+      requestsPerMinute: values.RATE_LIMIT_REQUESTS_PER_MINUTE,
+      downloadsPerMemberHour: values.RATE_LIMIT_DOWNLOADS_PER_MEMBER_HOUR,
+      downloadsPerOrganizationHour: values.RATE_LIMIT_DOWNLOADS_PER_ORG_HOUR,
+      registrationsPerIpHour: values.RATE_LIMIT_REGISTRATIONS_PER_IP_HOUR,
+      passwordChecksPerUserHour: values.RATE_LIMIT_PASSWORD_CHECKS_PER_HOUR,
+    },
+    maxBatch: values.TRPC_MAX_BATCH,
     seedDemo: values.SEED_DEMO ?? dialectOf(databaseUrl) === 'sqlite',
     smtpUrl: values.SMTP_URL || undefined,
     mailFrom: values.MAIL_FROM,

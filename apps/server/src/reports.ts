@@ -9,6 +9,7 @@ import {
   type QueryValues,
 } from '@picineiros/api/reports/build';
 import { openReportContext } from '@picineiros/api/reports/access';
+import { RateLimitRefusal } from '@picineiros/api/shared/rate-limit';
 import { messages } from '@picineiros/api/shared/messages';
 import { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
@@ -59,6 +60,9 @@ export function registerReportRoutes(
           return reply.code(400).send({ error: error.message, fieldErrors: error.fieldErrors });
         }
         if (error instanceof TRPCError && error.code !== 'INTERNAL_SERVER_ERROR') {
+          if (error.cause instanceof RateLimitRefusal) {
+            void reply.header('retry-after', String(error.cause.retryAfterSeconds));
+          }
           return reply.code(getHTTPStatusCodeFromError(error)).send({ error: error.message });
         }
         throw error;

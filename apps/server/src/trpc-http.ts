@@ -17,12 +17,17 @@ import { fastifyRequestHandler } from '@trpc/server/adapters/fastify';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { DATABASE_RETRY_AFTER_SECONDS } from '@picineiros/api/shared/database-unavailable';
 import { RateLimitRefusal } from '@picineiros/api/shared/rate-limit';
+import { messages } from '@picineiros/api/shared/messages';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 export type TrpcHttpOptions<Router extends AnyTRPCRouter> = {
   router: Router;
   createContext: (request: FastifyRequest, reply: FastifyReply) => Router['_def']['_config']['$types']['ctx'];
   onError: (failure: { error: TRPCError; path: string | undefined; req: FastifyRequest }) => void;
+  /** Calls one HTTP request may batch (`a,b,c`); more is a 400. */
+  maxBatch: number;
+  /** When given, the only procedures served under this prefix; anything else (batched too) is a 404. */
+  onlyProcedures?: ReadonlySet<string>;
 };
 
 /**
@@ -162,6 +167,14 @@ export function registerTrpcHttp<Router extends AnyTRPCRouter>(
     const queryInput = (request.query as Record<string, unknown>)['input'];
     if (typeof queryInput === 'string' && isJsonTooDeep(queryInput)) {
       return reply.code(400).send({ error: TOO_DEEP_MESSAGE });
+    }
+    // `path` is the decoded segment tRPC itself splits into the batch's calls, so `%2C` cannot hide one.
+    const calls = path.split(',');
+    if (options.onlyProcedures && !calls.every((call) => options.onlyProcedures?.has(call))) {
+      return reply.code(404).send({ error: 'Not found' });
+    }
+    if (calls.length > options.maxBatch) {
+      return reply.code(400).send({ error: messages.batchTooLarge(options.maxBatch) });
     }
     const single = singleQueryInput(request, path, options.router);
     if (!('fallBack' in single)) return answerQuery(options, request, reply, path, single.input);

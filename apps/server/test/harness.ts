@@ -52,6 +52,8 @@ export async function startTestServer(
     LOG_LEVEL: 'silent',
     // No test touches the internet: CEP lookups answer "unavailable" unless a test points them at a fake.
     CEP_LOOKUP_URL: 'off',
+    // Every test registers its accounts from 127.0.0.1; the per-IP limit has its own test.
+    RATE_LIMIT_REGISTRATIONS_PER_IP_HOUR: '100000',
     ...(testDatabase.settings.databaseUrl ? { DATABASE_URL: testDatabase.settings.databaseUrl } : {}),
     ...options.env,
   });

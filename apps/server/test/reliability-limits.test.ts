@@ -4,7 +4,16 @@ import type { AppRouter } from '@picineiros/api';
 import { LoginEvent, RateLimitHit } from '@picineiros/db';
 import { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClock, errorOf, signUpOwner, startTestServer, type TestServer } from './harness';
+import { buildServer } from '../src/app';
+import {
+  addMember,
+  createClock,
+  errorOf,
+  newAccount,
+  signUpOwner,
+  startTestServer,
+  type TestServer,
+} from './harness';
 
 const clock = createClock(new Date('2026-03-10T12:00:00Z'));
 let server: TestServer;
@@ -231,5 +240,142 @@ describe('finance.markPaid: strict dates and the version', () => {
     const stored = await owner.client.finance.get.query({ id: entry.id });
     expect(stored.paymentMethod).toBe(winner?.status === 'fulfilled' ? winner.value.paymentMethod : null);
     expect(stored.version).toBe(entry.version + 1);
+  });
+});
+
+describe('rate limits on heavy and guessable actions (small limits, parallel requests)', () => {
+  const limitsClock = createClock(new Date('2026-03-10T12:00:00Z'));
+  let limited: TestServer;
+
+  beforeAll(async () => {
+    limited = await startTestServer({
+      clock: limitsClock,
+      env: {
+        TRUST_PROXY: '1',
+        RATE_LIMIT_REQUESTS_PER_MINUTE: '30',
+        RATE_LIMIT_DOWNLOADS_PER_MEMBER_HOUR: '3',
+        RATE_LIMIT_DOWNLOADS_PER_ORG_HOUR: '5',
+        RATE_LIMIT_REGISTRATIONS_PER_IP_HOUR: '4',
+        RATE_LIMIT_PASSWORD_CHECKS_PER_HOUR: '5',
+        TRPC_MAX_BATCH: '20',
+      },
+    });
+  });
+  afterAll(async () => {
+    await limited.close();
+  });
+
+  it('registration: 4 per IP and hour out of 8 parallel attempts, another IP unaffected', async () => {
+    const register = (ip: string, index: number) =>
+      limited
+        .client({ headers: { 'x-forwarded-for': ip } })
+        .auth.register.mutate(newAccount({ email: `registro.${ip}.${index}@example.com` }));
+    const counts = await outcomes(Array.from({ length: 8 }, (_, index) => register('203.0.113.50', index)));
+    expect(counts).toEqual({ OK: 4, TOO_MANY_REQUESTS: 4 });
+    expect((await register('198.51.100.7', 0)).user.email).toBe('registro.198.51.100.7.0@example.com');
+  });
+
+  it('changePassword: 5 password checks per user and hour, parallel guesses included; then 429 with Retry-After', async () => {
+    const owner = await signUpOwner(limited);
+    const counts = await outcomes(
+      Array.from({ length: 8 }, (_, index) =>
+        owner.client.auth.changePassword.mutate({
+          currentPassword: `palpite-${index}`,
+          newPassword: 'senha-nova-segura-1',
+        }),
+      ),
+    );
+    expect(counts).toEqual({ BAD_REQUEST: 5, TOO_MANY_REQUESTS: 3 });
+    // The right password too, until the hour has passed; deleteAccount shares the allowance.
+    const response = await fetch(`${limited.url}/auth/auth.changePassword`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${owner.accessToken}` },
+      body: JSON.stringify({ json: { currentPassword: owner.password, newPassword: 'senha-nova-segura-1' } }),
+    });
+    expect(response.status).toBe(429);
+    expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(
+      (await errorOf(owner.client.auth.deleteAccount.mutate({ password: owner.password }))).data?.code,
+    ).toBe('TOO_MANY_REQUESTS');
+    limitsClock.advance(60 * 60 * 1000);
+    // An hour later (a new access token: the old one expired) the right password is checked again.
+    const login = await limited.client().auth.login.mutate({ email: owner.email, password: owner.password });
+    await limited.client({ accessToken: () => login.accessToken }).auth.changePassword.mutate({
+      currentPassword: owner.password,
+      newPassword: 'senha-nova-segura-1',
+    });
+  });
+
+  it('report downloads: 3 per member and 5 per organization and hour, in parallel', async () => {
+    const owner = await signUpOwner(limited);
+    const admin = await addMember(limited, owner.orgId, 'admin');
+    const download = (member: { accessToken: string }) =>
+      fetch(`${limited.url}/reports/clients.csv`, {
+        headers: { authorization: `Bearer ${member.accessToken}`, 'x-org-id': owner.orgId },
+      });
+    const statuses = async (responses: Promise<Response>[]) =>
+      (await Promise.all(responses)).map((response) => response.status).sort();
+    expect(await statuses(Array.from({ length: 6 }, () => download(owner)))).toEqual([
+      200, 200, 200, 429, 429, 429,
+    ]);
+    // The organization has 2 of its 5 left: the admin gets those, whatever their own allowance.
+    const adminTries = await Promise.all(Array.from({ length: 4 }, () => download(admin)));
+    expect(adminTries.map((response) => response.status).sort()).toEqual([200, 200, 429, 429]);
+    const refused = adminTries.find((response) => response.status === 429);
+    expect(Number(refused?.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(((await refused?.json()) as { error: string }).error).toMatch(
+      /^Muitas solicitações em pouco tempo/,
+    );
+  });
+
+  it('the per-token budget (30 calls a minute) holds across two server instances on one database', async () => {
+    const owner = await signUpOwner(limited);
+    // A second instance: its own process state (budget tallies), the same database.
+    const second = await buildServer({
+      config: limited.config,
+      database: limited.database,
+      clock: limitsClock,
+    });
+    await second.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const address = second.server.address();
+      const secondUrl = typeof address === 'object' && address ? `http://127.0.0.1:${address.port}` : '';
+      const me = (url: string) =>
+        fetch(`${url}/auth/auth.me`, { headers: { authorization: `Bearer ${owner.accessToken}` } });
+      const responses = await Promise.all(
+        Array.from({ length: 50 }, (_, index) => me(index % 2 === 0 ? limited.url : secondUrl)),
+      );
+      const statuses = responses.map((response) => response.status);
+      expect(statuses.filter((status) => status === 200)).toHaveLength(30);
+      expect(statuses.filter((status) => status === 429)).toHaveLength(20);
+      const refused = responses.find((response) => response.status === 429);
+      expect(Number(refused?.headers.get('retry-after'))).toBeGreaterThan(0);
+      // Another minute, another budget.
+      limitsClock.advance(60_000);
+      expect((await me(secondUrl)).status).toBe(200);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('a batch of more than 20 calls is a 400; /auth serves exactly the auth procedures, %2C included', async () => {
+    const owner = await signUpOwner(limited);
+    const headers = { authorization: `Bearer ${owner.accessToken}`, 'x-org-id': owner.orgId };
+    const batch = (count: number, prefix = '/trpc') =>
+      fetch(`${limited.url}${prefix}/${Array.from({ length: count }, () => 'auth.me').join(',')}?batch=1`, {
+        headers,
+      });
+    limitsClock.advance(60_000);
+    expect((await batch(20)).status).toBe(200);
+    const tooMany = await batch(21);
+    expect(tooMany.status).toBe(400);
+    expect(((await tooMany.json()) as { error: string }).error).toBe(
+      'Chamadas demais numa só requisição (até 20).',
+    );
+    limitsClock.advance(60_000);
+    const smuggled = await fetch(`${limited.url}/auth/auth.me%2Cclients.list?batch=1`, { headers });
+    expect(smuggled.status).toBe(404);
+    expect((await fetch(`${limited.url}/auth/clients.list`, { headers })).status).toBe(404);
+    expect((await fetch(`${limited.url}/auth/auth.me%2Cauth.me?batch=1`, { headers })).status).toBe(200);
   });
 });

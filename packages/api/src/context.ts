@@ -2,7 +2,9 @@ import type { Database, EntityManager } from '@picineiros/db';
 import type { CepLookup } from './address/cep-lookup';
 import type { AsaasGateway } from './billing/asaas';
 import type { BillingSettings } from './billing/state';
+import type { AbuseLimits } from './shared/abuse-limits';
 import type { ApiObserver } from './shared/observer';
+import type { RequestBudget } from './shared/request-budget';
 
 export type CookieOptions = {
   httpOnly: boolean;
@@ -46,6 +48,8 @@ export type ApiSettings = {
   publicUrl: string;
   /** Trial length and grace period (default: 14 and 7 days). */
   billing?: BillingSettings;
+  /** Rate limits on heavy and guessable actions (default: DEFAULT_ABUSE_LIMITS). */
+  limits?: Partial<AbuseLimits>;
 };
 
 export type Clock = () => Date;
@@ -55,6 +59,8 @@ export type ApiDependencies = {
   database: Database;
   settings: ApiSettings;
   clock: Clock;
+  /** The per-token request budget (calls per session and minute); absent: none. */
+  requestBudget?: RequestBudget;
   /** Procedure and webhook metrics; absent: not measured. */
   observer?: ApiObserver;
   /** Payments (Asaas, or its local fake); null or absent: billing cannot subscribe on this server. */

@@ -21,7 +21,7 @@ import type { Context, LogBindings } from './context';
 import { isDatabaseUnavailable } from './shared/database-unavailable';
 import { fieldErrors } from './shared/field-error';
 import { messages } from './shared/messages';
-import { RateLimitRefusal } from './shared/rate-limit';
+import { RateLimitRefusal, tooManyRequests } from './shared/rate-limit';
 import { fieldErrorOfUniqueViolation } from './shared/unique-fields';
 import { fieldErrorsOf, z } from './shared/validation';
 
@@ -151,6 +151,9 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const caller = claims ? await findCaller(ctx.em, claims, ctx.clock(), organizationId) : null;
   if (!caller) throw new TRPCError({ code: 'UNAUTHORIZED', message: messages.signInRequired });
   const { sessionId, user } = caller;
+  // The overall budget of calls per session (token) and minute, shared by every server process.
+  const wait = ctx.requestBudget ? await ctx.requestBudget.take(ctx.em, sessionId, ctx.clock()) : 0;
+  if (wait > 0) throw tooManyRequests(wait);
   // undefined: the request named no organization (orgProcedure then takes the caller's first).
   const requestedMembership = requested !== undefined ? caller.requestedMembership : undefined;
   return withCaller(ctx, { userId: user.id }, () => next({ ctx: { sessionId, user, requestedMembership } }));

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import type { ApiDependencies, RequestInfo } from '@picineiros/api';
 import { claimExportDownload, removeExportFile } from '@picineiros/api/privacy/export';
 import { openReportContext } from '@picineiros/api/reports/access';
+import { RateLimitRefusal } from '@picineiros/api/shared/rate-limit';
 import { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -32,6 +33,9 @@ export function registerExportRoutes(
         return reply.code(410).send({ error: error.message });
       }
       if (error instanceof TRPCError && error.code !== 'INTERNAL_SERVER_ERROR') {
+        if (error.cause instanceof RateLimitRefusal) {
+          void reply.header('retry-after', String(error.cause.retryAfterSeconds));
+        }
         return reply.code(getHTTPStatusCodeFromError(error)).send({ error: error.message });
       }
       throw error;

@@ -8,6 +8,7 @@ import { messages } from '../shared/messages';
 import { consumeRateLimit, type RateLimit, type RateLimitCheck } from '../shared/rate-limit';
 import { consumeAccountToken, issueAccountToken, voidAccountTokens } from './account-tokens';
 import { hashPassword, verifyPassword } from './password';
+import { countPasswordCheck } from './password-checks';
 import type { TChangePasswordInput, TResetPasswordInput } from './schema';
 
 // Sending mail on request is throttled per e-mail and per IP, so the app cannot be used to flood an inbox.
@@ -116,6 +117,7 @@ export async function changePassword(
   currentSessionId: string,
   input: TChangePasswordInput,
 ): Promise<{ ok: true }> {
+  await countPasswordCheck(ctx, user.id);
   await ctx.em.populate(user, ['passwordHash']);
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw fieldError('currentPassword', messages.wrongCurrentPassword);

@@ -8,7 +8,8 @@ import { queueVerificationMail } from './email-flows';
 import { attemptOf, recordSuccessfulSignIn } from './login-history';
 import { hashPassword, verifyPassword } from './password';
 import type { TLoginInput, TRefreshInput, TRegisterInput } from './schema';
-import { tooManyRequests } from '../shared/rate-limit';
+import { abuseLimitsOf, HOUR_MS } from '../shared/abuse-limits';
+import { consumeRateLimit, tooManyRequests } from '../shared/rate-limit';
 import { reserveLoginAttempt } from './throttle';
 import {
   csrfTokenFor,
@@ -92,6 +93,19 @@ function deliverRefreshToken(
 }
 
 export async function registerUser(ctx: Context, input: TRegisterInput): Promise<SignInResult> {
+  // Every attempt counts against the IP's hourly allowance, taken ones too: it bounds both account
+  // farming and probing which addresses have an account.
+  const perIp = abuseLimitsOf(ctx.settings).registrationsPerIpHour;
+  await consumeRateLimit(
+    ctx.em,
+    [
+      {
+        limit: { bucket: 'register:ip', max: perIp, windowMs: HOUR_MS },
+        subject: perIp > 0 ? ctx.request.ip : null,
+      },
+    ],
+    ctx.clock(),
+  );
   if (await ctx.em.count(User, { email: input.email })) {
     throw new TRPCError({ code: 'CONFLICT', message: messages.emailTaken });
   }

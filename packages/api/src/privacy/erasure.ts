@@ -15,6 +15,7 @@ import {
 } from '@picineiros/db';
 import { TRPCError } from '@trpc/server';
 import { clearSessionCookies } from '../accounts/cookies';
+import { countPasswordCheck, passwordCheckSubject } from '../accounts/password-checks';
 import { verifyPassword } from '../accounts/password';
 import type { Context } from '../context';
 import { queueMail } from '../mail/outbox';
@@ -23,7 +24,6 @@ import { fieldError } from '../shared/field-error';
 import { formatLocalDateBr, localDateOf } from '../shared/local-time';
 import { messages } from '../shared/messages';
 import type { OrgContext } from '../shared/org-context';
-import { consumeRateLimit, type RateLimit } from '../shared/rate-limit';
 import type { TDeleteAccountInput, TRequestOrganizationDeletionInput } from './schema';
 import { planOrganizationTables } from './tenant-tables';
 
@@ -36,29 +36,6 @@ const REMOVED_EMAIL = 'e-mail removido';
 /** Notifications and mails that name members by name or e-mail (written by members/service.ts). */
 const MEMBER_NOTIFICATION_TYPES = ['member_invited', 'member_joined'] as const;
 const MEMBER_MAIL_KINDS = ['invite', 'organization_deletion'];
-
-/**
- * Destructive confirmations per user and hour: a stolen access token must not become a way to guess the
- * password (each attempt is counted, right or wrong, before the password is checked).
- */
-export const PASSWORD_CONFIRMATIONS: RateLimit = {
-  bucket: 'password-confirmation',
-  max: 10,
-  windowMs: 60 * 60 * 1000,
-};
-
-function confirmationSubject(userId: string): string {
-  return `user:${userId}`;
-}
-
-async function countPasswordConfirmation(ctx: Context, userId: string): Promise<void> {
-  // Its own fork and flush: the count must survive the caller's transaction rolling back on a wrong password.
-  await consumeRateLimit(
-    ctx.em.fork(),
-    [{ limit: PASSWORD_CONFIRMATIONS, subject: confirmationSubject(userId) }],
-    ctx.clock(),
-  );
-}
 
 async function assertPassword(em: EntityManager, userId: string, password: string): Promise<User> {
   const user = await em.findOneOrFail(User, { id: userId }, { populate: ['passwordHash'] });
@@ -107,7 +84,7 @@ export async function eraseUser(em: EntityManager, user: User): Promise<void> {
   await em.nativeUpdate(LoginEvent, { $or: [{ user }, { email }] }, { ...cleared, email: '' });
   await em.nativeDelete(Session, { user });
   await em.nativeDelete(AccountToken, { $or: [{ user }, { email }] });
-  await em.nativeDelete(RateLimitHit, { subject: { $in: [email, confirmationSubject(user.id)] } });
+  await em.nativeDelete(RateLimitHit, { subject: { $in: [email, passwordCheckSubject(user.id)] } });
   await em.nativeDelete(MailMessage, { to: email });
 
   if (organizationIds.length > 0) {
@@ -195,7 +172,7 @@ type SignedInContext = Context & { user: User };
  * member is the caller goes with the account, at once.
  */
 export async function deleteAccount(ctx: SignedInContext, input: TDeleteAccountInput): Promise<{ ok: true }> {
-  await countPasswordConfirmation(ctx, ctx.user.id);
+  await countPasswordCheck(ctx, ctx.user.id);
   await ctx.em.transactional(async (em) => {
     const user = await assertPassword(em, ctx.user.id, input.password);
     const memberships = await em.find(
@@ -243,7 +220,7 @@ export async function requestOrganizationDeletion(ctx: OrgContext, input: TReque
   if (typed !== organization.name.trim().toLocaleLowerCase('pt-BR')) {
     throw fieldError('organizationName', messages.organizationNameMismatch);
   }
-  await countPasswordConfirmation(ctx, ctx.user.id);
+  await countPasswordCheck(ctx, ctx.user.id);
   await assertPassword(ctx.em, ctx.user.id, input.password);
   const now = ctx.clock();
   organization.deletionRequestedAt = now;

@@ -1,5 +1,7 @@
 import { createContext, type ApiDependencies, type Logger, type RequestInfo } from '../context';
+import { abuseLimitsOf, HOUR_MS } from '../shared/abuse-limits';
 import type { OrgContext } from '../shared/org-context';
+import { consumeRateLimit, type RateLimitCheck } from '../shared/rate-limit';
 import { createCallerFactory, orgProcedure, router } from '../trpc';
 
 // Report downloads are plain HTTP GETs (a file, streamed), not tRPC calls, but they must obey exactly the
@@ -12,11 +14,31 @@ const reportAccessRouter = router({
 
 const createAccessCaller = createCallerFactory(reportAccessRouter);
 
-/** The org-scoped context of a report request; throws the API's TRPCError (UNAUTHORIZED, NOT_FOUND). */
+/** Downloads (a report pages through every row; an export is a whole ZIP) per member and per organization. */
+function downloadLimits(ctx: OrgContext): RateLimitCheck[] {
+  const limits = abuseLimitsOf(ctx.settings);
+  return [
+    {
+      limit: { bucket: 'download:member', max: limits.downloadsPerMemberHour, windowMs: HOUR_MS },
+      subject: ctx.membership.id,
+    },
+    {
+      limit: { bucket: 'download:organization', max: limits.downloadsPerOrganizationHour, windowMs: HOUR_MS },
+      subject: ctx.organization.id,
+    },
+  ];
+}
+
+/**
+ * The org-scoped context of a report or export download, counted against the download limits; throws the
+ * API's TRPCError (UNAUTHORIZED, NOT_FOUND, TOO_MANY_REQUESTS with a RateLimitRefusal cause).
+ */
 export async function openReportContext(
   dependencies: ApiDependencies,
   request: RequestInfo,
   logger: Logger,
 ): Promise<OrgContext> {
-  return createAccessCaller(createContext(dependencies, request, logger)).open();
+  const ctx = await createAccessCaller(createContext(dependencies, request, logger)).open();
+  await consumeRateLimit(ctx.em, downloadLimits(ctx), ctx.clock());
+  return ctx;
 }

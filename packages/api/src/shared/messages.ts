@@ -21,6 +21,7 @@ export const messages = {
   invalidRefreshToken: 'Sessão inválida. Entre novamente.',
   csrfRejected: 'Requisição recusada: token CSRF ausente ou inválido.',
   sessionNotFound: 'Sessão não encontrada.',
+  batchTooLarge: (max: number) => `Chamadas demais numa só requisição (até ${max}).`,
   tooManyRequests: (seconds: number) =>
     `Muitas solicitações em pouco tempo. Tente novamente em ${Math.ceil(seconds / 60)} min (${seconds} s).`,
   invalidLink: 'Este link é inválido, já foi usado ou expirou. Peça um novo.',

@@ -61,8 +61,9 @@ export async function consumeRateLimit(
   checks: RateLimitCheck[],
   now: Date,
 ): Promise<void> {
-  const active = checks.filter((check): check is { limit: RateLimit; subject: string } =>
-    Boolean(check.subject),
+  // A limit of 0 is off (configurable limits).
+  const active = checks.filter(
+    (check): check is { limit: RateLimit; subject: string } => Boolean(check.subject) && check.limit.max > 0,
   );
   if (active.length === 0) return;
   const keys = active.map(({ limit, subject }) => `rate:${limit.bucket}:${subject}`);
