@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startBillingServer, type BillingTestServer } from '../../server/test/billing-harness';
@@ -16,6 +17,8 @@ import {
   expectTickedSteps,
   fillCompanyDetails,
   registerCompany,
+  saveClientWithCepAddress,
+  typeClientWithCep,
   seeEmptyStates,
   seeFirstRunDashboard,
   signInToNewCompany,
@@ -25,6 +28,31 @@ import {
 // A new company's first run, in Chromium, on the web build against the server (payments through the fake
 // Asaas, so the trial counts down) and on the desktop path (the renderer over loopback to a real
 // DesktopCore). CEP lookups go to a fake ViaCEP on loopback that the server is configured with.
+
+/**
+ * With UPDATE_SCREENSHOTS=1, docs/screenshots/<name>.png of the page scrolled to a section (below the fold
+ * on these pages), once the save notices are gone.
+ */
+async function sectionScreenshot(page: Page, heading: string, name: string): Promise<void> {
+  if (process.env['UPDATE_SCREENSHOTS'] !== '1') return;
+  await page
+    .locator('.mantine-Notification-root')
+    .first()
+    .waitFor({ state: 'detached', timeout: 15_000 })
+    .catch(() => undefined);
+  await page
+    .getByText(heading, { exact: true })
+    .first()
+    .evaluate((element) => {
+      element.scrollIntoView({ block: 'start' });
+      window.scrollBy(0, -72);
+    });
+  await page.mouse.move(1360, 760);
+  await page.waitForTimeout(400);
+  await page.screenshot({
+    path: fileURLToPath(new URL(`../../../docs/screenshots/${name}.png`, import.meta.url)),
+  });
+}
 
 let cep: Awaited<ReturnType<typeof startFakeCep>>;
 let billing: BillingTestServer;
@@ -62,7 +90,7 @@ describe('first run on the web build', { timeout: 90_000 }, () => {
 
   it('fills the company details by keyboard, the address from the CEP, and the logo', async () => {
     await fillCompanyDetails(page);
-    await documentationScreenshot(page, 'settings-company-details');
+    await sectionScreenshot(page, 'Dados da empresa', 'settings-company-details');
     const login = await billing.server
       .client()
       .auth.login.mutate({ email: account.email, password: account.password, client: 'desktop' });
@@ -86,8 +114,9 @@ describe('first run on the web build', { timeout: 90_000 }, () => {
   });
 
   it('adds a client whose address comes from its CEP, and the checklist ticks', async () => {
-    await addClientWithCep(page);
-    await documentationScreenshot(page, 'client-form-cep');
+    await typeClientWithCep(page);
+    await sectionScreenshot(page, 'Endereço', 'client-form-cep');
+    await saveClientWithCepAddress(page);
     await expectTickedSteps(page, ['company', 'client']);
     expect(cep.requests).toEqual(expect.arrayContaining(['13010000', '01310100']));
   });

@@ -153,7 +153,9 @@ export async function fillCompanyDetails(page: Page): Promise<void> {
   expect(await card.getByLabel('Bairro').inputValue()).toBe(COMPANY.district);
   expect(await card.getByLabel('Cidade').inputValue()).toBe(COMPANY.city);
   // The UF field shows the state's name beside its code.
-  expect(await card.getByRole('combobox', { name: 'UF' }).inputValue()).toMatch(new RegExp(`^${COMPANY.uf}\\b`));
+  expect(await card.getByRole('combobox', { name: 'UF' }).inputValue()).toMatch(
+    new RegExp(`^${COMPANY.uf}\\b`),
+  );
   await page.keyboard.press('Tab'); // the street, filled
   await page.keyboard.press('Tab');
   await typeText(page, COMPANY.number);
@@ -179,6 +181,12 @@ export async function fillCompanyDetails(page: Page): Promise<void> {
  * first is not overwritten: the form offers the CEP's instead, and takes it only when asked.
  */
 export async function addClientWithCep(page: Page): Promise<void> {
+  await typeClientWithCep(page);
+  await saveClientWithCepAddress(page);
+}
+
+/** The first half of addClientWithCep: up to the form offering the CEP's street over the typed one. */
+export async function typeClientWithCep(page: Page): Promise<void> {
   await openPage(page, 'Clientes', 'Clientes');
   await page.getByRole('button', { name: 'Novo cliente' }).first().click();
   await page.getByLabel('Nome').click();
@@ -195,6 +203,12 @@ export async function addClientWithCep(page: Page): Promise<void> {
   expect(await page.getByLabel('Bairro').inputValue()).toBe('Bela Vista');
   expect(await page.getByLabel('Cidade').inputValue()).toBe('São Paulo');
   expect(await page.getByRole('combobox', { name: 'UF' }).inputValue()).toMatch(/^SP\b/);
+}
+
+/** The second half: take the CEP's street, type the number, choose the pool's type, save. */
+export async function saveClientWithCepAddress(page: Page): Promise<void> {
+  const street = page.getByLabel('Rua');
+  const status = page.getByTestId('cep-status');
   await status.getByRole('button', { name: 'Usar endereço do CEP' }).click();
   expect(await street.inputValue()).toBe('Avenida Paulista');
   await page.getByLabel('Número').click();
