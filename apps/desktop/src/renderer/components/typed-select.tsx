@@ -21,6 +21,9 @@ export const matchByLabel: SelectMatcher = (text, options) => {
   return [...starts, ...contains];
 };
 
+/** For options the server already searched (by name, document, phone…): every option, in its order. */
+export const keepServerOrder: SelectMatcher = (_text, options) => options.map((option) => option.value);
+
 export type TypedSelectProps = Omit<
   SelectProps,
   | 'data'
@@ -28,7 +31,6 @@ export type TypedSelectProps = Omit<
   | 'onChange'
   | 'searchable'
   | 'searchValue'
-  | 'onSearchChange'
   | 'filter'
   | 'allowDeselect'
   | 'selectFirstOptionOnChange'
@@ -37,6 +39,7 @@ export type TypedSelectProps = Omit<
   data: readonly (string | ComboboxItem)[];
   value: string | null;
   onChange: (value: string | null) => void;
+  /** Default: by label (matchByLabel). A list the server searches keeps its order: `keepServerOrder`. */
   match?: SelectMatcher;
   /** The field error when the typed text matches no option (on Enter or on leaving the field). */
   noMatchMessage?: string;
@@ -60,6 +63,7 @@ export function TypedSelect({
   onDropdownOpen,
   onDropdownClose,
   limit,
+  onSearchChange,
   ...props
 }: TypedSelectProps) {
   const options = useMemo(
@@ -102,6 +106,7 @@ export function TypedSelect({
       onSearchChange={(next) => {
         if (next !== search) setProblem(null);
         setSearch(next);
+        onSearchChange?.(next);
       }}
       filter={({ options: shown, search: text }) => {
         if (text.trim() === '') return shown;
