@@ -83,7 +83,7 @@ export const INVOICE_STATUS_LABELS = {
   pending: 'Pendente',
   confirmed: 'Confirmada',
   received: 'Paga',
-  overdue: 'Vencida',
+  overdue: 'Em atraso',
   refunded: 'Estornada',
   deleted: 'Removida',
 } as const satisfies Record<InvoiceStatus, string>;
