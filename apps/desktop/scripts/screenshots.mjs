@@ -98,11 +98,9 @@ try {
   await page.getByRole('link', { name: 'Financeiro' }).click();
   await page.locator('table').waitFor();
   await shot('11-finance');
-  await page.getByLabel('Situação').first().click();
-  await page.getByRole('option', { name: 'Pago' }).click();
+  await page.getByTestId('finance-status-filter').getByText('Pago', { exact: true }).click();
   await shot('11b-finance-paid');
-  await page.getByLabel('Situação').first().click();
-  await page.getByRole('option', { name: 'Pendente' }).click();
+  await page.getByTestId('finance-status-filter').getByText('Pendente', { exact: true }).click();
   const pay = page.getByRole('button', { name: 'Marcar como pago' }).first();
   if (await pay.count()) {
     await pay.click();
