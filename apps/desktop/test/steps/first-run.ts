@@ -6,26 +6,14 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { WAIT } from '../billing-steps';
+import { signUpThroughPage, WAIT } from '../billing-steps';
 
 export type FirstStepKey = 'company' | 'client' | 'visit' | 'team' | 'email';
 
 const LOGO = fileURLToPath(new URL('../../../server/test/fixtures/logo.png', import.meta.url));
 
-/** Registers a new company through the sign-up page; ends on its dashboard. */
-export async function registerCompany(
-  page: Page,
-  url: string,
-  account: { name: string; organizationName: string; email: string; password: string },
-): Promise<void> {
-  await page.goto(`${url}/#/register`);
-  await page.getByLabel('Seu nome').fill(account.name);
-  await page.getByLabel('Nome da empresa').fill(account.organizationName);
-  await page.getByLabel('E-mail').fill(account.email);
-  await page.getByLabel('Senha').fill(account.password);
-  await page.getByRole('button', { name: 'Criar conta' }).click();
-  await expect.poll(() => page.getByRole('heading', { name: 'Painel' }).isVisible(), WAIT).toBe(true);
-}
+/** Registers a new company through the sign-up page (the billing steps' own); ends on its dashboard. */
+export const registerCompany = signUpThroughPage;
 
 async function openPage(page: Page, link: string, heading: string): Promise<void> {
   await page.getByRole('navigation').getByRole('link', { name: link, exact: true }).click();
