@@ -24,6 +24,7 @@ export class Organization extends BaseEntity<
   | 'district'
   | 'city'
   | 'uf'
+  | 'firstStepsDismissedAt'
 > {
   name!: string;
   /** CPF (11 digits) or CNPJ (14 digits), digits only; optional until billing needs it. */
@@ -58,6 +59,8 @@ export class Organization extends BaseEntity<
   logo?: Buffer | null;
   /** 'image/png' or 'image/jpeg', sniffed from the bytes when uploaded. */
   logoContentType?: string | null;
+  /** An owner or admin hid the dashboard's "Primeiros passos" before finishing them. */
+  firstStepsDismissedAt?: Date | null;
 }
 
 export const OrganizationSchema = new EntitySchema<Organization, BaseEntity<string>>({
@@ -86,5 +89,6 @@ export const OrganizationSchema = new EntitySchema<Organization, BaseEntity<stri
     purgeAfter: { type: 'datetime', nullable: true },
     logo: { type: 'blob', nullable: true, lazy: true },
     logoContentType: { type: 'string', length: 16, nullable: true },
+    firstStepsDismissedAt: { type: 'datetime', nullable: true },
   },
 });

@@ -1,0 +1,13 @@
+import { Migration } from '@mikro-orm/migrations';
+
+export class Migration20261207230523_firstStepsDismissed extends Migration {
+
+  override async up(): Promise<void> {
+    this.addSql(`alter table "organizations" add column "first_steps_dismissed_at" timestamptz null;`);
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`alter table "organizations" drop column "first_steps_dismissed_at";`);
+  }
+
+}
