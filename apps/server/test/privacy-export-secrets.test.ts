@@ -107,7 +107,7 @@ describe('LGPD export: secrets and formulas', () => {
     // CSV: no text cell that a spreadsheet would run; the JSON keeps the value as typed.
     for (const [name, text] of files) {
       if (!name.endsWith('.csv')) continue;
-      const rows = parse<string[]>(text.replace(/^\uFEFF/, ''), {
+      const rows: string[][] = parse(text.replace(/^\uFEFF/, ''), {
         delimiter: ';',
         relax_column_count: true,
       });
@@ -116,10 +116,10 @@ describe('LGPD export: secrets and formulas', () => {
         expect(cell, `${name}: ${cell}`).not.toMatch(/^[=+\-@\t\r]/);
       }
     }
-    const [header = [], ...clientRows] = parse<string[]>(
-      (files.get('clients.csv') ?? '').replace(/^\uFEFF/, ''),
-      { delimiter: ';' },
-    );
+    const clientsCsv: string[][] = parse((files.get('clients.csv') ?? '').replace(/^\uFEFF/, ''), {
+      delimiter: ';',
+    });
+    const [header = [], ...clientRows] = clientsCsv;
     const names = clientRows.map((row) => row[header.indexOf('name')]);
     expect(names).toEqual(expect.arrayContaining(formulas.map((formula) => `'${formula}`)));
     const clientsJson = JSON.parse(files.get('clients.json') ?? '[]') as { name: string }[];
