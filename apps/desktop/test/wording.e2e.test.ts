@@ -36,6 +36,8 @@ import {
 // One wording, the Painel's period and the notifications' links, in Debian's Chromium, on both paths: the
 // web build against the server, and the same build against a DesktopCore (replica + sync) over loopback.
 
+// Browser steps on a machine shared with other test runs: well above vitest's 30 s default.
+const SLOW = { timeout: 90_000 };
 const TIMEZONE = 'America/Sao_Paulo';
 const today = localDateOf(new Date(), TIMEZONE);
 const thisMonth = localMonthOf(today);
@@ -174,9 +176,9 @@ describe('web build: wording, period and notification links', () => {
     await browser.close();
   });
 
-  it('signs in', () => signIn(page, server.url, owner));
+  it('signs in', SLOW, () => signIn(page, server.url, owner));
 
-  it('filters the Painel by period (presets and typed dates)', async () => {
+  it('filters the Painel by period (presets and typed dates)', SLOW, async () => {
     await filterDashboardByPeriod(page, PERIODS);
     // The custom range typed above is still there.
     await page.getByText('Personalizado', { exact: true }).click();
@@ -185,13 +187,13 @@ describe('web build: wording, period and notification links', () => {
     await page.getByText('Este mês', { exact: true }).click();
   });
 
-  it('opens the visit a notification links to', async () => {
+  it('opens the visit a notification links to', SLOW, async () => {
     const visit = await colleagueSchedules(server, owner);
     await page.reload();
     await openVisitFromNotification(page, visit);
   });
 
-  it('says on screen what the export says', async () => {
+  it('says on screen what the export says', SLOW, async () => {
     await agendaLabelsMatchExport(page, () => downloadListCsv(page, 'appointments'), WEEK_STATUSES);
     await overdueLabelMatchesExport(page, () => downloadListCsv(page, 'finance'), 'Manutenção mensal');
     expect(pageErrors).toEqual([]);
@@ -242,12 +244,12 @@ describe('desktop path: wording, period and notification links', () => {
     return readFileSync((result.data as { path: string }).path);
   };
 
-  it('signs in, and the core fills its replica', async () => {
+  it('signs in, and the core fills its replica', SLOW, async () => {
     await signIn(page, loopback.url, owner);
     await expect.poll(() => core.replica.counts()['appointments'], PATIENCE).toBe(VISITS.length);
   });
 
-  it('filters the Painel by period from the replica, and offline too', { timeout: 90_000 }, async () => {
+  it('filters the Painel by period from the replica, and offline too', SLOW, async () => {
     await filterDashboardByPeriod(page, PERIODS);
     await proxy.down();
     try {
@@ -259,7 +261,7 @@ describe('desktop path: wording, period and notification links', () => {
     await expect.poll(() => page.getByTestId('offline-indicator').isVisible(), PATIENCE).toBe(false);
   });
 
-  it('opens the visit a notification links to', async () => {
+  it('opens the visit a notification links to', SLOW, async () => {
     const visit = await colleagueSchedules(server, owner);
     // The core pulls the new visit (the agenda reads it from the replica).
     await expect.poll(() => core.replica.counts()['appointments'], PATIENCE).toBe(VISITS.length + 1);
@@ -267,7 +269,7 @@ describe('desktop path: wording, period and notification links', () => {
     await openVisitFromNotification(page, visit);
   });
 
-  it('says on screen what the export says', async () => {
+  it('says on screen what the export says', SLOW, async () => {
     await agendaLabelsMatchExport(
       page,
       exportFromCore('appointments', { from: weekStart, to: weekEnd }),
