@@ -16,7 +16,7 @@ import {
   PAGE_OPTIONS,
   screenshotOnFailure,
 } from './browser';
-import { seedOffice, signIn, VALID_CPF, watchPageErrors } from './e2e-steps';
+import { choosePoolType, seedOffice, signIn, VALID_CPF, watchPageErrors } from './e2e-steps';
 
 // The billing screen in the web build, against the real server wired to the fake Asaas on loopback:
 // sign up, see the trial, subscribe with PIX, copy the code, pay on the (fake) Asaas invoice page, and
@@ -168,6 +168,7 @@ describe('billing screen in Chromium', { timeout: 90_000 }, () => {
       await readOnlyPage.getByRole('link', { name: 'Clientes' }).click();
       await readOnlyPage.getByRole('button', { name: 'Novo cliente' }).click();
       await readOnlyPage.getByLabel('Nome').fill('Sônia Prado');
+      await choosePoolType(readOnlyPage);
       await readOnlyPage.getByRole('button', { name: 'Salvar' }).click();
       const notice = readOnlyPage.getByTestId('billing-refusal-read_only');
       await expect.poll(() => notice.isVisible(), WAIT).toBe(true);

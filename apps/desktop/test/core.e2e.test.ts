@@ -11,6 +11,7 @@ import { expectFreshTrial, openBillingPage, WAIT } from './billing-steps';
 import { serveCoreOverLoopback } from './core-over-loopback';
 import {
   createAppointment,
+  choosePoolType,
   createClientThroughFieldErrors,
   markOverdueEntryPaid,
   PATIENCE,
@@ -113,6 +114,7 @@ describe('the renderer against the desktop core over loopback', () => {
 
     await page.getByRole('button', { name: 'Novo cliente' }).click();
     await page.getByLabel('Nome').fill('Sônia Prado');
+    await choosePoolType(page);
     await page.getByRole('button', { name: 'Salvar' }).click();
     await expect
       .poll(

@@ -46,11 +46,24 @@ export async function signIn(page: Page, url: string, owner: SignedIn): Promise<
   await expect.poll(() => page.getByTestId('figure-overdue').textContent(), PATIENCE).toMatch(/R\$\s350,00/);
 }
 
+/**
+ * A new client's pool row has no type until one is chosen (an untouched row is not a pool): types it into
+ * the row's Tipo and leaves with Tab, as a user would.
+ */
+export async function choosePoolType(page: Page, type = 'Fibra', row = 0): Promise<void> {
+  const field = page.getByRole('combobox', { name: 'Tipo' }).nth(row);
+  await field.click();
+  await field.pressSequentially(type);
+  await field.press('Tab');
+  await expect.poll(() => field.inputValue(), PATIENCE).toBe(type);
+}
+
 /** A bad CPF (form), a taken one (server field error), then a valid client saved. */
 export async function createClientThroughFieldErrors(page: Page, owner: SignedIn): Promise<void> {
   await page.getByRole('link', { name: 'Clientes' }).click();
   await page.getByRole('button', { name: 'Novo cliente' }).click();
   await page.getByLabel('Nome').fill('Ricardo Alves');
+  await choosePoolType(page);
   const documentInput = page.getByLabel('CPF ou CNPJ');
   await documentInput.fill('12345678900');
   expect(await documentInput.inputValue()).toBe('123.456.789-00');
