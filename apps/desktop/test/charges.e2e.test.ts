@@ -36,6 +36,9 @@ import {
 // filter the list (search, client, period) with its total line, mark it paid, reopen it, archive it after the
 // app's confirm dialog, restore it.
 
+/** A step types and waits on a loaded machine (up to 8 helpers share 2 cores): well above vitest's 30 s. */
+const STEP_TIMEOUT = 90_000;
+
 const today = todayLocal();
 const day = (offset: number) => addDays(today, offset);
 
@@ -91,107 +94,138 @@ async function seedCharges(owner: SignedIn) {
 function chargeSteps(page: () => Page, owner: () => SignedIn, screenshots: boolean) {
   const billedDescription = `Atendimento de ${typedDate(day(-3))}`;
 
-  it('bills the done visit: only visits not billed yet, done and priced, are offered', async () => {
-    await billCompletedVisit(page(), {
-      offered: [/João Araújo · R\$\s180,00/],
-      bill: new RegExp(`${typedDate(day(-3))} · João Araújo · R\\$\\s180,00`),
-    });
-    await expectNothingToBill(page());
-    const entries = await owner().client.finance.list.query({ search: 'joao' });
-    expect(entries.items.map((entry) => [entry.description, entry.amountCents])).toContainEqual([
-      billedDescription,
-      18_000,
-    ]);
-  });
+  it(
+    'bills the done visit: only visits not billed yet, done and priced, are offered',
+    async () => {
+      await billCompletedVisit(page(), {
+        offered: [/João Araújo · R\$\s180,00/],
+        bill: new RegExp(`${typedDate(day(-3))} · João Araújo · R\\$\\s180,00`),
+      });
+      await expectNothingToBill(page());
+      const entries = await owner().client.finance.list.query({ search: 'joao' });
+      expect(entries.items.map((entry) => [entry.description, entry.amountCents])).toContainEqual([
+        billedDescription,
+        18_000,
+      ]);
+    },
+    STEP_TIMEOUT,
+  );
 
-  it('edits the charge by keyboard: description, amount and a typed due date', async () => {
-    await editCharge(page(), {
-      description: billedDescription,
-      newDescription: 'Limpeza e aspiração',
-      newAmount: '195,00',
-      newDueDate: day(10),
-    });
-    const [entry] = (await owner().client.finance.list.query({ search: 'aspiracao' })).items;
-    expect(entry).toMatchObject({
-      description: 'Limpeza e aspiração',
-      amountCents: 19_500,
-      dueDate: day(10),
-    });
-  });
+  it(
+    'edits the charge by keyboard: description, amount and a typed due date',
+    async () => {
+      await editCharge(page(), {
+        description: billedDescription,
+        newDescription: 'Limpeza e aspiração',
+        newAmount: '195,00',
+        newDueDate: day(10),
+      });
+      const [entry] = (await owner().client.finance.list.query({ search: 'aspiracao' })).items;
+      expect(entry).toMatchObject({
+        description: 'Limpeza e aspiração',
+        amountCents: 19_500,
+        dueDate: day(10),
+      });
+    },
+    STEP_TIMEOUT,
+  );
 
-  it('filters by text (accents ignored), client and a typed period, with the total of the filtered rows', async () => {
-    await filterCharges(
-      page(),
-      { search: 'ASPIRACAO' },
-      { descriptions: ['Limpeza e aspiração'], total: /Total · 1 lançamento\s*R\$\s195,00/ },
-    );
-    // The client's name finds its charges too.
-    await filterCharges(
-      page(),
-      { search: 'araujo' },
-      {
-        descriptions: ['Limpeza e aspiração', billedOnSeed],
-        total: /Total · 2 lançamentos\s*R\$\s395,00/,
-      },
-    );
-    await filterCharges(
-      page(),
-      { search: '', client: 'maria' },
-      {
-        descriptions: ['Mensalidade de março', 'Produtos de limpeza', 'Troca de areia do filtro'],
-        total: /Total · 3 lançamentos\s*R\$\s730,50/,
-      },
-    );
-    await filterCharges(
-      page(),
-      { from: day(1), to: day(30) },
-      {
-        descriptions: ['Mensalidade de março', 'Produtos de limpeza'],
-        total: /Total · 2 lançamentos\s*R\$\s480,50/,
-      },
-    );
-    if (screenshots) await documentationScreenshot(page(), '11c-finance-filtered');
-    await clearChargeFilters(page());
-  });
+  it(
+    'filters by text (accents ignored), client and a typed period, with the total of the filtered rows',
+    async () => {
+      await filterCharges(
+        page(),
+        { search: 'ASPIRACAO' },
+        { descriptions: ['Limpeza e aspiração'], total: /Total · 1 lançamento\s*R\$\s195,00/ },
+      );
+      // The client's name finds its charges too.
+      await filterCharges(
+        page(),
+        { search: 'araujo' },
+        {
+          descriptions: ['Limpeza e aspiração', billedOnSeed],
+          total: /Total · 2 lançamentos\s*R\$\s395,00/,
+        },
+      );
+      await filterCharges(
+        page(),
+        { search: '', client: 'maria' },
+        {
+          descriptions: ['Mensalidade de março', 'Produtos de limpeza', 'Troca de areia do filtro'],
+          total: /Total · 3 lançamentos\s*R\$\s730,50/,
+        },
+      );
+      await filterCharges(
+        page(),
+        { from: day(1), to: day(30) },
+        {
+          descriptions: ['Mensalidade de março', 'Produtos de limpeza'],
+          total: /Total · 2 lançamentos\s*R\$\s480,50/,
+        },
+      );
+      if (screenshots) await documentationScreenshot(page(), '11c-finance-filtered');
+      await clearChargeFilters(page());
+    },
+    STEP_TIMEOUT,
+  );
 
-  it('marks the charge paid', async () => {
-    await markChargePaid(page(), { description: 'Limpeza e aspiração', method: 'PIX' });
-    const [entry] = (await owner().client.finance.list.query({ search: 'aspiracao' })).items;
-    expect(entry).toMatchObject({ status: 'paid', paymentMethod: 'pix' });
-  });
+  it(
+    'marks the charge paid',
+    async () => {
+      await markChargePaid(page(), { description: 'Limpeza e aspiração', method: 'PIX' });
+      const [entry] = (await owner().client.finance.list.query({ search: 'aspiracao' })).items;
+      expect(entry).toMatchObject({ status: 'paid', paymentMethod: 'pix' });
+    },
+    STEP_TIMEOUT,
+  );
 
-  it('reopens the paid charge after the confirm dialog (a payment marked by mistake)', async () => {
-    await reopenCharge(page(), { description: 'Limpeza e aspiração' });
-    const [entry] = (await owner().client.finance.list.query({ search: 'aspiracao' })).items;
-    expect(entry).toMatchObject({ status: 'pending', paidAt: null, paymentMethod: null });
-  });
+  it(
+    'reopens the paid charge after the confirm dialog (a payment marked by mistake)',
+    async () => {
+      await reopenCharge(page(), { description: 'Limpeza e aspiração' });
+      const [entry] = (await owner().client.finance.list.query({ search: 'aspiracao' })).items;
+      expect(entry).toMatchObject({ status: 'pending', paidAt: null, paymentMethod: null });
+    },
+    STEP_TIMEOUT,
+  );
 
-  it('archives the charge after the confirm dialog, shows it with "Mostrar arquivados", restores it', async () => {
-    await archiveCharge(page(), { description: 'Limpeza e aspiração' });
-    if (screenshots) await documentationScreenshot(page(), '11d-finance-archived');
-    const archived = await owner().client.finance.list.query({ search: 'aspiracao', includeArchived: true });
-    expect(archived.items[0]?.deletedAt).toBeInstanceOf(Date);
-    await restoreCharge(page(), { description: 'Limpeza e aspiração' });
-    const [entry] = (await owner().client.finance.list.query({ search: 'aspiracao' })).items;
-    expect(entry?.deletedAt).toBeNull();
-  });
+  it(
+    'archives the charge after the confirm dialog, shows it with "Mostrar arquivados", restores it',
+    async () => {
+      await archiveCharge(page(), { description: 'Limpeza e aspiração' });
+      if (screenshots) await documentationScreenshot(page(), '11d-finance-archived');
+      const archived = await owner().client.finance.list.query({
+        search: 'aspiracao',
+        includeArchived: true,
+      });
+      expect(archived.items[0]?.deletedAt).toBeInstanceOf(Date);
+      await restoreCharge(page(), { description: 'Limpeza e aspiração' });
+      const [entry] = (await owner().client.finance.list.query({ search: 'aspiracao' })).items;
+      expect(entry?.deletedAt).toBeNull();
+    },
+    STEP_TIMEOUT,
+  );
 
-  it("shows the client's charges in two sections, A receber and Pagas, each with its total", async () => {
-    await markChargePaid(page(), { description: 'Produtos de limpeza', method: 'Dinheiro' });
-    await checkClientCharges(page(), {
-      client: 'Maria Souza',
-      pending: {
-        descriptions: ['Mensalidade de março', 'Troca de areia do filtro'],
-        total: /2 cobranças · R\$\s650,00/,
-      },
-      paid: { descriptions: ['Produtos de limpeza'], total: /1 cobrança · R\$\s80,50/ },
-    });
-    if (screenshots) {
-      // For a look at the sections (test-results/ is not committed).
-      await page().getByTestId('client-charges-paid').scrollIntoViewIfNeeded();
-      await page().screenshot({ path: 'test-results/charges-client-page.png' });
-    }
-  });
+  it(
+    "shows the client's charges in two sections, A receber and Pagas, each with its total",
+    async () => {
+      await markChargePaid(page(), { description: 'Produtos de limpeza', method: 'Dinheiro' });
+      await checkClientCharges(page(), {
+        client: 'Maria Souza',
+        pending: {
+          descriptions: ['Mensalidade de março', 'Troca de areia do filtro'],
+          total: /2 cobranças · R\$\s650,00/,
+        },
+        paid: { descriptions: ['Produtos de limpeza'], total: /1 cobrança · R\$\s80,50/ },
+      });
+      if (screenshots) {
+        // For a look at the sections (test-results/ is not committed).
+        await page().getByTestId('client-charges-paid').scrollIntoViewIfNeeded();
+        await page().screenshot({ path: 'test-results/charges-client-page.png' });
+      }
+    },
+    STEP_TIMEOUT,
+  );
 }
 
 /** The visit billed before the test (seedCharges), due in 20 days. */

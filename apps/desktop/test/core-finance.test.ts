@@ -70,7 +70,10 @@ describe('replica finance reads', () => {
   const day = (offset: number) => addDays(today, offset);
 
   it('answers finance.list with search, filters and totals exactly as the server', async () => {
-    const joao = await owner.client.clients.create.mutate({ name: 'João Araújo', pools: [{ type: 'vinyl' }] });
+    const joao = await owner.client.clients.create.mutate({
+      name: 'João Araújo',
+      pools: [{ type: 'vinyl' }],
+    });
     const maria = await owner.client.clients.create.mutate({
       name: 'Maria Souza',
       email: 'maria@example.com',

@@ -5,7 +5,12 @@ import { formatLocalDateBr, localDateOf } from '../shared/local-time';
 import { messages } from '../shared/messages';
 import type { OrgContext } from '../shared/org-context';
 import { searchTermsOf } from '../shared/search-text';
-import { aggregateTenantRows, selectTenantRows, sqlCondition, type SqlCondition } from '../shared/tenant-rows';
+import {
+  aggregateTenantRows,
+  selectTenantRows,
+  sqlCondition,
+  type SqlCondition,
+} from '../shared/tenant-rows';
 import type {
   FinanceTotals,
   TCreateFinanceEntryInput,

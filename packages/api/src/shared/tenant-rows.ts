@@ -122,7 +122,6 @@ export async function countTenantRows(
 }
 
 /** One row of aggregates (`select`, e.g. `count(*) as n, sum(f.amount_cents) as total`) over the matching rows. */
-// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the shape it selected, as with selectTenantRows
 export async function aggregateTenantRows<Row>(
   ctx: TenantScope,
   query: Pick<TenantSelect, 'entity' | 'alias' | 'where'> & { select: string },
