@@ -14,6 +14,7 @@ import { serveCoreOverLoopback } from './core-over-loopback';
 import {
   addClientWithCep,
   COMPANY,
+  dismissFirstSteps,
   expectTickedSteps,
   fillCompanyDetails,
   registerCompany,
@@ -172,5 +173,10 @@ describe('first run on the desktop path (core over loopback)', { timeout: 90_000
       city: 'São Paulo',
       uf: 'SP',
     });
+  });
+
+  it('dismisses the checklist for the whole team', async () => {
+    await dismissFirstSteps(page);
+    expect((await owner.client.organizations.firstSteps.query()).dismissed).toBe(true);
   });
 });

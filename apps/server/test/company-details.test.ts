@@ -247,6 +247,7 @@ describe(`first steps (dashboard checklist)`, () => {
         { step: 'email', done: false },
       ],
       complete: false,
+      dismissed: false,
     });
     // Details without a logo are not the whole step.
     await owner.client.organizations.update.mutate(DETAILS);
@@ -283,6 +284,21 @@ describe(`first steps (dashboard checklist)`, () => {
     user.emailVerifiedAt = clock();
     await em.flush();
     expect(await owner.client.organizations.firstSteps.query()).toMatchObject({ complete: true });
+  });
+
+  it(`can be dismissed by an owner or admin for the whole team, not by staff`, async () => {
+    const owner = await signUpOwner(server);
+    const staff = await addMember(server, owner.orgId, 'staff');
+    const admin = await addMember(server, owner.orgId, 'admin');
+    expect((await errorOf(staff.client.organizations.dismissFirstSteps.mutate())).data?.code).toBe(
+      'FORBIDDEN',
+    );
+    expect((await owner.client.organizations.firstSteps.query()).dismissed).toBe(false);
+    expect(await admin.client.organizations.dismissFirstSteps.mutate()).toMatchObject({
+      dismissed: true,
+      complete: false,
+    });
+    expect((await owner.client.organizations.firstSteps.query()).dismissed).toBe(true);
   });
 
   it(`are the organization's own: another company's data ticks nothing`, async () => {

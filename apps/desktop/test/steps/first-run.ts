@@ -79,6 +79,19 @@ export async function seeFirstRunDashboard(page: Page, options: { trialDays?: nu
   }
 }
 
+/** "Dispensar" on the checklist, confirmed in the app's dialog: the card is gone, after a reload too. */
+export async function dismissFirstSteps(page: Page): Promise<void> {
+  await openPage(page, 'Painel', 'Painel');
+  const checklist = page.getByTestId('first-steps');
+  await checklist.getByRole('button', { name: 'Dispensar' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Dispensar os primeiros passos?' });
+  await dialog.getByRole('button', { name: 'Dispensar' }).click();
+  await expect.poll(() => checklist.count(), WAIT).toBe(0);
+  await page.reload();
+  await expect.poll(() => page.getByTestId('figure-clients').isVisible(), WAIT).toBe(true);
+  expect(await checklist.count()).toBe(0);
+}
+
 /** Every list of a new company says what it is for and offers its first action. */
 export async function seeEmptyStates(page: Page): Promise<void> {
   const lists = [

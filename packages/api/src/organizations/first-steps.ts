@@ -9,6 +9,8 @@ export type FirstStepsView = {
   steps: { step: FirstStep; done: boolean }[];
   /** Every step done: the dashboard no longer shows the card. */
   complete: boolean;
+  /** An owner or admin hid the card before finishing (dismissFirstSteps). */
+  dismissed: boolean;
 };
 
 /**
@@ -35,5 +37,16 @@ export async function describeFirstSteps(ctx: OrgContext): Promise<FirstStepsVie
     email: ctx.user.emailVerifiedAt != null,
   };
   const steps = FIRST_STEPS.map((step) => ({ step, done: done[step] }));
-  return { steps, complete: steps.every((step) => step.done) };
+  return {
+    steps,
+    complete: steps.every((step) => step.done),
+    dismissed: organization.firstStepsDismissedAt != null,
+  };
+}
+
+/** Hides the checklist for the whole team (an owner or admin who does not need it). */
+export async function dismissFirstSteps(ctx: OrgContext): Promise<FirstStepsView> {
+  ctx.organization.firstStepsDismissedAt ??= ctx.clock();
+  await ctx.em.flush();
+  return describeFirstSteps(ctx);
 }

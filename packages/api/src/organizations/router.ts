@@ -1,7 +1,7 @@
 import { describeDeletion } from '../privacy/erasure';
 import { organizationPrivacyProcedures } from '../privacy/router';
 import { orgProcedure, roleProcedure, router } from '../trpc';
-import { describeFirstSteps } from './first-steps';
+import { describeFirstSteps, dismissFirstSteps } from './first-steps';
 import { readOrganizationLogo, removeOrganizationLogo, setOrganizationLogo } from './logo';
 import { ZSetOrganizationLogoInput, ZUpdateOrganizationInput } from './schema';
 import { describeOrganization, updateOrganization } from './service';
@@ -15,6 +15,7 @@ export const organizationsRouter = router({
   })),
   /** The dashboard's "Primeiros passos" checklist (derived from the data; forwarded by the desktop core). */
   firstSteps: orgProcedure.query(({ ctx }) => describeFirstSteps(ctx)),
+  dismissFirstSteps: roleProcedure('admin').mutation(({ ctx }) => dismissFirstSteps(ctx)),
   update: roleProcedure('admin')
     .input(ZUpdateOrganizationInput)
     .mutation(({ ctx, input }) => updateOrganization(ctx, ctx.organization, input)),

@@ -1,10 +1,12 @@
-import { Anchor, Group, List, Progress, Text, ThemeIcon } from '@mantine/core';
+import { Anchor, Button, Group, List, Progress, Text, ThemeIcon } from '@mantine/core';
 import type { FirstStep } from '@picineiros/api/organizations/first-steps';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { t } from '../i18n';
 import { dashboardKeys } from '../queries/keys';
 import { href } from '../router';
 import { useApi, useSignedIn } from '../session-context';
+import { useConfirm } from './confirm-dialog';
+import { showMutationError } from './forms';
 import { SectionCard } from './section-card';
 
 /** Where each step is done. */
@@ -29,10 +31,20 @@ export function FirstStepsCard() {
     queryKey: dashboardKeys.firstSteps(orgId),
     queryFn: () => api.organizations.firstSteps.query(),
     enabled: role !== 'staff',
+    // Asked again each time the dashboard opens: some steps (the logo, an invitation, the e-mail) change
+    // without touching the dashboard's figures, and the check is a few one-row reads.
+    staleTime: 0,
     retry: false,
   });
+  const queryClient = useQueryClient();
+  const { confirm } = useConfirm();
+  const dismiss = useMutation({
+    mutationFn: () => api.organizations.dismissFirstSteps.mutate(),
+    onSuccess: (data) => queryClient.setQueryData(dashboardKeys.firstSteps(orgId), data),
+    onError: (error) => showMutationError(error),
+  });
   const view = query.data;
-  if (role === 'staff' || !view || view.complete) return null;
+  if (role === 'staff' || !view || view.complete || view.dismissed) return null;
   const done = view.steps.filter((step) => step.done).length;
   return (
     <SectionCard title={t('firstRun.title')}>
@@ -41,9 +53,26 @@ export function FirstStepsCard() {
           <Text size="sm" c="dimmed">
             {t('firstRun.hint')}
           </Text>
-          <Text size="sm" fw={600}>
-            {t('firstRun.progress', { done, total: view.steps.length })}
-          </Text>
+          <Group gap="sm">
+            <Text size="sm" fw={600}>
+              {t('firstRun.progress', { done, total: view.steps.length })}
+            </Text>
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              color="gray"
+              loading={dismiss.isPending}
+              onClick={() =>
+                void confirm({
+                  title: t('firstRun.dismissTitle'),
+                  message: t('firstRun.dismissMessage'),
+                  confirmLabel: t('firstRun.dismiss'),
+                }).then((confirmed) => confirmed && dismiss.mutate())
+              }
+            >
+              {t('firstRun.dismiss')}
+            </Button>
+          </Group>
         </Group>
         <Progress value={(done / view.steps.length) * 100} size="sm" mb="md" color="teal" />
         <List spacing="xs" listStyleType="none">

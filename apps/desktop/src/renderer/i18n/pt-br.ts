@@ -627,6 +627,10 @@ export const ptBR = {
     title: 'Primeiros passos',
     hint: 'Deixe a empresa pronta para o dia a dia. Este quadro some quando tudo estiver feito.',
     progress: '{done} de {total} feitos',
+    dismiss: 'Dispensar',
+    dismissTitle: 'Dispensar os primeiros passos?',
+    dismissMessage:
+      'O quadro some do painel para toda a equipe. Os passos continuam disponíveis em Configurações, Clientes e Agenda.',
     done: 'Feito',
     steps: {
       company: 'Preencha os dados da empresa e envie o logo',
