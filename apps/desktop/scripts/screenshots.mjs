@@ -88,13 +88,25 @@ try {
   await page.getByLabel('Telefone').fill('1198765');
   await page.getByRole('button', { name: 'Salvar' }).click();
   await shot('07-client-new-with-errors');
-  await page.getByRole('link', { name: 'Agenda' }).click();
+  await page.getByRole('link', { name: 'Agenda', exact: true }).click();
   await shot('08-appointments-week');
   await page.getByText('Lista', { exact: true }).click();
   await shot('09-appointments-list');
   await page.getByRole('button', { name: 'Novo atendimento' }).click();
   await shot('10-appointment-new');
   await page.keyboard.press('Escape');
+  // A visit opened from its card in the week, then the cancel question (answered "Voltar": nothing changes).
+  await page.getByText('Semana', { exact: true }).click();
+  await page.locator('[data-testid^="visit-open-"]').first().click();
+  await page.getByRole('dialog', { name: 'Atendimento' }).waitFor();
+  await shot('10b-appointment-edit');
+  await page.keyboard.press('Escape');
+  await page.locator('[data-testid^="visit-actions-"]').first().click();
+  await page.getByRole('menuitem', { name: 'Cancelar atendimento' }).click();
+  await page.getByRole('dialog', { name: 'Cancelar este atendimento?' }).waitFor();
+  await page.keyboard.type('Cliente viajou');
+  await shot('10c-appointment-cancel');
+  await page.getByRole('button', { name: 'Voltar' }).click();
   await page.getByRole('link', { name: 'Financeiro' }).click();
   await page.locator('table').waitFor();
   await shot('11-finance');

@@ -119,7 +119,6 @@ function VisitCard({
       style={{
         borderLeft: `3px solid var(--mantine-color-${STATUS_COLORS[appointment.status]}-6)`,
         cursor: draggable ? 'grab' : 'pointer',
-        opacity: appointment.status === 'cancelled' ? 0.75 : undefined,
       }}
     >
       <Group justify="space-between" gap={4} wrap="nowrap" align="flex-start">
