@@ -1,4 +1,4 @@
-import { Group, SegmentedControl, Stack } from '@mantine/core';
+import { Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { ZDashboardSummaryInput } from '@picineiros/api/dashboard/schema';
 import { formatLocalMonth } from '@picineiros/api/shared/labels';
 import { addMonthsToLocalMonth, localMonthOf } from '@picineiros/api/shared/local-time';
@@ -51,6 +51,8 @@ export function rangeOf(
     case 'year':
       return { range: { from: `${today.slice(0, 4)}-01-01`, to: `${today.slice(0, 4)}-12-31` }, errors: {} };
     case 'custom': {
+      // Nothing typed yet, or text a field cannot read (it shows its own error): nothing to ask for.
+      if (!period.from && !period.to) return { range: null, errors: {} };
       if (period.unreadable?.from || period.unreadable?.to) return { range: null, errors: {} };
       const range: DashboardRange = {
         ...(period.from ? { from: period.from } : {}),
@@ -130,6 +132,11 @@ export function DashboardPeriodPicker({
             w={180}
           />
         </Group>
+      ) : null}
+      {period.preset === 'custom' && !period.from && !period.to ? (
+        <Text c="dimmed" size="xs">
+          {t('dashboard.choosePeriod')}
+        </Text>
       ) : null}
     </Stack>
   );

@@ -32,11 +32,6 @@ export function DashboardPage() {
         <DashboardPeriodPicker period={period} onChange={setPeriod} errors={errors} />
       </Group>
       <FirstStepsCard />
-      {period.preset === 'custom' && range === null && !Object.keys(errors).length ? (
-        <Text c="dimmed" size="sm">
-          {t('dashboard.choosePeriod')}
-        </Text>
-      ) : null}
       <PageState query={summary}>
         {data ? (
           <>
