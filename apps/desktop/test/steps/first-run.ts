@@ -99,10 +99,10 @@ export async function seeEmptyStates(page: Page): Promise<void> {
       link: 'Clientes',
       heading: 'Clientes',
       text: 'Nenhum cliente cadastrado ainda',
-      action: 'Novo cliente',
+      action: 'Cadastrar o primeiro cliente',
     },
-    { link: 'Agenda', heading: 'Agenda', text: 'Nenhum atendimento', action: 'Novo atendimento' },
-    { link: 'Financeiro', heading: 'Financeiro', text: 'Nenhum lançamento', action: 'Nova cobrança' },
+    { link: 'Agenda', heading: 'Agenda', text: 'Nenhum atendimento', action: 'Agendar um atendimento' },
+    { link: 'Financeiro', heading: 'Financeiro', text: 'Nenhum lançamento', action: 'Criar uma cobrança' },
     { link: 'Notificações', heading: 'Notificações', text: 'Nenhuma notificação', action: null },
   ];
   for (const list of lists) {
@@ -189,7 +189,7 @@ export async function addClientWithCep(page: Page): Promise<void> {
 /** The first half of addClientWithCep: up to the form offering the CEP's street over the typed one. */
 export async function typeClientWithCep(page: Page): Promise<void> {
   await openPage(page, 'Clientes', 'Clientes');
-  await page.getByRole('button', { name: 'Novo cliente' }).first().click();
+  await page.getByRole('button', { name: 'Novo cliente', exact: true }).click();
   await page.getByLabel('Nome').click();
   await typeText(page, 'Helena Prado');
   const street = page.getByLabel('Rua');
@@ -231,7 +231,7 @@ async function choosePoolType(page: Page, label: string): Promise<void> {
 /** A CEP the service does not know: a quiet line, the fields stay as they are, and saving still works. */
 export async function unknownCepDoesNotBlock(page: Page): Promise<void> {
   await openPage(page, 'Clientes', 'Clientes');
-  await page.getByRole('button', { name: 'Novo cliente' }).first().click();
+  await page.getByRole('button', { name: 'Novo cliente', exact: true }).click();
   await page.getByLabel('Nome').click();
   await typeText(page, 'Caio Nunes');
   await page.getByLabel('CEP').click();

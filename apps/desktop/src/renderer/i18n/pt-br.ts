@@ -653,6 +653,10 @@ export const ptBR = {
     },
     chartEmpty:
       'Nenhum recebimento ainda. Quando você marcar cobranças como pagas, a receita de cada mês aparece aqui.',
+    // The empty lists' own buttons: named apart from the page's "Novo …" button beside the title.
+    firstClient: 'Cadastrar o primeiro cliente',
+    firstVisit: 'Agendar um atendimento',
+    firstCharge: 'Criar uma cobrança',
     clientsTitle: 'Nenhum cliente cadastrado ainda',
     clientsHint:
       'Seus clientes e as piscinas de cada um ficam aqui. Cadastre o primeiro para agendar atendimentos e cobrar.',

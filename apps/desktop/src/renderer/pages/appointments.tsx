@@ -81,7 +81,7 @@ export function AppointmentsPage() {
         empty={view === 'list' && items.length === 0}
         emptyTitle={t('appointments.empty')}
         emptyHint={t('firstRun.appointmentsHint')}
-        emptyAction={<Button onClick={() => setCreating(true)}>{t('appointments.new')}</Button>}
+        emptyAction={<Button onClick={() => setCreating(true)}>{t('firstRun.firstVisit')}</Button>}
       >
         {view === 'week' && items.length === 0 ? (
           <Group justify="space-between" mb="sm" data-testid="empty-state">
@@ -89,7 +89,7 @@ export function AppointmentsPage() {
               {t('appointments.empty')} {t('firstRun.appointmentsHint')}
             </Text>
             <Button size="xs" variant="light" onClick={() => setCreating(true)}>
-              {t('appointments.new')}
+              {t('firstRun.firstVisit')}
             </Button>
           </Group>
         ) : null}

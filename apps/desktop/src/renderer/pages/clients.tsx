@@ -116,7 +116,9 @@ export function ClientsPage() {
             : {
                 emptyTitle: t('firstRun.clientsTitle'),
                 emptyHint: t('firstRun.clientsHint'),
-                emptyAction: <Button onClick={() => navigate('/clients/new')}>{t('clients.new')}</Button>,
+                emptyAction: (
+                  <Button onClick={() => navigate('/clients/new')}>{t('firstRun.firstClient')}</Button>
+                ),
               })}
         >
           <Table striped highlightOnHover verticalSpacing="xs" horizontalSpacing="md">

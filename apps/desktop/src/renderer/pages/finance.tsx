@@ -191,7 +191,7 @@ export function FinancePage() {
           empty={items.length === 0}
           emptyTitle={t('finance.empty')}
           emptyHint={t('firstRun.financeHint')}
-          emptyAction={<Button onClick={() => setCreating('manual')}>{t('finance.new')}</Button>}
+          emptyAction={<Button onClick={() => setCreating('manual')}>{t('firstRun.firstCharge')}</Button>}
         >
           <Table verticalSpacing="xs" horizontalSpacing="md" highlightOnHover>
             <Table.Thead>
