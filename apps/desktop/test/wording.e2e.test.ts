@@ -8,6 +8,7 @@ import {
   localDateOf,
   localMonthOf,
 } from '@picineiros/api/shared/local-time';
+import { dailyJobs, runDailyJob } from '@picineiros/api/jobs/index';
 import type { AppointmentStatus } from '@picineiros/db/constants';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -28,6 +29,7 @@ import {
   agendaLabelsMatchExport,
   downloadListCsv,
   filterDashboardByPeriod,
+  openEntryFromNotification,
   openVisitFromNotification,
   overdueLabelMatchesExport,
   type PeriodExpectation,
@@ -148,6 +150,23 @@ async function colleagueSchedules(server: TestServer, owner: SignedIn) {
   return { clientName: 'Rita Moreira', date };
 }
 
+/** An entry due today and the daily finance notices: a "vence hoje" notification linking to it. */
+async function entryDueToday(server: TestServer, owner: SignedIn) {
+  const [client] = (await owner.client.clients.list.query({ search: 'Helena' })).items;
+  if (!client) throw new Error('no client');
+  const entry = { clientName: client.name, description: 'Limpeza extra', dueDate: today };
+  await owner.client.finance.create.mutate({
+    clientId: client.id,
+    description: entry.description,
+    amountCents: 9_000,
+    dueDate: today,
+  });
+  const notices = dailyJobs['finance-notices'];
+  if (!notices) throw new Error('no finance notices job');
+  await runDailyJob(server.database, notices, new Date(), { localDate: today });
+  return entry;
+}
+
 const WEEK_STATUSES = WEEK_VISITS.map((visit) => APPOINTMENT_STATUS_LABELS[visit.status]);
 
 let server: TestServer;
@@ -191,6 +210,12 @@ describe('web build: wording, period and notification links', () => {
     const visit = await colleagueSchedules(server, owner);
     await page.reload();
     await openVisitFromNotification(page, visit);
+  });
+
+  it('opens the entry a notification links to', SLOW, async () => {
+    const entry = await entryDueToday(server, owner);
+    await page.reload();
+    await openEntryFromNotification(page, entry);
   });
 
   it('says on screen what the export says', SLOW, async () => {
@@ -267,6 +292,13 @@ describe('desktop path: wording, period and notification links', () => {
     await expect.poll(() => core.replica.counts()['appointments'], PATIENCE).toBe(VISITS.length + 1);
     await page.reload();
     await openVisitFromNotification(page, visit);
+  });
+
+  it('opens the entry a notification links to', SLOW, async () => {
+    const entry = await entryDueToday(server, owner);
+    await expect.poll(() => core.replica.counts()['finance_entries'], PATIENCE).toBe(4);
+    await page.reload();
+    await openEntryFromNotification(page, entry);
   });
 
   it('says on screen what the export says', SLOW, async () => {

@@ -147,6 +147,33 @@ export async function openVisitFromNotification(
 }
 
 /**
+ * A "vence hoje" notice links to its entry: "Abrir cobrança" opens Financeiro narrowed to it (its client and
+ * due date), where it can be marked paid.
+ */
+export async function openEntryFromNotification(
+  page: Page,
+  entry: { clientName: string; description: string; dueDate: string },
+): Promise<void> {
+  await openPage(page, 'Notificações');
+  const card = page
+    .locator('[data-notification="finance_due_today"]')
+    .filter({ hasText: entry.description })
+    .first();
+  await expect.poll(() => card.isVisible(), PATIENCE).toBe(true);
+  await card.getByRole('link', { name: 'Abrir cobrança' }).click();
+  await expect
+    .poll(() => page.getByRole('heading', { name: 'Financeiro', exact: true }).isVisible(), PATIENCE)
+    .toBe(true);
+  const rows = page.locator('table tbody tr').filter({ hasText: entry.clientName });
+  await expect.poll(() => rows.count(), PATIENCE).toBe(1);
+  expect(await rows.first().textContent()).toContain(entry.description);
+  const [year, month, day] = entry.dueDate.split('-');
+  const due = `${day ?? ''}/${month ?? ''}/${year ?? ''}`;
+  expect(await page.getByRole('textbox', { name: 'Vencimento de' }).inputValue()).toBe(due);
+  expect(new URL(page.url()).hash).toBe('#/finance');
+}
+
+/**
  * The Agenda's list shows each visit's status with the same word the export writes (one pt-BR source):
  * the week's rows on screen and the CSV's rows, date by date.
  */
