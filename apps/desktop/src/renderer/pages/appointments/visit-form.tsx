@@ -183,6 +183,7 @@ export function AppointmentForm({
             })) ?? []
           }
           {...form.getInputProps('poolId')}
+          value={form.values.poolId || null}
           onChange={(value: string | null) => form.setFieldValue('poolId', value ?? '')}
         />
         <Group grow align="flex-start">
@@ -226,6 +227,8 @@ export function AppointmentForm({
               []
             }
             {...form.getInputProps('assigneeId')}
+            // None is null for the Select (an empty string would count as a value and show the clear button).
+            value={form.values.assigneeId || null}
             onChange={(value: string | null) => form.setFieldValue('assigneeId', value ?? '')}
           />
         </Group>
