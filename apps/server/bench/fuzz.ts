@@ -79,6 +79,17 @@ export function fuzzInputs(schema: ZodLike, fast: boolean): { label: string; inp
   return inputs;
 }
 
+/**
+ * Whether the server's schema will accept the input as the server receives it: after superjson and JSON
+ * (an invalid Date, for one, arrives as null).
+ */
+function isValid(schema: ZodLike, input: unknown): boolean {
+  const wire = JSON.parse(JSON.stringify(superjson.serialize(input))) as ReturnType<
+    typeof superjson.serialize
+  >;
+  return schema.safeParse(superjson.deserialize(wire)).success;
+}
+
 export type FuzzReport = {
   procedures: number;
   skippedWithoutInput: string[];
@@ -133,13 +144,13 @@ export async function fuzzMutations(options: {
     const before = options.fast ? undefined : await options.snapshot();
     let accepted = 0;
     const inputs = fuzzInputs(schema, options.fast).filter(
-      (input) => !options.fast || !schema.safeParse(input.input).success,
+      (input) => !options.fast || !isValid(schema, input.input),
     );
     const mount = path.startsWith('auth.') ? 'auth' : 'trpc';
     const queue = [...inputs];
     const worker = async () => {
       for (let next = queue.shift(); next; next = queue.shift()) {
-        const valid = schema.safeParse(next.input).success;
+        const valid = isValid(schema, next.input);
         if (valid) accepted += 1;
         const response = await fetch(`${options.url}/${mount}/${path}`, {
           method: 'POST',
