@@ -195,14 +195,28 @@ export async function addMember(server: TestServer, orgId: string, role: Members
   });
   em.create(Membership, { user, organization: em.getReference(Organization, orgId), role });
   await em.flush();
+  return signInExisting(server, account, orgId);
+}
+
+/**
+ * Signs an existing account in as a desktop client (e.g. one registered through the page), acting in
+ * `orgId` or in its first organization.
+ */
+export async function signInExisting(
+  server: TestServer,
+  account: { email: string; password: string },
+  orgId?: string,
+): Promise<SignedIn> {
   const login = await server
     .client()
     .auth.login.mutate({ email: account.email, password: account.password, client: 'desktop' });
+  const organizationId = orgId ?? login.memberships[0]?.organizationId;
+  if (!organizationId) throw new Error('the account belongs to no organization');
   return {
-    client: server.client({ accessToken: () => login.accessToken, orgId: () => orgId }),
+    client: server.client({ accessToken: () => login.accessToken, orgId: () => organizationId }),
     accessToken: login.accessToken,
-    userId: user.id,
-    orgId,
+    userId: login.user.id,
+    orgId: organizationId,
     email: account.email,
     password: account.password,
   };

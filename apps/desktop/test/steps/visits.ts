@@ -291,3 +291,11 @@ export async function reopenVisit(page: Page, owner: SignedIn, visit: VisitRef):
     'Cancelar atendimento',
   ]);
 }
+
+/** "Concluir" on a pending or confirmed visit, by keyboard: done at once, and the card says so. */
+export async function completeVisit(page: Page, owner: SignedIn, visit: VisitRef): Promise<void> {
+  await openAgendaAt(page, visit.date);
+  await chooseAction(page, visit, 'Concluir');
+  await expect.poll(async () => (await storedVisit(owner, visit))?.status, PATIENCE).toBe('done');
+  await expect.poll(() => visitCard(page, visit).textContent(), PATIENCE).toMatch(/Concluído/i);
+}
