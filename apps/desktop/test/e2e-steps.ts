@@ -93,7 +93,7 @@ export async function createClientThroughFieldErrors(page: Page, owner: SignedIn
 }
 
 export async function createAppointment(page: Page, owner: SignedIn): Promise<void> {
-  await page.getByRole('link', { name: 'Agenda' }).click();
+  await page.getByRole('link', { name: 'Agenda', exact: true }).click();
   await page.getByRole('button', { name: 'Novo atendimento' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByPlaceholder('Digite o nome do cliente').fill('Ricardo');
