@@ -15,7 +15,7 @@ import {
   screenshotOnFailure,
 } from './browser';
 import { serveCoreOverLoopback } from './core-over-loopback';
-import { PATIENCE, seedOffice, signIn, watchPageErrors } from './e2e-steps';
+import { PATIENCE, seedOffice, signIn, typedDate, watchPageErrors } from './e2e-steps';
 import {
   archiveCharge,
   billCompletedVisit,
@@ -27,7 +27,6 @@ import {
   reopenCharge,
   checkClientCharges,
   restoreCharge,
-  typedDate,
 } from './steps/charges';
 
 // Financeiro's charges, by keyboard and mouse, on both paths of the same renderer: the web build against the

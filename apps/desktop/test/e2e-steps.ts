@@ -8,6 +8,12 @@ import type { SignedIn } from '../../server/test/harness';
 /** Argon2 sign-ins and a first sync can take seconds on a loaded CI machine; vitest's poll default is 1 s. */
 export const PATIENCE = { timeout: 10_000 };
 
+/** 'YYYY-MM-DD' → 'dd/mm/aaaa', as a user types it. */
+export function typedDate(date: string): string {
+  const [year, month, day] = date.split('-');
+  return `${day ?? ''}/${month ?? ''}/${year ?? ''}`;
+}
+
 export const TAKEN_CPF = '529.982.247-25';
 export const VALID_CPF = '111.444.777-35';
 

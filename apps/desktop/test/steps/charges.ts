@@ -1,17 +1,11 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { PATIENCE } from '../e2e-steps';
+import { PATIENCE, typedDate } from '../e2e-steps';
 
 // Financeiro's steps of the office day (issue 13, item 3 and the list parts of item 9): bill a done visit
 // (only unbilled ones are offered), edit the charge, mark it paid, reopen it, archive it after the app's
 // confirm dialog and restore it, and narrow the list with the filters while its total line follows.
 // Each step starts from any page of the signed-in app and uses the keyboard where a user would.
-
-/** 'YYYY-MM-DD' → 'dd/mm/aaaa', as a user types it. */
-export function typedDate(date: string): string {
-  const [year, month, day] = date.split('-');
-  return `${day ?? ''}/${month ?? ''}/${year ?? ''}`;
-}
 
 /** The rows of the Financeiro table whose description is exactly `description`. */
 function rowOf(page: Page, description: string): Locator {

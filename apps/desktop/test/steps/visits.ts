@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { SignedIn } from '../../../server/test/harness';
-import { PATIENCE } from '../e2e-steps';
+import { PATIENCE, typedDate } from '../e2e-steps';
 
 // The Agenda's steps of the office day (issue 13, item 2): schedule a visit, open it and edit it, move it by
 // dragging its card to another day and with the keyboard ("Remarcar"), see the overlap warning and save
@@ -12,12 +12,6 @@ import { PATIENCE } from '../e2e-steps';
 
 /** A visit as the Agenda shows it: its client's name, local date and start time. */
 export type VisitRef = { client: string; date: string; startTime: string };
-
-/** 'YYYY-MM-DD' → 'dd/mm/aaaa', as a user types it. */
-function typed(date: string): string {
-  const [year, month, day] = date.split('-');
-  return `${day ?? ''}/${month ?? ''}/${year ?? ''}`;
-}
 
 function dayColumn(page: Page, date: string): Locator {
   return page.getByTestId(`agenda-day-${date}`);
@@ -116,7 +110,7 @@ export async function scheduleVisit(
   const dialog = page.getByRole('dialog', { name: 'Novo atendimento' });
   await expect.poll(() => dialog.isVisible(), PATIENCE).toBe(true);
   await pickByTyping(page, dialog.getByLabel('Cliente'), visit.clientSearch ?? visit.client, visit.client);
-  await retype(page, dialog.getByRole('textbox', { name: 'Data', exact: true }), typed(visit.date));
+  await retype(page, dialog.getByRole('textbox', { name: 'Data', exact: true }), typedDate(visit.date));
   await page.keyboard.press('Tab');
   await retype(
     page,
@@ -217,7 +211,7 @@ export async function rescheduleByKeyboard(
   await chooseAction(page, visit, 'Remarcar');
   const dialog = page.getByRole('dialog', { name: 'Remarcar atendimento' });
   await expect.poll(() => dialog.isVisible(), PATIENCE).toBe(true);
-  await retype(page, dialog.getByRole('textbox', { name: 'Data', exact: true }), typed(to.date));
+  await retype(page, dialog.getByRole('textbox', { name: 'Data', exact: true }), typedDate(to.date));
   await page.keyboard.press('Tab');
   await retype(
     page,
@@ -236,7 +230,7 @@ export async function rescheduleByKeyboard(
           .textContent(),
       PATIENCE,
     )
-    .toContain(`${typed(to.date)} às ${to.startTime}`);
+    .toContain(`${typedDate(to.date)} às ${to.startTime}`);
   expect((await storedVisit(owner, moved))?.id).toBe(before?.id);
   await openAgendaAt(page, to.date);
   await expect.poll(() => visitCard(page, moved).count(), PATIENCE).toBe(1);
