@@ -1,19 +1,16 @@
-import { Button, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { ZUpdateOrganizationInput } from '@picineiros/api/organizations/schema';
-import { maskDocument, maskPhone } from '@picineiros/api/shared/brazil';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect } from 'react';
+import { useEffect } from 'react';
 import { t } from '../i18n';
 import { organizationKeys, settingsKeys, type Outputs } from '../queries/keys';
 import { useApi, useSignedIn } from '../session-context';
-import type { CepFillFields } from './cep-fill';
-import { CepField } from './cep-field';
+import { AddressFields, addressValuesOf, DocumentPhoneFields, type AddressValues } from './contact-fields';
 import { savedFeedback, validateWith } from './forms';
-import { MaskedInput } from './masked-input';
 import { PageState } from './page-state';
+import { SaveRow } from './save-row';
 import { SectionCard } from './section-card';
-import { UfSelect } from './typed-select';
 
 type Organization = Outputs['organizations']['current'];
 
@@ -21,32 +18,15 @@ type CompanyValues = {
   document: string;
   phone: string;
   replyToEmail: string;
-  address: {
-    cep: string;
-    street: string;
-    number: string;
-    complement: string;
-    district: string;
-    city: string;
-    uf: string;
-  };
+  address: AddressValues;
 };
 
 function valuesOf(organization: Organization | undefined): CompanyValues {
-  const address = organization?.address;
   return {
     document: organization?.documentMasked ?? '',
     phone: organization?.phoneMasked ?? '',
     replyToEmail: organization?.replyToEmail ?? '',
-    address: {
-      cep: address?.cepMasked ?? '',
-      street: address?.street ?? '',
-      number: address?.number ?? '',
-      complement: address?.complement ?? '',
-      district: address?.district ?? '',
-      city: address?.city ?? '',
-      uf: address?.uf ?? '',
-    },
+    address: addressValuesOf(organization?.address),
   };
 }
 
@@ -66,7 +46,7 @@ export function CompanyDetailsCard({ canEdit }: { canEdit: boolean }) {
     initialValues: valuesOf(undefined),
     validate: validateWith(ZUpdateOrganizationInput, (values: CompanyValues) => values),
   });
-  const { setValues, setFieldValue } = form;
+  const { setValues } = form;
   useEffect(() => {
     if (organization.data) setValues(valuesOf(organization.data));
   }, [organization.data, setValues]);
@@ -77,13 +57,6 @@ export function CompanyDetailsCard({ canEdit }: { canEdit: boolean }) {
       await queryClient.invalidateQueries({ queryKey: organizationKeys.all(orgId) });
     },
   });
-  const fill = useCallback(
-    (fields: Partial<CepFillFields>) => {
-      for (const [field, value] of Object.entries(fields)) setFieldValue(`address.${field}`, value);
-    },
-    [setFieldValue],
-  );
-  const { address } = form.values;
   return (
     <SectionCard title={t('company.title')}>
       <Text size="sm" c="dimmed" mb="sm">
@@ -96,22 +69,11 @@ export function CompanyDetailsCard({ canEdit }: { canEdit: boolean }) {
         >
           <Stack gap="sm">
             <SimpleGrid cols={3}>
-              <MaskedInput
-                label={t('company.document')}
-                mask={maskDocument}
-                inputMode="text"
+              <DocumentPhoneFields
+                form={form}
+                documentLabel={t('company.document')}
+                phoneLabel={t('company.phone')}
                 disabled={!canEdit}
-                {...form.getInputProps('document')}
-                value={form.values.document}
-                onChange={(value) => form.setFieldValue('document', value)}
-              />
-              <MaskedInput
-                label={t('company.phone')}
-                mask={maskPhone}
-                disabled={!canEdit}
-                {...form.getInputProps('phone')}
-                value={form.values.phone}
-                onChange={(value) => form.setFieldValue('phone', value)}
               />
               <TextInput
                 label={t('company.replyToEmail')}
@@ -122,57 +84,8 @@ export function CompanyDetailsCard({ canEdit }: { canEdit: boolean }) {
                 {...form.getInputProps('replyToEmail')}
               />
             </SimpleGrid>
-            <SimpleGrid cols={4}>
-              <CepField
-                label={t('clients.cep')}
-                value={address.cep}
-                onChange={(value) => form.setFieldValue('address.cep', value)}
-                address={address}
-                onFill={fill}
-                error={form.errors['address.cep']}
-                disabled={!canEdit}
-              />
-              <TextInput
-                label={t('clients.street')}
-                style={{ gridColumn: 'span 2' }}
-                disabled={!canEdit}
-                {...form.getInputProps('address.street')}
-              />
-              <TextInput
-                label={t('clients.streetNumber')}
-                disabled={!canEdit}
-                {...form.getInputProps('address.number')}
-              />
-              <TextInput
-                label={t('clients.complement')}
-                disabled={!canEdit}
-                {...form.getInputProps('address.complement')}
-              />
-              <TextInput
-                label={t('clients.district')}
-                disabled={!canEdit}
-                {...form.getInputProps('address.district')}
-              />
-              <TextInput
-                label={t('clients.city')}
-                disabled={!canEdit}
-                {...form.getInputProps('address.city')}
-              />
-              <UfSelect
-                label={t('clients.uf')}
-                disabled={!canEdit}
-                {...form.getInputProps('address.uf')}
-                value={address.uf}
-                onChange={(value) => form.setFieldValue('address.uf', value)}
-              />
-            </SimpleGrid>
-            {canEdit ? (
-              <Group justify="flex-end">
-                <Button type="submit" loading={save.isPending}>
-                  {t('common.save')}
-                </Button>
-              </Group>
-            ) : null}
+            <AddressFields form={form} disabled={!canEdit} />
+            <SaveRow canEdit={canEdit} loading={save.isPending} />
           </Stack>
         </form>
       </PageState>

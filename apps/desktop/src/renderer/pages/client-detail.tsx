@@ -16,24 +16,22 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { ZCreateClientInput, ZUpdateClientInput } from '@picineiros/api/clients/schema';
-import { maskDocument, maskPhone } from '@picineiros/api/shared/brazil';
 import { POOL_LOCATIONS, POOL_TYPES, type PoolLocation, type PoolType } from '@picineiros/db/constants';
-import { useCallback, useEffect } from 'react';
-import type { CepFillFields } from '../components/cep-fill';
-import { CepField } from '../components/cep-field';
+import { useEffect } from 'react';
 import { useConfirm } from '../components/confirm-dialog';
+import {
+  AddressFields,
+  addressValuesOf,
+  DocumentPhoneFields,
+  type AddressValues,
+} from '../components/contact-fields';
 import { savedFeedback, showMutationError, showSuccess, validateWith } from '../components/forms';
-import { MaskedInput } from '../components/masked-input';
+import { SaveRow } from '../components/save-row';
 import { SectionCard } from '../components/section-card';
-import { TypedSelect, UfSelect } from '../components/typed-select';
+import { TypedSelect } from '../components/typed-select';
 import { PageState } from '../components/page-state';
 import { formatLocalDate, formatMoney, t } from '../i18n';
-import {
-  useAppointments,
-  useArchiveClient,
-  useClient,
-  useSaveClient,
-} from '../queries/hooks';
+import { useAppointments, useArchiveClient, useClient, useSaveClient } from '../queries/hooks';
 import type { Outputs } from '../queries/keys';
 import { navigate } from '../router';
 import { StatusBadge } from './appointments';
@@ -57,15 +55,7 @@ type Values = {
   document: string;
   phone: string;
   email: string;
-  address: {
-    cep: string;
-    street: string;
-    number: string;
-    complement: string;
-    district: string;
-    city: string;
-    uf: string;
-  };
+  address: AddressValues;
   notes: string;
   active: boolean;
   pools: PoolValues[];
@@ -92,15 +82,7 @@ function valuesOf(client: ClientView | undefined): Values {
     document: client?.documentMasked ?? '',
     phone: client?.phoneMasked ?? '',
     email: client?.email ?? '',
-    address: {
-      cep: client?.address.cepMasked ?? '',
-      street: client?.address.street ?? '',
-      number: client?.address.number ?? '',
-      complement: client?.address.complement ?? '',
-      district: client?.address.district ?? '',
-      city: client?.address.city ?? '',
-      uf: client?.address.uf ?? '',
-    },
+    address: addressValuesOf(client?.address),
     notes: client?.notes ?? '',
     active: client?.active ?? true,
     pools: client?.pools.map((pool) => ({
@@ -190,14 +172,6 @@ function ClientForm({ client }: { client?: ClientView }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [client?.id, client?.version]);
 
-  const { setFieldValue } = form;
-  const fillFromCep = useCallback(
-    (fields: Partial<CepFillFields>) => {
-      for (const [field, value] of Object.entries(fields)) setFieldValue(`address.${field}`, value);
-    },
-    [setFieldValue],
-  );
-
   const submit = form.onSubmit((values) => {
     const input = inputOf(values);
     save.mutate(
@@ -255,20 +229,10 @@ function ClientForm({ client }: { client?: ClientView }) {
           <SectionCard title={t('clients.contact')}>
             <SimpleGrid cols={3}>
               <TextInput label={t('clients.name')} required {...form.getInputProps('name')} />
-              <MaskedInput
-                label={t('clients.document')}
-                mask={maskDocument}
-                inputMode="text"
-                {...form.getInputProps('document')}
-                value={form.values.document}
-                onChange={(value) => form.setFieldValue('document', value)}
-              />
-              <MaskedInput
-                label={t('clients.phone')}
-                mask={maskPhone}
-                {...form.getInputProps('phone')}
-                value={form.values.phone}
-                onChange={(value) => form.setFieldValue('phone', value)}
+              <DocumentPhoneFields
+                form={form}
+                documentLabel={t('clients.document')}
+                phoneLabel={t('clients.phone')}
               />
               <TextInput label={t('clients.email')} type="email" {...form.getInputProps('email')} />
               <Switch
@@ -279,31 +243,7 @@ function ClientForm({ client }: { client?: ClientView }) {
             </SimpleGrid>
           </SectionCard>
           <SectionCard title={t('clients.address')}>
-            <SimpleGrid cols={4}>
-              <CepField
-                label={t('clients.cep')}
-                value={form.values.address.cep}
-                onChange={(value) => form.setFieldValue('address.cep', value)}
-                address={form.values.address}
-                onFill={fillFromCep}
-                error={form.errors['address.cep']}
-              />
-              <TextInput
-                label={t('clients.street')}
-                style={{ gridColumn: 'span 2' }}
-                {...form.getInputProps('address.street')}
-              />
-              <TextInput label={t('clients.streetNumber')} {...form.getInputProps('address.number')} />
-              <TextInput label={t('clients.complement')} {...form.getInputProps('address.complement')} />
-              <TextInput label={t('clients.district')} {...form.getInputProps('address.district')} />
-              <TextInput label={t('clients.city')} {...form.getInputProps('address.city')} />
-              <UfSelect
-                label={t('clients.uf')}
-                {...form.getInputProps('address.uf')}
-                value={form.values.address.uf}
-                onChange={(value) => form.setFieldValue('address.uf', value)}
-              />
-            </SimpleGrid>
+            <AddressFields form={form} />
           </SectionCard>
           <Card withBorder>
             <Group justify="space-between" mb="sm">
@@ -383,11 +323,7 @@ function ClientForm({ client }: { client?: ClientView }) {
           <Card withBorder>
             <Textarea label={t('common.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
           </Card>
-          <Group justify="flex-end">
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <SaveRow loading={save.isPending} />
         </Stack>
       </form>
       {client ? <ClientHistory clientId={client.id} /> : null}

@@ -24,6 +24,7 @@ import { useConfirm } from '../components/confirm-dialog';
 import { ANY_PAST, LocalDateInput } from '../components/date-fields';
 import { savedFeedback, showMutationError, showSuccess, validateWith } from '../components/forms';
 import { LoginEventsTable } from '../components/login-events';
+import { SaveRow } from '../components/save-row';
 import { SectionCard } from '../components/section-card';
 import { PageState } from '../components/page-state';
 import { PrivacyCard } from './privacy';
@@ -114,13 +115,7 @@ function OrganizationCard({ canEdit }: { canEdit: boolean }) {
               data={BRAZILIAN_TIME_ZONES}
               {...form.getInputProps('timezone')}
             />
-            {canEdit ? (
-              <Group justify="flex-end">
-                <Button type="submit" loading={save.isPending}>
-                  {t('common.save')}
-                </Button>
-              </Group>
-            ) : null}
+            <SaveRow canEdit={canEdit} loading={save.isPending} />
           </Stack>
         </form>
       </PageState>
@@ -197,13 +192,7 @@ function NotificationSettingsCard({ canEdit }: { canEdit: boolean }) {
               disabled={!canEdit}
               {...form.getInputProps('emailOverdueNotices', { type: 'checkbox' })}
             />
-            {canEdit ? (
-              <Group justify="flex-end">
-                <Button type="submit" loading={save.isPending}>
-                  {t('common.save')}
-                </Button>
-              </Group>
-            ) : null}
+            <SaveRow canEdit={canEdit} loading={save.isPending} />
           </Stack>
         </form>
       </PageState>

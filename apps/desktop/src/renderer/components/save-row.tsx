@@ -1,0 +1,14 @@
+import { Button, Group } from '@mantine/core';
+import { t } from '../i18n';
+
+/** A form's Salvar button, at the right; nothing for a member who may only read (`canEdit` false). */
+export function SaveRow({ loading, canEdit = true }: { loading: boolean; canEdit?: boolean }) {
+  if (!canEdit) return null;
+  return (
+    <Group justify="flex-end">
+      <Button type="submit" loading={loading}>
+        {t('common.save')}
+      </Button>
+    </Group>
+  );
+}
