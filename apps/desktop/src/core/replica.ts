@@ -1,7 +1,8 @@
 import type { AppRouter } from '@picineiros/api';
 import { findOverlaps, overlapCandidateDates } from '@picineiros/api/appointments/overlaps';
 import type { TAppointmentOverlapsInput } from '@picineiros/api/appointments/schema';
-import { documentTypeOf, maskCep, maskDocument, maskPhone, type Uf } from '@picineiros/api/shared/brazil';
+import { ADDRESS_COLUMNS, viewAddress, type AddressColumns } from '@picineiros/api/shared/address';
+import { viewContact } from '@picineiros/api/shared/contact';
 import {
   addDaysToLocalDate,
   addMonthsToLocalMonth,
@@ -393,28 +394,16 @@ export class Replica {
   }
 
   private viewClient(row: StoredRow, pools: readonly StoredRow[]): ClientView {
-    const document = nullableText(row, 'document');
-    const phone = nullableText(row, 'phone');
-    const cep = nullableText(row, 'cep');
+    const address: AddressColumns = Object.fromEntries(
+      ADDRESS_COLUMNS.map((column) => [column, nullableText(row, column)]),
+    );
     return {
       id: text(row, 'id'),
       name: text(row, 'name'),
-      document,
-      documentType: document ? documentTypeOf(document) : null,
-      documentMasked: document ? maskDocument(document) : null,
-      phone,
-      phoneMasked: phone ? maskPhone(phone) : null,
+      // The server's own view of the stored columns (masks, document type), so both paths show the same.
+      ...viewContact({ document: nullableText(row, 'document'), phone: nullableText(row, 'phone') }),
       email: nullableText(row, 'email'),
-      address: {
-        cep,
-        cepMasked: cep ? maskCep(cep) : null,
-        street: nullableText(row, 'street'),
-        number: nullableText(row, 'streetNumber'),
-        complement: nullableText(row, 'complement'),
-        district: nullableText(row, 'district'),
-        city: nullableText(row, 'city'),
-        uf: nullableText(row, 'uf') as Uf | null,
-      },
+      address: viewAddress(address),
       notes: nullableText(row, 'notes'),
       active: Boolean(row['active']),
       deletedAt: nullableDate(row, 'deletedAt'),

@@ -3,8 +3,8 @@ import { Client, Pool, type Organization, type PoolLocation, type PoolType } fro
 import { TRPCError } from '@trpc/server';
 import { assertWithinLimit } from '../billing/limits';
 import type { Context } from '../context';
-import { documentTypeOf, maskDocument, maskPhone, type DocumentType } from '../shared/brazil';
-import { applyAddress, viewAddress, type AddressView } from '../shared/address';
+import { ADDRESS_COLUMNS, applyAddress, viewAddress, type AddressView } from '../shared/address';
+import { applyContact, viewContact, type ContactView } from '../shared/contact';
 import { messages } from '../shared/messages';
 import { clientSearchColumns, searchTermsOf } from '../shared/search-text';
 import {
@@ -35,27 +35,19 @@ export type { AddressView } from '../shared/address';
 export type ClientView = {
   id: string;
   name: string;
-  /** Normalized: digits (and, for new CNPJs, upper-case letters). */
-  document: string | null;
-  documentType: DocumentType | null;
-  /** '123.456.789-09' or '12.345.678/0001-95' */
-  documentMasked: string | null;
-  /** Digits with area code. */
-  phone: string | null;
-  /** '(11) 98765-4321' */
-  phoneMasked: string | null;
-  email: string | null;
-  address: AddressView;
-  notes: string | null;
-  active: boolean;
-  /** Set when archived: hidden from lists, kept for history and restore. */
-  deletedAt: Date | null;
-  version: number;
-  createdAt: Date;
-  updatedAt: Date;
-  /** The client's pools (removed pools left out), oldest first. */
-  pools: PoolView[];
-};
+} & ContactView & {
+    email: string | null;
+    address: AddressView;
+    notes: string | null;
+    active: boolean;
+    /** Set when archived: hidden from lists, kept for history and restore. */
+    deletedAt: Date | null;
+    version: number;
+    createdAt: Date;
+    updatedAt: Date;
+    /** The client's pools (removed pools left out), oldest first. */
+    pools: PoolView[];
+  };
 
 export type ClientPage = {
   items: ClientView[];
@@ -71,13 +63,7 @@ const CLIENT_VIEW_COLUMNS = [
   'document',
   'phone',
   'email',
-  'cep',
-  'street',
-  'streetNumber',
-  'complement',
-  'district',
-  'city',
-  'uf',
+  ...ADDRESS_COLUMNS,
   'notes',
   'active',
   'deletedAt',
@@ -124,15 +110,10 @@ function viewPool(pool: PoolFields): PoolView {
 }
 
 export function viewClient(client: ClientFields, pools: readonly PoolFields[]): ClientView {
-  const document = client.document ?? null;
   return {
     id: client.id,
     name: client.name,
-    document,
-    documentType: document ? documentTypeOf(document) : null,
-    documentMasked: document ? maskDocument(document) : null,
-    phone: client.phone ?? null,
-    phoneMasked: client.phone ? maskPhone(client.phone) : null,
+    ...viewContact(client),
     email: client.email ?? null,
     address: viewAddress(client),
     notes: client.notes ?? null,
@@ -327,8 +308,7 @@ export async function updateClient(
   if (input.active === true && !client.active) await assertWithinLimit(ctx, organization, 'activeClients');
 
   if (input.name !== undefined) client.name = input.name;
-  if (input.document !== undefined) client.document = input.document;
-  if (input.phone !== undefined) client.phone = input.phone;
+  applyContact(client, input);
   if (input.email !== undefined) client.email = input.email;
   if (input.notes !== undefined) client.notes = input.notes;
   if (input.active !== undefined) client.active = input.active;

@@ -1,35 +1,23 @@
 // The company details clients see (reports, PDFs, e-mails): one view and one way of writing them.
 // Client-safe (no ORM): the desktop core prints them on the PDFs it exports.
 import { formatAddressLine, viewAddress, type AddressColumns, type AddressView } from '../shared/address';
-import { documentTypeOf, maskDocument, maskPhone, type DocumentType } from '../shared/brazil';
+import { viewContact, type ContactColumns, type ContactView } from '../shared/contact';
 
-export type CompanyDetails = {
-  name: string;
-  document: string | null;
-  documentType: DocumentType | null;
-  documentMasked: string | null;
-  phone: string | null;
-  phoneMasked: string | null;
-  replyToEmail: string | null;
-  address: AddressView;
-};
+export type CompanyDetails = { name: string } & ContactView & {
+    replyToEmail: string | null;
+    address: AddressView;
+  };
 
-type CompanyColumns = AddressColumns & {
-  name: string;
-  document?: string | null;
-  phone?: string | null;
-  replyToEmail?: string | null;
-};
+type CompanyColumns = AddressColumns &
+  ContactColumns & {
+    name: string;
+    replyToEmail?: string | null;
+  };
 
 export function describeCompany(organization: CompanyColumns): CompanyDetails {
-  const document = organization.document ?? null;
   return {
     name: organization.name,
-    document,
-    documentType: document ? documentTypeOf(document) : null,
-    documentMasked: document ? maskDocument(document) : null,
-    phone: organization.phone ?? null,
-    phoneMasked: organization.phone ? maskPhone(organization.phone) : null,
+    ...viewContact(organization),
     replyToEmail: organization.replyToEmail ?? null,
     address: viewAddress(organization),
   };

@@ -1,6 +1,7 @@
 import { AuditEntry, currentChangeContext, Membership, User, type Organization } from '@picineiros/db';
 import type { Context } from '../context';
-import { applyAddress } from '../shared/address';
+import { ADDRESS_COLUMNS, applyAddress } from '../shared/address';
+import { applyContact } from '../shared/contact';
 import { describeCompany } from './company';
 import type { TUpdateOrganizationInput } from './schema';
 
@@ -20,13 +21,7 @@ const AUDITED_COLUMNS = [
   'document',
   'phone',
   'replyToEmail',
-  'cep',
-  'street',
-  'streetNumber',
-  'complement',
-  'district',
-  'city',
-  'uf',
+  ...ADDRESS_COLUMNS,
   'appointmentReminderHour',
   'financeNoticeHour',
   'emailAppointmentReminders',
@@ -85,8 +80,7 @@ export async function updateOrganization(
   await changeOrganizationSettings(ctx, organization, (target) => {
     if (input.name !== undefined) target.name = input.name;
     if (input.timezone !== undefined) target.timezone = input.timezone;
-    if (input.document !== undefined) target.document = input.document;
-    if (input.phone !== undefined) target.phone = input.phone;
+    applyContact(target, input);
     if (input.replyToEmail !== undefined) target.replyToEmail = input.replyToEmail;
     applyAddress(target, input.address);
   });

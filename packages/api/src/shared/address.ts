@@ -13,6 +13,17 @@ export type AddressColumns = {
   uf?: string | null;
 };
 
+/** The same columns, by name: for lists of the columns a view reads or an audit records. */
+export const ADDRESS_COLUMNS = [
+  'cep',
+  'street',
+  'streetNumber',
+  'complement',
+  'district',
+  'city',
+  'uf',
+] as const satisfies readonly (keyof AddressColumns)[];
+
 export type AddressView = {
   cep: string | null;
   /** '01310-100' */
