@@ -30,7 +30,10 @@ type Scope = Page | Locator;
 /** One place of the app showing date fields: how to get there, and each field's label (exact). */
 export type DateFieldPlace = {
   name: string;
-  /** The renderer file (under src/renderer) whose <LocalDateInput>s these fields are. */
+  /**
+   * The renderer file (under src/renderer) whose <LocalDateInput>s these fields are; a <DateRangeFields> there
+   * counts as the range component's own fields (DATE_RANGE_SOURCE).
+   */
   source: string;
   /** `past`: the field refuses future dates (Pago em), so its typed dates are taken before today. */
   fields: { label: string; when?: 'future' | 'past' }[];
@@ -204,17 +207,27 @@ function renderFiles(directory: string): string[] {
   });
 }
 
+/** The shared From/To pair: its <LocalDateInput>s are counted where it is used, not in its own file. */
+const DATE_RANGE_SOURCE = 'components/date-range-fields.tsx';
+
 /**
- * The sources agree with DATE_FIELD_PLACES: each file has as many <LocalDateInput>s as distinct labels
- * listed for it, and no file but date-fields.tsx uses Mantine's date inputs directly.
+ * The sources agree with DATE_FIELD_PLACES: each file has as many date fields (its <LocalDateInput>s, and
+ * for each <DateRangeFields> the range's own <LocalDateInput>s) as distinct labels listed for it, and no
+ * file but date-fields.tsx uses Mantine's date inputs directly.
  */
 export function expectEveryDateFieldListed(): void {
+  const countOf = (text: string, tag: string) => text.match(new RegExp(`<${tag}\\b`, 'g'))?.length ?? 0;
+  const perRange = countOf(readFileSync(join(RENDERER, DATE_RANGE_SOURCE), 'utf8'), 'LocalDateInput');
+  expect(perRange, `<LocalDateInput>s of ${DATE_RANGE_SOURCE}`).toBeGreaterThan(0);
   const inSources: Record<string, number> = {};
   const direct: string[] = [];
   for (const path of renderFiles(RENDERER)) {
     const file = relative(RENDERER, path);
     const text = readFileSync(path, 'utf8');
-    const count = text.match(/<LocalDateInput\b/g)?.length ?? 0;
+    const count =
+      file === DATE_RANGE_SOURCE
+        ? 0
+        : countOf(text, 'LocalDateInput') + perRange * countOf(text, 'DateRangeFields');
     if (count > 0) inSources[file] = count;
     const dateInputs =
       /import\s*{[^}]*\b(DateInput|DatePicker\w*|DateTimePicker|\w+PickerInput)\b[^}]*}\s*from '@mantine\/dates'/;

@@ -4,7 +4,7 @@ import { formatLocalMonth } from '@picineiros/api/shared/labels';
 import { addMonthsToLocalMonth, localMonthOf } from '@picineiros/api/shared/local-time';
 import { fieldErrorsOf } from '@picineiros/api/shared/validation';
 import { useCallback, type Dispatch, type SetStateAction } from 'react';
-import { ANY_PAST, LocalDateInput } from '../components/date-fields';
+import { DateRangeFields } from '../components/date-range-fields';
 import { formatLocalDate, t } from '../i18n';
 
 // The Painel's period: a few presets an office thinks in, or any from–to range. "Este mês" is the summary
@@ -111,24 +111,21 @@ export function DashboardPeriodPicker({
       />
       {period.preset === 'custom' ? (
         <Group align="flex-start" gap="sm">
-          <LocalDateInput
-            label={t('dashboard.from')}
-            value={period.from}
-            onChange={(from) => onChange({ ...period, from })}
-            onValidityChange={fromReadable}
-            saneWindow={ANY_PAST}
-            clearable
-            error={errors['from']}
-            w={180}
-          />
-          <LocalDateInput
-            label={t('dashboard.to')}
-            value={period.to}
-            onChange={(to) => onChange({ ...period, to })}
-            onValidityChange={toReadable}
-            saneWindow={ANY_PAST}
-            clearable
-            error={errors['to']}
+          <DateRangeFields
+            from={{
+              label: t('dashboard.from'),
+              value: period.from,
+              onChange: (from) => onChange({ ...period, from }),
+              onValidityChange: fromReadable,
+              error: errors['from'],
+            }}
+            to={{
+              label: t('dashboard.to'),
+              value: period.to,
+              onChange: (to) => onChange({ ...period, to }),
+              onValidityChange: toReadable,
+              error: errors['to'],
+            }}
             w={180}
           />
         </Group>

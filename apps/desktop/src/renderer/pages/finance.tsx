@@ -21,7 +21,8 @@ import { ZCreateFinanceEntryInput } from '@picineiros/api/finance/schema';
 import { PAYMENT_METHODS, type FinanceStatus, type PaymentMethod } from '@picineiros/db/constants';
 import { useState } from 'react';
 import { useConfirm } from '../components/confirm-dialog';
-import { ANY_PAST, LocalDateInput } from '../components/date-fields';
+import { LocalDateInput } from '../components/date-fields';
+import { DateRangeFields } from '../components/date-range-fields';
 import { showMutationError, showSuccess, validateWith } from '../components/forms';
 import { useLinkParam, useShowLinked } from '../components/linked-record';
 import { PageState } from '../components/page-state';
@@ -136,22 +137,11 @@ export function FinancePage() {
             onChange={(event) => setSearch(event.currentTarget.value)}
           />
           <ClientFilter value={clientId} onChange={setClientId} />
-          <LocalDateInput
-            label={t('finance.dueFrom')}
+          <DateRangeFields
+            from={{ label: t('finance.dueFrom'), value: from, onChange: setFrom }}
+            to={{ label: t('finance.dueTo'), value: to, onChange: setTo }}
             w={150}
-            clearable
-            saneWindow={ANY_PAST}
-            value={from}
-            onChange={setFrom}
-          />
-          <LocalDateInput
-            label={t('finance.dueTo')}
-            w={150}
-            clearable
-            saneWindow={ANY_PAST}
-            value={to}
-            onChange={setTo}
-            minDate={from || undefined}
+            ordered
           />
           <Stack gap={4}>
             <Text size="sm" fw={500} id="finance-status-label">

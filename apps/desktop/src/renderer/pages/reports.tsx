@@ -13,7 +13,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
-import { ANY_PAST, LocalDateInput } from '../components/date-fields';
+import { DateRangeFields } from '../components/date-range-fields';
 import { ExportProgress, useReportExport, type ReportKind } from '../components/report-export';
 import { useOnline } from '../components/use-online';
 import { t } from '../i18n';
@@ -107,21 +107,14 @@ export function ReportsPage() {
               </>
             ) : (
               <Group grow>
-                <LocalDateInput
-                  label={t('reports.from')}
-                  value={from}
-                  onChange={setFrom}
-                  onValidityChange={setFromValid}
-                  saneWindow={ANY_PAST}
-                  clearable
-                />
-                <LocalDateInput
-                  label={t('reports.to')}
-                  value={to}
-                  onChange={setTo}
-                  onValidityChange={setToValid}
-                  saneWindow={ANY_PAST}
-                  clearable
+                <DateRangeFields
+                  from={{
+                    label: t('reports.from'),
+                    value: from,
+                    onChange: setFrom,
+                    onValidityChange: setFromValid,
+                  }}
+                  to={{ label: t('reports.to'), value: to, onChange: setTo, onValidityChange: setToValid }}
                 />
               </Group>
             )}

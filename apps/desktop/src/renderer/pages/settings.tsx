@@ -21,7 +21,7 @@ import { MEMBERSHIP_ROLES, type MembershipRole } from '@picineiros/db/constants'
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useConfirm } from '../components/confirm-dialog';
-import { ANY_PAST, LocalDateInput } from '../components/date-fields';
+import { DateRangeFields } from '../components/date-range-fields';
 import { savedFeedback, showMutationError, showSuccess, validateWith } from '../components/forms';
 import { LoginEventsTable } from '../components/login-events';
 import { SaveRow } from '../components/save-row';
@@ -414,21 +414,10 @@ function TeamLoginsCard() {
           value={membershipId ?? ''}
           onChange={(value) => setMembershipId(value || null)}
         />
-        <LocalDateInput
-          label={t('settings.loginsFrom')}
+        <DateRangeFields
+          from={{ label: t('settings.loginsFrom'), value: from, onChange: setFrom }}
+          to={{ label: t('settings.loginsTo'), value: to, onChange: setTo }}
           w={160}
-          clearable
-          saneWindow={ANY_PAST}
-          value={from}
-          onChange={setFrom}
-        />
-        <LocalDateInput
-          label={t('settings.loginsTo')}
-          w={160}
-          clearable
-          saneWindow={ANY_PAST}
-          value={to}
-          onChange={setTo}
         />
       </Group>
       <LoginEventsTable query={logins} showMember />
