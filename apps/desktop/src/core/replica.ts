@@ -1,15 +1,10 @@
 import type { AppRouter } from '@picineiros/api';
 import { findOverlaps, overlapCandidateDates } from '@picineiros/api/appointments/overlaps';
 import type { TAppointmentOverlapsInput } from '@picineiros/api/appointments/schema';
+import { dashboardPeriodOf, MAX_SERIES_MONTHS } from '@picineiros/api/dashboard/period';
 import { ADDRESS_COLUMNS, viewAddress, type AddressColumns } from '@picineiros/api/shared/address';
 import { viewContact } from '@picineiros/api/shared/contact';
-import {
-  addDaysToLocalDate,
-  addMonthsToLocalMonth,
-  localDateOf,
-  localMonthOf,
-  localMonthsBetween,
-} from '@picineiros/api/shared/local-time';
+import { addDaysToLocalDate, localDateOf, localMonthOf } from '@picineiros/api/shared/local-time';
 import { searchTermsOf } from '@picineiros/api/shared/search-text';
 import type { SyncChange } from '@picineiros/api/sync/schema';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
@@ -21,9 +16,6 @@ type ClientView = Outputs['clients']['get'];
 type AppointmentView = Outputs['appointments']['get'];
 type FinanceEntryView = Outputs['finance']['get'];
 type DashboardSummary = Outputs['dashboard']['summary'];
-
-// As the server's dashboard (MAX_SERIES_MONTHS there): a longer revenue series is refused.
-const DASHBOARD_MAX_SERIES_MONTHS = 25;
 
 /** A synced row as stored: the sync payload's row, dates as ISO strings once through JSON. */
 type StoredRow = Record<string, unknown>;
@@ -684,24 +676,8 @@ export class Replica {
     range: { from?: string; to?: string } = {},
   ): DashboardSummary | null {
     const today = localDateOf(now, timezone);
-    const currentMonth = localMonthOf(today);
-    const explicit = range.from !== undefined || range.to !== undefined;
-    const from = explicit ? (range.from ?? null) : `${currentMonth}-01`;
-    const to = explicit
-      ? (range.to ?? null)
-      : addDaysToLocalDate(`${addMonthsToLocalMonth(currentMonth, 1)}-01`, -1);
-    let lastMonth = currentMonth;
-    let firstMonth = addMonthsToLocalMonth(currentMonth, -5);
-    if (explicit) {
-      lastMonth = to
-        ? localMonthOf(to)
-        : from && localMonthOf(from) > currentMonth
-          ? localMonthOf(from)
-          : currentMonth;
-      firstMonth = from ? localMonthOf(from) : addMonthsToLocalMonth(lastMonth, -5);
-    }
-    const months = localMonthsBetween(firstMonth, lastMonth);
-    if (months.length > DASHBOARD_MAX_SERIES_MONTHS) return null;
+    const { explicit, from, to, months } = dashboardPeriodOf(today, range);
+    if (months.length > MAX_SERIES_MONTHS) return null;
     const within = (date: string) => (!from || date >= from) && (!to || date <= to);
     const dateRange = (column: string) => ({
       sql: `${from ? ` AND ${column} >= ?` : ''}${to ? ` AND ${column} <= ?` : ''}`,

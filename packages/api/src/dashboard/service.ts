@@ -4,8 +4,6 @@ import { organizationToday } from '../finance/service';
 import {
   addDaysToLocalDate,
   addMonthsToLocalMonth,
-  localMonthOf,
-  localMonthsBetween,
   startOfLocalDate,
   type LocalMonth,
 } from '../shared/local-time';
@@ -13,12 +11,12 @@ import { fieldError } from '../shared/field-error';
 import { sqlCondition } from '../shared/tenant-rows';
 import { messages } from '../shared/messages';
 import type { OrgContext } from '../shared/org-context';
+import { dashboardPeriodOf, MAX_SERIES_MONTHS } from './period';
 import type { TDashboardSummaryInput } from './schema';
 
 export const UPCOMING_DAYS = 7;
 export const UPCOMING_LIMIT = 20;
-export const REVENUE_MONTHS = 6;
-const MAX_SERIES_MONTHS = 25;
+export { REVENUE_MONTHS } from './period';
 
 export type DashboardSummary = {
   /** Today in the organization's time zone; "overdue" and "upcoming" are relative to it. */
@@ -70,27 +68,11 @@ async function computeDashboard(ctx: OrgContext, input: TDashboardSummaryInput):
   // Instants as the dialect stores them (timestamptz on Postgres, epoch milliseconds on SQLite).
   const instant = (date: Date | null): unknown => (date ? platform.processDateProperty(date) : null);
   const today = organizationToday(ctx);
-  const currentMonth = localMonthOf(today);
-  const explicit = input.from !== undefined || input.to !== undefined;
-  const from = explicit ? (input.from ?? null) : `${currentMonth}-01`;
-  const to = explicit
-    ? (input.to ?? null)
-    : addDaysToLocalDate(`${addMonthsToLocalMonth(currentMonth, 1)}-01`, -1);
+  const { explicit, from, to, firstMonth, lastMonth, months } = dashboardPeriodOf(today, input);
   const rangeStart = from ? startOfLocalDate(from, timezone) : null;
   const rangeEnd = to ? startOfLocalDate(addDaysToLocalDate(to, 1), timezone) : null;
 
   // Local months → [start, end) instants.
-  let firstMonth = addMonthsToLocalMonth(currentMonth, 1 - REVENUE_MONTHS);
-  let lastMonth = currentMonth;
-  if (explicit) {
-    lastMonth = to
-      ? localMonthOf(to)
-      : from && localMonthOf(from) > currentMonth
-        ? localMonthOf(from)
-        : currentMonth;
-    firstMonth = from ? localMonthOf(from) : addMonthsToLocalMonth(lastMonth, 1 - REVENUE_MONTHS);
-  }
-  const months = localMonthsBetween(firstMonth, lastMonth);
   if (months.length > MAX_SERIES_MONTHS) throw fieldError('from', messages.dashboardRangeTooLong);
   const boundaries = months.map((month) => startOfLocalDate(`${month}-01`, timezone));
   const monthsStart = startOfLocalDate(`${firstMonth}-01`, timezone);
