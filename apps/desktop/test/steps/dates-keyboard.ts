@@ -31,8 +31,8 @@ type Scope = Page | Locator;
 export type DateFieldPlace = {
   name: string;
   /**
-   * The renderer file (under src/renderer) whose <LocalDateInput>s these fields are; a <DateRangeFields> there
-   * counts as the range component's own fields (DATE_RANGE_SOURCE).
+   * The renderer file (under src/renderer) whose <LocalDateInput>s these fields are; a shared date-field
+   * component used there (SHARED_DATE_FIELDS) counts as that component's own fields.
    */
   source: string;
   /** `past`: the field refuses future dates (Pago em), so its typed dates are taken before today. */
@@ -207,27 +207,40 @@ function renderFiles(directory: string): string[] {
   });
 }
 
-/** The shared From/To pair: its <LocalDateInput>s are counted where it is used, not in its own file. */
-const DATE_RANGE_SOURCE = 'components/date-range-fields.tsx';
+/**
+ * Components that hold date fields for several pages (file → component): their <LocalDateInput>s are counted
+ * in each file that uses them, not in their own. A new one must be added here, or its own file counts
+ * unlisted fields.
+ */
+const SHARED_DATE_FIELDS: Record<string, string> = {
+  'components/date-range-fields.tsx': 'DateRangeFields',
+  'pages/appointments/visit-when-fields.tsx': 'VisitWhenFields',
+};
 
 /**
  * The sources agree with DATE_FIELD_PLACES: each file has as many date fields (its <LocalDateInput>s, and
- * for each <DateRangeFields> the range's own <LocalDateInput>s) as distinct labels listed for it, and no
- * file but date-fields.tsx uses Mantine's date inputs directly.
+ * for each shared component it uses, that component's <LocalDateInput>s) as distinct labels listed for it,
+ * and no file but date-fields.tsx uses Mantine's date inputs directly.
  */
 export function expectEveryDateFieldListed(): void {
   const countOf = (text: string, tag: string) => text.match(new RegExp(`<${tag}\\b`, 'g'))?.length ?? 0;
-  const perRange = countOf(readFileSync(join(RENDERER, DATE_RANGE_SOURCE), 'utf8'), 'LocalDateInput');
-  expect(perRange, `<LocalDateInput>s of ${DATE_RANGE_SOURCE}`).toBeGreaterThan(0);
+  const shared = Object.entries(SHARED_DATE_FIELDS).map(([file, component]) => {
+    const fields = countOf(readFileSync(join(RENDERER, file), 'utf8'), 'LocalDateInput');
+    expect(fields, `<LocalDateInput>s of ${file}`).toBeGreaterThan(0);
+    return { component, fields };
+  });
   const inSources: Record<string, number> = {};
   const direct: string[] = [];
   for (const path of renderFiles(RENDERER)) {
     const file = relative(RENDERER, path);
     const text = readFileSync(path, 'utf8');
     const count =
-      file === DATE_RANGE_SOURCE
+      file in SHARED_DATE_FIELDS
         ? 0
-        : countOf(text, 'LocalDateInput') + perRange * countOf(text, 'DateRangeFields');
+        : shared.reduce(
+            (sum, { component, fields }) => sum + fields * countOf(text, component),
+            countOf(text, 'LocalDateInput'),
+          );
     if (count > 0) inSources[file] = count;
     const dateInputs =
       /import\s*{[^}]*\b(DateInput|DatePicker\w*|DateTimePicker|\w+PickerInput)\b[^}]*}\s*from '@mantine\/dates'/;

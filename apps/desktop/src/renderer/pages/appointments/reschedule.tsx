@@ -2,12 +2,12 @@ import { Button, Group, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { ZLocalDate, ZLocalTime } from '@picineiros/api/shared/scalars';
 import { z } from '@picineiros/api/shared/validation';
-import { LocalDateInput, TimeField } from '../../components/date-fields';
 import { showMutationError, showSuccess, validateWith } from '../../components/forms';
 import { formatLocalDate, t } from '../../i18n';
 import { useUpdateAppointment } from '../../queries/hooks';
 import { OverlapWarning, slotOf, useOverlapCheck, useShownOverlapIds } from './overlaps';
 import type { Appointment } from './visit-form';
+import { VisitWhenFields } from './visit-when-fields';
 
 const ZRescheduleValues = z.object({ date: ZLocalDate, startTime: ZLocalTime });
 
@@ -63,21 +63,7 @@ export function RescheduleForm({ appointment, onDone }: { appointment: Appointme
           {appointment.clientName}, {formatLocalDate(appointment.date)} {appointment.startTime}
         </Text>
         <Group grow align="flex-start">
-          <LocalDateInput
-            label={t('appointments.date')}
-            required
-            data-autofocus
-            {...form.getInputProps('date')}
-            value={form.values.date}
-            onChange={(value) => form.setFieldValue('date', value)}
-          />
-          <TimeField
-            label={t('appointments.startTime')}
-            required
-            {...form.getInputProps('startTime')}
-            value={form.values.startTime}
-            onChange={(value) => form.setFieldValue('startTime', value)}
-          />
+          <VisitWhenFields form={form} autoFocus />
         </Group>
         <OverlapWarning slot={slot} />
         <Group justify="flex-end">

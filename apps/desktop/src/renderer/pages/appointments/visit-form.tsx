@@ -3,7 +3,6 @@ import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { ZCreateAppointmentInput } from '@picineiros/api/appointments/schema';
 import { useMemo, useState } from 'react';
-import { LocalDateInput, TimeField } from '../../components/date-fields';
 import { showMutationError, showSuccess, validateWith } from '../../components/forms';
 import { centsToInput, parseMoney, t } from '../../i18n';
 import {
@@ -16,6 +15,7 @@ import {
 import type { Outputs } from '../../queries/keys';
 import { OverlapWarning, slotOf, useOverlapCheck, useShownOverlapIds, type Slot } from './overlaps';
 import { StatusBadge } from './status-badge';
+import { VisitWhenFields } from './visit-when-fields';
 
 export type Appointment = Outputs['appointments']['get'];
 
@@ -187,20 +187,7 @@ export function AppointmentForm({
           onChange={(value: string | null) => form.setFieldValue('poolId', value ?? '')}
         />
         <Group grow align="flex-start">
-          <LocalDateInput
-            label={t('appointments.date')}
-            required
-            {...form.getInputProps('date')}
-            value={form.values.date}
-            onChange={(value) => form.setFieldValue('date', value)}
-          />
-          <TimeField
-            label={t('appointments.startTime')}
-            required
-            {...form.getInputProps('startTime')}
-            value={form.values.startTime}
-            onChange={(value) => form.setFieldValue('startTime', value)}
-          />
+          <VisitWhenFields form={form} />
           <NumberInput
             label={t('appointments.duration')}
             min={5}
