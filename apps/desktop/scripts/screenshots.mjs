@@ -76,7 +76,7 @@ try {
   await page.getByRole('button', { name: 'Entrar' }).click();
   await page.getByTestId('figure-clients').waitFor();
   await shot('04-dashboard');
-  await page.getByRole('link', { name: 'Clientes' }).click();
+  await page.getByRole('link', { name: 'Clientes', exact: true }).click();
   await page.locator('table a').first().waitFor();
   await shot('05-clients');
   await page.locator('table a').first().click();
@@ -107,7 +107,7 @@ try {
   await page.keyboard.type('Cliente viajou');
   await shot('10c-appointment-cancel');
   await page.getByRole('button', { name: 'Voltar' }).click();
-  await page.getByRole('link', { name: 'Financeiro' }).click();
+  await page.getByRole('link', { name: 'Financeiro', exact: true }).click();
   await page.locator('table').waitFor();
   await shot('11-finance');
   await page.getByTestId('finance-status-filter').getByText('Pago', { exact: true }).click();
@@ -119,14 +119,14 @@ try {
     await shot('12-finance-mark-paid');
     await page.keyboard.press('Escape');
   }
-  await page.getByRole('link', { name: 'Notificações' }).click();
+  await page.getByRole('link', { name: 'Notificações', exact: true }).click();
   await shot('13-notifications');
-  await page.getByRole('link', { name: 'Meu perfil' }).click();
+  await page.getByRole('link', { name: 'Meu perfil', exact: true }).click();
   await shot('14-profile');
   await page.getByText('Histórico de acesso').evaluate((node) => node.scrollIntoView({ block: 'start' }));
   await shot('14b-profile-login-history');
   await scrollToTop();
-  await page.getByRole('link', { name: 'Configurações' }).click();
+  await page.getByRole('link', { name: 'Configurações', exact: true }).click();
   await page.getByText('Equipe e convites').waitFor();
   await shot('15-settings');
   await page.getByText('Acessos da equipe').evaluate((node) => node.scrollIntoView({ block: 'start' }));
@@ -153,7 +153,7 @@ try {
   await shot('17c-deletion-scheduled');
   await page.getByRole('button', { name: 'Cancelar exclusão' }).click();
   await page.getByTestId('deletion-banner').waitFor({ state: 'detached' });
-  await page.getByRole('link', { name: 'Meu perfil' }).click();
+  await page.getByRole('link', { name: 'Meu perfil', exact: true }).click();
   await page.getByRole('button', { name: 'Excluir minha conta…' }).click();
   await page.getByRole('dialog').getByLabel('Sua senha').fill(password);
   await shot('17d-delete-account');

@@ -165,7 +165,7 @@ describe('billing screen in Chromium', { timeout: 90_000 }, () => {
       expect(await banner.textContent()).toContain('somente para leitura');
       await documentationScreenshot(readOnlyPage, 'billing-read-only');
 
-      await readOnlyPage.getByRole('link', { name: 'Clientes' }).click();
+      await readOnlyPage.getByRole('link', { name: 'Clientes', exact: true }).click();
       await readOnlyPage.getByRole('button', { name: 'Novo cliente' }).click();
       await readOnlyPage.getByLabel('Nome').fill('Sônia Prado');
       await choosePoolType(readOnlyPage);
@@ -203,7 +203,7 @@ describe('billing screen in Chromium', { timeout: 90_000 }, () => {
     const limitPage = await other.newPage();
     try {
       await signIn(limitPage, billing.server.url, owner);
-      await limitPage.getByRole('link', { name: 'Configurações' }).click();
+      await limitPage.getByRole('link', { name: 'Configurações', exact: true }).click();
       await limitPage.getByLabel('E-mail da pessoa convidada').fill('joana@example.com');
       await limitPage.getByRole('button', { name: 'Convidar' }).click();
       const notice = limitPage.getByTestId('billing-refusal-limit_reached');

@@ -96,7 +96,7 @@ describe('the renderer against the desktop core over loopback', () => {
     await expect.poll(() => offline.isVisible(), PATIENCE).toBe(true);
 
     // A search the page has never made: only the core's replica can answer it now.
-    await page.getByRole('link', { name: 'Clientes' }).click();
+    await page.getByRole('link', { name: 'Clientes', exact: true }).click();
     await page.getByPlaceholder(/Buscar/).fill('condom');
     await expect
       .poll(() => page.getByRole('cell', { name: 'Ricardo Alves' }).isVisible(), PATIENCE)

@@ -66,7 +66,7 @@ export async function choosePoolType(page: Page, type = 'Fibra', row = 0): Promi
 
 /** A bad CPF (form), a taken one (server field error), then a valid client saved. */
 export async function createClientThroughFieldErrors(page: Page, owner: SignedIn): Promise<void> {
-  await page.getByRole('link', { name: 'Clientes' }).click();
+  await page.getByRole('link', { name: 'Clientes', exact: true }).click();
   await page.getByRole('button', { name: 'Novo cliente' }).click();
   await page.getByLabel('Nome').fill('Ricardo Alves');
   await choosePoolType(page);
@@ -122,13 +122,13 @@ export async function createAppointment(page: Page, owner: SignedIn): Promise<vo
 }
 
 export async function markOverdueEntryPaid(page: Page): Promise<void> {
-  await page.getByRole('link', { name: 'Financeiro' }).click();
+  await page.getByRole('link', { name: 'Financeiro', exact: true }).click();
   const row = page.locator('tr[data-overdue]');
   await expect.poll(() => row.count(), PATIENCE).toBe(1);
   await row.getByRole('button', { name: 'Marcar como pago' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Marcar como pago' }).click();
   await expect.poll(() => page.locator('tr[data-overdue]').count(), PATIENCE).toBe(0);
-  await page.getByRole('link', { name: 'Painel' }).click();
+  await page.getByRole('link', { name: 'Painel', exact: true }).click();
   await expect.poll(() => page.getByTestId('figure-overdue').textContent(), PATIENCE).toMatch(/R\$\s0,00/);
   await expect.poll(() => page.getByTestId('figure-paid').textContent(), PATIENCE).toMatch(/R\$\s350,00/);
 }
@@ -142,7 +142,7 @@ export async function signOutWhenIdle(
   await page.evaluate(() => {
     localStorage.setItem('picineiros.idleMinutes', '0.05');
   });
-  await page.getByRole('link', { name: 'Painel' }).click();
+  await page.getByRole('link', { name: 'Painel', exact: true }).click();
   await page.reload();
   await expect.poll(() => page.getByRole('heading', { name: 'Painel' }).isVisible(), PATIENCE).toBe(true);
   await expect

@@ -44,7 +44,7 @@ describe('sign-in history in Chromium', () => {
     await page.getByLabel('Senha').fill(owner.password);
     await page.getByRole('button', { name: 'Entrar' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Painel' }).isVisible(), PATIENCE).toBe(true);
-    await page.getByRole('link', { name: 'Meu perfil' }).click();
+    await page.getByRole('link', { name: 'Meu perfil', exact: true }).click();
     const history = page.locator('.mantine-Card-root', { hasText: 'Histórico de acesso' });
     // Registration (desktop client) and this browser sign-in, newest first.
     await expect.poll(() => history.locator('tbody tr').count(), PATIENCE).toBe(2);
@@ -53,7 +53,7 @@ describe('sign-in history in Chromium', () => {
   });
 
   it("shows the team's sign-ins to the owner, filtered by member, and saves the new-device switch", async () => {
-    await page.getByRole('link', { name: 'Configurações' }).click();
+    await page.getByRole('link', { name: 'Configurações', exact: true }).click();
     const team = page.locator('.mantine-Card-root', { hasText: 'Acessos da equipe' });
     await expect.poll(() => team.locator('tbody tr').count(), PATIENCE).toBe(4);
     await team.getByLabel('Membro').click();

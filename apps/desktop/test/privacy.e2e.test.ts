@@ -57,7 +57,7 @@ describe('privacy and data in Chromium', () => {
 
   it('exports every record of the organization and downloads the file once', async () => {
     await signIn(page, server.url, owner);
-    await page.getByRole('link', { name: 'Configurações' }).click();
+    await page.getByRole('link', { name: 'Configurações', exact: true }).click();
     await page.getByRole('button', { name: 'Solicitar exportação' }).click();
     await page.getByText('Na fila').waitFor(PATIENCE);
     // The server's worker, run here by hand (the test server starts no workers).
@@ -92,7 +92,7 @@ describe('privacy and data in Chromium', () => {
   });
 
   it('tells the last owner of a team to hand the organization over before deleting the account', async () => {
-    await page.getByRole('link', { name: 'Meu perfil' }).click();
+    await page.getByRole('link', { name: 'Meu perfil', exact: true }).click();
     await page.getByRole('button', { name: 'Excluir minha conta…' }).click();
     await page.getByRole('dialog').getByLabel('Sua senha').fill(owner.password);
     await page.getByRole('dialog').getByRole('button', { name: 'Excluir minha conta' }).click();

@@ -55,7 +55,7 @@ describe('reports and exports in the web build', () => {
   it('signs in', () => signIn(page, server.url, owner));
 
   it('exports the clients list, with its current filter, as a CSV download with the right rows', async () => {
-    await page.getByRole('link', { name: 'Clientes' }).click();
+    await page.getByRole('link', { name: 'Clientes', exact: true }).click();
     await expect.poll(() => page.getByText('Bruno Costa').isVisible(), PATIENCE).toBe(true);
     // Only active clients: the list's filter goes into the export.
     await page.getByText('Ativos', { exact: true }).click();
@@ -83,7 +83,7 @@ describe('reports and exports in the web build', () => {
   });
 
   it('the reports screen downloads a PDF of the finance entries', async () => {
-    await page.getByRole('link', { name: 'Relatórios' }).click();
+    await page.getByRole('link', { name: 'Relatórios', exact: true }).click();
     await expect
       .poll(() => page.getByRole('heading', { name: 'Relatórios' }).isVisible(), PATIENCE)
       .toBe(true);
@@ -102,7 +102,7 @@ describe('reports and exports in the web build', () => {
   });
 
   it('uploads a logo in the settings (preview), refusing a file that is not an image', async () => {
-    await page.getByRole('link', { name: 'Configurações' }).click();
+    await page.getByRole('link', { name: 'Configurações', exact: true }).click();
     const card = page.getByTestId('logo-settings');
     await expect.poll(() => card.isVisible(), PATIENCE).toBe(true);
     await card.locator('input[type=file]').setInputFiles({
@@ -121,7 +121,7 @@ describe('reports and exports in the web build', () => {
   });
 
   it('creates the calendar feed address in the profile and shows it', async () => {
-    await page.getByRole('link', { name: 'Meu perfil' }).click();
+    await page.getByRole('link', { name: 'Meu perfil', exact: true }).click();
     const card = page.getByTestId('calendar-feed');
     await expect.poll(() => card.isVisible(), PATIENCE).toBe(true);
     await card.getByTestId('calendar-create').click();

@@ -13,7 +13,7 @@ function rowOf(page: Page, description: string): Locator {
 }
 
 export async function openFinance(page: Page): Promise<void> {
-  await page.getByRole('link', { name: 'Financeiro' }).click();
+  await page.getByRole('link', { name: 'Financeiro', exact: true }).click();
   await expect.poll(() => page.getByRole('heading', { name: 'Financeiro' }).isVisible(), PATIENCE).toBe(true);
 }
 
@@ -280,7 +280,7 @@ export async function checkClientCharges(
     paid: { descriptions: string[]; total: RegExp };
   },
 ): Promise<void> {
-  await page.getByRole('link', { name: 'Clientes' }).click();
+  await page.getByRole('link', { name: 'Clientes', exact: true }).click();
   const search = page.getByPlaceholder(/Buscar/);
   await search.fill(client);
   await page.getByRole('link', { name: client, exact: true }).click();
