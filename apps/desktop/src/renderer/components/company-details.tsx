@@ -1,10 +1,11 @@
 import { SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { ZUpdateOrganizationInput } from '@picineiros/api/organizations/schema';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { t } from '../i18n';
 import { organizationKeys, settingsKeys, type Outputs } from '../queries/keys';
+import { useCurrentOrganization } from '../queries/privacy';
 import { useApi, useSignedIn } from '../session-context';
 import { AddressFields, addressValuesOf, DocumentPhoneFields, type AddressValues } from './contact-fields';
 import { savedFeedback, validateWith } from './forms';
@@ -38,10 +39,7 @@ export function CompanyDetailsCard({ canEdit }: { canEdit: boolean }) {
   const api = useApi();
   const queryClient = useQueryClient();
   const { orgId } = useSignedIn();
-  const organization = useQuery({
-    queryKey: settingsKeys.organization(orgId),
-    queryFn: () => api.organizations.current.query(),
-  });
+  const organization = useCurrentOrganization();
   const form = useForm<CompanyValues>({
     initialValues: valuesOf(undefined),
     validate: validateWith(ZUpdateOrganizationInput, (values: CompanyValues) => values),

@@ -12,3 +12,25 @@ export function SaveRow({ loading, canEdit = true }: { loading: boolean; canEdit
     </Group>
   );
 }
+
+/** A dialog form's buttons, at the right: Cancelar (closes it) and the submit button (Salvar unless named). */
+export function DialogButtons({
+  onCancel,
+  loading,
+  submitLabel = t('common.save'),
+}: {
+  onCancel: () => void;
+  loading: boolean;
+  submitLabel?: string;
+}) {
+  return (
+    <Group justify="flex-end">
+      <Button variant="default" onClick={onCancel}>
+        {t('common.cancel')}
+      </Button>
+      <Button type="submit" loading={loading}>
+        {submitLabel}
+      </Button>
+    </Group>
+  );
+}

@@ -27,6 +27,7 @@ import { showMutationError, showSuccess, validateWith } from '../components/form
 import { useLinkParam, useShowLinked } from '../components/linked-record';
 import { PageState } from '../components/page-state';
 import { ExportMenu } from '../components/report-export';
+import { DialogButtons } from '../components/save-row';
 import { addDays, todayLocal } from '../dates';
 import { formatDateTime, formatLocalDate, formatMoney, parseMoney, t, tCount } from '../i18n';
 import {
@@ -568,14 +569,7 @@ function EntryForm({ entry, onDone }: { entry?: Entry; onDone: () => void }) {
             onChange={(value) => form.setFieldValue('dueDate', value)}
           />
         </Group>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending || update.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <DialogButtons onCancel={onDone} loading={create.isPending || update.isPending} />
       </Stack>
     </form>
   );

@@ -32,6 +32,7 @@ import { CompanyDetailsCard } from '../components/company-details';
 import { LogoSettingsCard } from '../components/logo-settings';
 import { formatDateTime, t } from '../i18n';
 import { auditKeys, authKeys, settingsKeys, type Inputs } from '../queries/keys';
+import { useCurrentOrganization } from '../queries/privacy';
 import { useApi, useSignedIn } from '../session-context';
 
 const BRAZILIAN_TIME_ZONES = [
@@ -82,10 +83,7 @@ function OrganizationCard({ canEdit }: { canEdit: boolean }) {
   const api = useApi();
   const queryClient = useQueryClient();
   const { orgId } = useSignedIn();
-  const organization = useQuery({
-    queryKey: settingsKeys.organization(orgId),
-    queryFn: () => api.organizations.current.query(),
-  });
+  const organization = useCurrentOrganization();
   const form = useForm({
     initialValues: { name: '', timezone: 'America/Sao_Paulo' },
     validate: validateWith(ZUpdateOrganizationInput, (values: { name: string; timezone: string }) => values),

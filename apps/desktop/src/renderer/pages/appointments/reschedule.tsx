@@ -1,8 +1,9 @@
-import { Button, Group, Stack, Text } from '@mantine/core';
+import { Group, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { ZLocalDate, ZLocalTime } from '@picineiros/api/shared/scalars';
 import { z } from '@picineiros/api/shared/validation';
 import { showMutationError, showSuccess, validateWith } from '../../components/forms';
+import { DialogButtons } from '../../components/save-row';
 import { formatLocalDate, t } from '../../i18n';
 import { useUpdateAppointment } from '../../queries/hooks';
 import { OverlapWarning, slotOf, useOverlapCheck, useShownOverlapIds } from './overlaps';
@@ -66,14 +67,11 @@ export function RescheduleForm({ appointment, onDone }: { appointment: Appointme
           <VisitWhenFields form={form} autoFocus />
         </Group>
         <OverlapWarning slot={slot} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={isPending}>
-            {t('appointments.actions.reschedule')}
-          </Button>
-        </Group>
+        <DialogButtons
+          onCancel={onDone}
+          loading={isPending}
+          submitLabel={t('appointments.actions.reschedule')}
+        />
       </Stack>
     </form>
   );

@@ -1,9 +1,10 @@
-import { Button, Group, NumberInput, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Group, NumberInput, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { ZCreateAppointmentInput } from '@picineiros/api/appointments/schema';
 import { useMemo, useState } from 'react';
 import { showMutationError, showSuccess, validateWith } from '../../components/forms';
+import { DialogButtons } from '../../components/save-row';
 import { centsToInput, parseMoney, t } from '../../i18n';
 import {
   useClient,
@@ -221,14 +222,7 @@ export function AppointmentForm({
         </Group>
         <Textarea label={t('appointments.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
         <OverlapWarning slot={slot} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={saving}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <DialogButtons onCancel={onDone} loading={saving} />
       </Stack>
     </form>
   );
