@@ -112,11 +112,14 @@ describe('Replica.applyChanges', () => {
     replica.applyChanges(page, syncVersion);
     replica.applyChanges(page, syncVersion);
     expect(replica.counts()['clients']).toBe(2);
-    syncVersion += 1;
-    replica.applyChanges(
-      [{ entityType: 'client', id: A, syncVersion, deleted: true } as unknown as SyncChange],
-      syncVersion,
-    );
+    // A tombstone carries the archived row, as the sync feed sends it.
+    const archived = client(A, 'Ana', '11900000001');
+    const tombstone = {
+      ...archived,
+      deleted: true,
+      row: { ...archived.row, deletedAt: new Date('2026-03-02T12:00:00Z') },
+    } as SyncChange;
+    replica.applyChanges([tombstone], syncVersion);
     expect(ids(replica.listClients({}))).toEqual([B]);
     expect(replica.db.pragma('integrity_check', { simple: true })).toBe('ok');
   });
