@@ -496,7 +496,9 @@ describe('organization deletion', () => {
     clock.advance(29 * DAY);
     a.owner = await signInAgain(a.owner);
     b.owner = await signInAgain(b.owner);
-    expect(await purge.run(server.database, clock(), { outboxBodyRetentionDays: 7 })).toMatchObject({ purged: 0 });
+    expect(await purge.run(server.database, clock(), { outboxBodyRetentionDays: 7 })).toMatchObject({
+      purged: 0,
+    });
     expect((await a.owner.client.clients.get.query({ id: a.clientId })).name).toBe('Cliente Estrela');
     await a.owner.client.organizations.cancelDeletion.mutate();
     expect((await a.owner.client.organizations.current.query()).deletion).toBeNull();
@@ -509,7 +511,9 @@ describe('organization deletion', () => {
     clock.advance(29 * DAY);
     a.owner = await signInAgain(a.owner);
     b.owner = await signInAgain(b.owner);
-    expect(await purge.run(server.database, clock(), { outboxBodyRetentionDays: 7 })).toMatchObject({ purged: 0 });
+    expect(await purge.run(server.database, clock(), { outboxBodyRetentionDays: 7 })).toMatchObject({
+      purged: 0,
+    });
     const bCounts = await organizationRowCounts(b.owner.orgId, b);
     clock.advance(2 * DAY);
     a.owner = await signInAgain(a.owner);
@@ -518,7 +522,9 @@ describe('organization deletion', () => {
       purged: 1,
       organizationIds: [a.owner.orgId],
     });
-    expect(await purge.run(server.database, clock(), { outboxBodyRetentionDays: 7 })).toMatchObject({ purged: 0 });
+    expect(await purge.run(server.database, clock(), { outboxBodyRetentionDays: 7 })).toMatchObject({
+      purged: 0,
+    });
 
     // The owner belonged to this organization only: the account went with it. The staff member also works
     // for the other organization and keeps the account, now with that organization only.
