@@ -109,19 +109,20 @@ export function ConfirmProvider({ children }: { children: ReactNode }) {
   );
 
   // Esc answers "no" here and goes no further. Mantine's modals each listen for Esc on window (capture) and
-  // would all close, the form the question was asked from included, unless the focused element carries
-  // data-mantine-stop-propagation, which every focusable element of this dialog does (STOP).
+  // would all close, the form the question was asked from included. Listening from the provider's mount, on
+  // window in the capture phase, puts this listener before any modal's (same target and phase run in the
+  // order they were added), so stopImmediatePropagation holds even in the moment before the dialog has
+  // taken the focus (its focusable elements also carry data-mantine-stop-propagation: STOP).
   useEffect(() => {
-    if (!pending) return;
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || event.isComposing) return;
-      event.stopPropagation();
+      if (!pendingRef.current || event.key !== 'Escape' || event.isComposing) return;
+      event.stopImmediatePropagation();
       event.preventDefault();
       settle(false);
     };
     window.addEventListener('keydown', onKeyDown, { capture: true });
     return () => window.removeEventListener('keydown', onKeyDown, { capture: true });
-  }, [pending, settle]);
+  }, [settle]);
 
   const options = pending?.options;
   const danger = options?.danger ?? false;
