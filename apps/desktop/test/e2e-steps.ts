@@ -32,6 +32,19 @@ export async function seedOffice(owner: SignedIn): Promise<void> {
   });
 }
 
+/**
+ * Closes the toasts still on screen. A toast over a control blocks the click, and Playwright's pointer
+ * resting on it pauses its auto-close (as a user's hover does), so a step that clicks near the top right
+ * clears them first.
+ */
+export async function dismissToasts(page: Page): Promise<void> {
+  const closeButtons = page.locator('.mantine-Notification-closeButton');
+  for (let count = await closeButtons.count(); count > 0; count = await closeButtons.count()) {
+    await closeButtons.first().click();
+    await expect.poll(() => closeButtons.count(), PATIENCE).toBeLessThan(count);
+  }
+}
+
 /** Collects uncaught page errors and CSP violations; a suite asserts the list is empty at the end. */
 export function watchPageErrors(page: Page): string[] {
   const errors: string[] = [];

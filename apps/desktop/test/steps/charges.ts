@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { PATIENCE, typedDate } from '../e2e-steps';
+import { dismissToasts, PATIENCE, typedDate } from '../e2e-steps';
 
 // Financeiro's steps of the office day (issue 13, item 3 and the list parts of item 9): bill a done visit
 // (only unbilled ones are offered), edit the charge, mark it paid, reopen it, archive it after the app's
@@ -19,6 +19,7 @@ export async function openFinance(page: Page): Promise<void> {
 
 /** Sets the Situação filter (a segmented control: Todos, Pendente, Pago); null is Todos. */
 export async function filterByStatus(page: Page, status: 'Pendente' | 'Pago' | null): Promise<void> {
+  await dismissToasts(page);
   await page
     .getByTestId('finance-status-filter')
     .getByText(status ?? 'Todos', { exact: true })

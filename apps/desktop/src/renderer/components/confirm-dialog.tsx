@@ -76,12 +76,29 @@ export function ConfirmProvider({ children }: { children: ReactNode }) {
   const [pending, setPending] = useState<Pending | null>(null);
   const [reason, setReason] = useState('');
   const pendingRef = useRef<Pending | null>(null);
+  // The last element focused outside this dialog. The focus goes back there before the asker hears the
+  // answer, so the asker may move it elsewhere (a refused date focuses its own field). Mantine's own return,
+  // 10 ms after closing, would race with the asker and could blur that field again, asking twice. Tracked on
+  // focusin because a question asked from a blur (Tab out of a date) opens before the focus lands.
+  const returnFocusTo = useRef<HTMLElement | null>(null);
 
   const settle = useCallback((confirmed: boolean, text = '') => {
     const current = pendingRef.current;
     pendingRef.current = null;
     setPending(null);
+    const target = returnFocusTo.current;
+    if (target?.isConnected) target.focus({ preventScroll: true });
     current?.resolve({ confirmed, reason: text.trim() });
+  }, []);
+
+  useEffect(() => {
+    const onFocusIn = (event: FocusEvent) => {
+      const target = event.target;
+      if (target instanceof HTMLElement && !target.closest('[data-confirm-dialog]'))
+        returnFocusTo.current = target;
+    };
+    document.addEventListener('focusin', onFocusIn, { capture: true });
+    return () => document.removeEventListener('focusin', onFocusIn, { capture: true });
   }, []);
 
   const open = useCallback(
@@ -135,10 +152,12 @@ export function ConfirmProvider({ children }: { children: ReactNode }) {
         title={<Text fw={700}>{options?.title}</Text>}
         centered
         closeOnEscape={false}
+        returnFocus={false}
         closeButtonProps={{ ...STOP, 'aria-label': t('common.close') }}
         // Above other modals (200) and popovers (300): the question is asked from inside them.
         zIndex={1000}
         data-testid="confirm-dialog"
+        data-confirm-dialog=""
       >
         <form
           onSubmit={(event) => {

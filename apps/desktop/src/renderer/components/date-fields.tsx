@@ -61,6 +61,8 @@ export function LocalDateInput({
   // The last value this field reported: the parent echoing it back is not an outside change (which would
   // overwrite the text the user typed and the error beside it).
   const reported = useRef(value);
+  // The far date being asked about: the field losing the focus to the question must not ask it again.
+  const asking = useRef<string | null>(null);
 
   useEffect(() => {
     if (value === reported.current) return;
@@ -95,10 +97,12 @@ export function LocalDateInput({
     }
     const side = date === value || !saneWindow ? null : outsideSaneWindow(date, todayLocal(), saneWindow);
     if (side) {
+      if (asking.current === date) return;
       // Nothing is accepted while the question is open: a save clicked meanwhile finds no date.
       setProblem(null);
       report('');
       const years = side === 'past' ? saneWindow?.yearsBack : saneWindow?.yearsAhead;
+      asking.current = date;
       const confirmed = await confirm({
         title: t('dates.farTitle'),
         message: t(side === 'past' ? 'dates.farPast' : 'dates.farFuture', {
@@ -107,6 +111,8 @@ export function LocalDateInput({
         }),
         confirmLabel: t('dates.farConfirm'),
         cancelLabel: t('dates.farFix'),
+      }).finally(() => {
+        asking.current = null;
       });
       if (!confirmed) {
         setProblem(t('dates.farRefused'));
