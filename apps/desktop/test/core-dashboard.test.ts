@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClock, signUpOwner, startTestServer, type TestServer } from '../../server/test/harness';
 import { seedClient } from '../../server/test/schedule-fixtures';
-import type { BridgeResult } from '../src/renderer/api/bridge';
+import type { BridgeResult } from '../src/ipc/contract';
 import { DesktopCore } from '../src/core/core';
 import { createMemoryTokenStore } from '../src/core/token-store';
 import { startLoopbackProxy } from './loopback-proxy';

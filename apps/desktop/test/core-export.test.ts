@@ -8,7 +8,7 @@ import { signUpOwner, startTestServer, type SignedIn, type TestServer } from '..
 import { DesktopCore } from '../src/core/core';
 import type { ExportResult, SaveLocation } from '../src/core/report-export';
 import { createMemoryTokenStore } from '../src/core/token-store';
-import type { BridgeEvent, BridgeResult } from '../src/renderer/api/bridge';
+import type { BridgeEvent, BridgeResult } from '../src/ipc/contract';
 import { startLoopbackProxy } from './loopback-proxy';
 
 // Offline export: the core writes the same report files as the server, from its replica, with the

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUpOwner, startTestServer, type SignedIn, type TestServer } from '../../server/test/harness';
-import type { BridgeResult } from '../src/renderer/api/bridge';
+import type { BridgeResult } from '../src/ipc/contract';
 import { DesktopCore } from '../src/core/core';
 import { Replica } from '../src/core/replica';
 import { createMemoryTokenStore } from '../src/core/token-store';

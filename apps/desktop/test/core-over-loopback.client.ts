@@ -1,5 +1,5 @@
 import superjson from 'superjson';
-import type { BridgeEvent, BridgeResult, PicineirosBridge } from '../src/renderer/api/bridge';
+import type { BridgeEvent, BridgeResult, PicineirosBridge } from '../src/ipc/contract';
 
 // Bundled into the page by core-over-loopback.ts: the preload's bridge, with HTTP instead of IPC.
 

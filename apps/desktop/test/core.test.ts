@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUpOwner, startTestServer, type SignedIn, type TestServer } from '../../server/test/harness';
-import type { BridgeEvent, BridgeResult } from '../src/renderer/api/bridge';
+import type { BridgeEvent, BridgeResult } from '../src/ipc/contract';
 import { DesktopCore } from '../src/core/core';
 import { createMemoryTokenStore } from '../src/core/token-store';
 import { startLoopbackProxy } from './loopback-proxy';

@@ -7,7 +7,7 @@ import type { SyncPullResult } from '@picineiros/api/sync/schema';
 import { createTRPCUntypedClient, httpLink, TRPCClientError } from '@trpc/client';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import superjson from 'superjson';
-import type { BridgeErrorShape, BridgeEvent, BridgeOperation, BridgeResult } from '../renderer/api/bridge';
+import type { BridgeErrorShape, BridgeEvent, BridgeOperation, BridgeResult } from '../ipc/contract';
 import { coreMessages } from './messages';
 import { DOMAINS_OF, Replica } from './replica';
 import {

@@ -13,9 +13,9 @@ import {
   type IpcMainInvokeEvent,
 } from 'electron';
 import { DesktopCore, type CoreOperation } from '../core/core';
-import type { ExportRequest } from '../core/report-export';
 import { createFileTokenStore, createMemoryTokenStore, type TokenStore } from '../core/token-store';
 import { changesUnread, newNotificationsBody } from '../core/unread-indicator';
+import { IPC_CHANNELS, type ReportExportRequest } from '../ipc/contract';
 import { loadDesktopConfig } from './config';
 import { startErrorTracking } from './error-tracking';
 import { buildMenu } from './menu';
@@ -185,31 +185,31 @@ async function main(): Promise<void> {
 
   const unreadTray = createUnreadTray({ open: showMainWindow, window: () => mainWindow });
 
-  ipcMain.handle('picineiros:call', async (event, operation: CoreOperation) => {
+  ipcMain.handle(IPC_CHANNELS.call, async (event, operation: CoreOperation) => {
     if (!isTrustedSender(event) || !core) throw new Error('untrusted sender');
     const result = await core.handle(operation);
     if (operation.path === 'auth.logout') unreadTray.show(0);
     if (result.ok && changesUnread(operation.path)) void notifyUnread();
     return result;
   });
-  ipcMain.handle('picineiros:online', (event) => {
+  ipcMain.handle(IPC_CHANNELS.online, (event) => {
     if (!isTrustedSender(event) || !core) throw new Error('untrusted sender');
     return core.isOnline();
   });
   // Only files this session exported may be opened or revealed: the renderer cannot name any other path.
   const exportedPaths = new Set<string>();
-  ipcMain.handle('picineiros:export', async (event, request: ExportRequest) => {
+  ipcMain.handle(IPC_CHANNELS.exportReport, async (event, request: ReportExportRequest) => {
     if (!isTrustedSender(event) || !core) throw new Error('untrusted sender');
     const result = await core.exportReport(request);
     if (result.ok && result.data) exportedPaths.add((result.data as { path: string }).path);
     return result;
   });
-  ipcMain.handle('picineiros:open-exported', async (event, path: string, how: 'open' | 'reveal') => {
+  ipcMain.handle(IPC_CHANNELS.openExported, async (event, path: string, how: 'open' | 'reveal') => {
     if (!isTrustedSender(event) || !exportedPaths.has(path)) throw new Error('untrusted sender or path');
     if (how === 'reveal') shell.showItemInFolder(path);
     else await shell.openPath(path);
   });
-  ipcMain.handle('picineiros:save-file', async (event, suggestedName: string, contents: string) => {
+  ipcMain.handle(IPC_CHANNELS.saveFile, async (event, suggestedName: string, contents: string) => {
     if (!isTrustedSender(event) || !mainWindow) throw new Error('untrusted sender');
     const { canceled, filePath } = await dialog.showSaveDialog(mainWindow, { defaultPath: suggestedName });
     if (canceled || !filePath) return null;
@@ -219,7 +219,7 @@ async function main(): Promise<void> {
 
   let lastUnread = -1;
   core.onEvent((event) => {
-    mainWindow?.webContents.send('picineiros:event', event);
+    mainWindow?.webContents.send(IPC_CHANNELS.event, event);
     if (event.type === 'synced' && event.domains.includes('notifications')) void notifyUnread();
     if (event.type === 'signed-out') unreadTray.show(0);
   });

@@ -1,16 +1,17 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import type {
-  BridgeEvent,
-  BridgeOperation,
-  BridgeResult,
-  PicineirosBridge,
-  ReportExportRequest,
-} from '../renderer/api/bridge';
+import {
+  IPC_CHANNELS,
+  type BridgeEvent,
+  type BridgeOperation,
+  type BridgeResult,
+  type PicineirosBridge,
+  type ReportExportRequest,
+} from '../ipc/contract';
 
 // contextBridge, nothing else: a few narrow functions, no ipcRenderer handed to the page.
 const bridge: PicineirosBridge = {
   call: (operation: BridgeOperation) =>
-    ipcRenderer.invoke('picineiros:call', {
+    ipcRenderer.invoke(IPC_CHANNELS.call, {
       path: operation.path,
       type: operation.type,
       input: operation.input,
@@ -20,21 +21,21 @@ const bridge: PicineirosBridge = {
     const handler = (_event: Electron.IpcRendererEvent, payload: BridgeEvent) => {
       listener(payload);
     };
-    ipcRenderer.on('picineiros:event', handler);
-    return () => ipcRenderer.removeListener('picineiros:event', handler);
+    ipcRenderer.on(IPC_CHANNELS.event, handler);
+    return () => ipcRenderer.removeListener(IPC_CHANNELS.event, handler);
   },
-  isOnline: () => ipcRenderer.invoke('picineiros:online') as Promise<boolean>,
+  isOnline: () => ipcRenderer.invoke(IPC_CHANNELS.online) as Promise<boolean>,
   saveFile: (suggestedName: string, contents: string) =>
-    ipcRenderer.invoke('picineiros:save-file', suggestedName, contents) as Promise<string | null>,
+    ipcRenderer.invoke(IPC_CHANNELS.saveFile, suggestedName, contents) as Promise<string | null>,
   exportReport: (request: ReportExportRequest) =>
-    ipcRenderer.invoke('picineiros:export', {
+    ipcRenderer.invoke(IPC_CHANNELS.exportReport, {
       kind: request.kind,
       extension: request.extension,
       filters: request.filters,
       dialect: request.dialect,
     }) as Promise<BridgeResult>,
   openExportedFile: (path: string, how: 'open' | 'reveal') =>
-    ipcRenderer.invoke('picineiros:open-exported', path, how) as Promise<void>,
+    ipcRenderer.invoke(IPC_CHANNELS.openExported, path, how) as Promise<void>,
 };
 
 contextBridge.exposeInMainWorld('picineiros', bridge);

@@ -1,55 +1,6 @@
-// The contract between the renderer and whatever answers its calls over IPC (the desktop core, through
-// the preload's contextBridge). Plain objects only: Electron's structured clone carries Dates as Dates.
-
-export type BridgeOperation = {
-  path: string;
-  type: 'query' | 'mutation';
-  input: unknown;
-  /** The organization the renderer has selected (the web build sends it as `x-org-id`). */
-  orgId?: string | undefined;
-};
-
-/** The tRPC error shape the server produces (message, JSON-RPC code, data with the tRPC code). */
-export type BridgeErrorShape = {
-  message: string;
-  code: number;
-  data: { code: string; httpStatus?: number; fieldErrors?: Record<string, string> | undefined };
-};
-
-export type BridgeResult = { ok: true; data: unknown } | { ok: false; error: BridgeErrorShape };
-
-export type ConnectionState = { online: boolean };
-
-export type PicineirosBridge = {
-  call(operation: BridgeOperation): Promise<BridgeResult>;
-  /** Calls back on connection changes and after each sync that changed rows; returns an unsubscribe. */
-  onEvent(listener: (event: BridgeEvent) => void): () => void;
-  /** Whether the core currently reaches the server (events only report changes; a reloaded page asks). */
-  isOnline?(): Promise<boolean>;
-  /** Native save dialog for exports; resolves to the saved path or null when cancelled. */
-  saveFile?(suggestedName: string, contents: string): Promise<string | null>;
-  /**
-   * Desktop exports: the core writes the report from its replica (offline too) after the native Save
-   * dialog; `data` is `{ path, fileName, rows }`, or null when the dialog was cancelled.
-   */
-  exportReport?(request: ReportExportRequest): Promise<BridgeResult>;
-  /** Opens a file this session exported with the system's app, or shows it in its folder. */
-  openExportedFile?(path: string, how: 'open' | 'reveal'): Promise<void>;
-};
-
-export type ReportExportRequest = {
-  kind: 'clients' | 'appointments' | 'finance' | 'finance-summary';
-  extension: 'csv' | 'pdf';
-  filters?: Record<string, unknown>;
-  dialect?: 'excel' | 'rfc4180';
-};
-
-export type BridgeEvent =
-  | { type: 'connection'; online: boolean }
-  | { type: 'synced'; domains: string[] }
-  | { type: 'signed-out' }
-  /** A running export: rows written out of the total. */
-  | { type: 'export-progress'; written: number; total: number };
+// The renderer's side of the IPC contract (src/ipc/contract.ts): in Electron the preload exposes the
+// bridge as `window.picineiros`; in a browser it is absent and the renderer talks HTTP to the server.
+import type { PicineirosBridge } from '../../ipc/contract';
 
 declare global {
   interface Window {

@@ -9,7 +9,7 @@ import {
 } from '@trpc/client';
 import { observable } from '@trpc/server/observable';
 import superjson from 'superjson';
-import type { PicineirosBridge } from './bridge';
+import type { PicineirosBridge } from '../../ipc/contract';
 
 // One AppRouter-typed client for both backends: HTTP to the server (web build) or IPC to the desktop core.
 // Pages never know which one they talk to.

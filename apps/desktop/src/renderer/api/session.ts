@@ -1,6 +1,6 @@
 import type { AppRouter } from '@picineiros/api';
 import type { inferRouterOutputs } from '@trpc/server';
-import type { PicineirosBridge } from './bridge';
+import type { PicineirosBridge } from '../../ipc/contract';
 import { createHttpClient, createIpcClient, readCsrfCookie, type ApiClient } from './client';
 
 type Outputs = inferRouterOutputs<AppRouter>;

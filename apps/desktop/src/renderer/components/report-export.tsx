@@ -1,7 +1,7 @@
 import { Button, Group, Menu, Progress, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useState } from 'react';
-import type { ReportExportRequest } from '../api/bridge';
+import type { ReportExportRequest } from '../../ipc/contract';
 import { t } from '../i18n';
 import { useSession } from '../session-context';
 import { messageOf } from './page-state';
