@@ -1,13 +1,14 @@
 // Runs a daily job by hand: pnpm --filter @picineiros/server job <name> [--date YYYY-MM-DD]
 // With --date, the job runs for that local day in every organization whatever the hour (once per day:
-// a day already done is skipped, like the scheduler does). Maintenance jobs (organization-purge) take no date.
-import { dailyJobs, maintenanceJobs, runDailyJob } from '@picineiros/api/jobs/index';
+// a day already done is skipped, like the scheduler does). Maintenance and billing jobs (organization-purge,
+// asaas-webhook-retry) take no date.
+import { billingJobs, dailyJobs, maintenanceJobs, runDailyJob } from '@picineiros/api/jobs/index';
 import { openDatabase } from '@picineiros/db';
 import { ConfigError, loadConfig } from './config';
 
 async function main(): Promise<void> {
   const [name, flag, date] = process.argv.slice(2);
-  const maintenance = name && !flag ? maintenanceJobs[name] : undefined;
+  const maintenance = name && !flag ? (maintenanceJobs[name] ?? billingJobs[name]) : undefined;
   if (maintenance) {
     const config = loadConfig();
     const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
   const job = name ? dailyJobs[name] : undefined;
   if (!job || (flag !== undefined && (flag !== '--date' || !date || !/^\d{4}-\d{2}-\d{2}$/.test(date)))) {
     console.error(
-      `usage: job <${Object.keys(dailyJobs).join(' | ')}> [--date YYYY-MM-DD] | job <${Object.keys(maintenanceJobs).join(' | ')}>`,
+      `usage: job <${Object.keys(dailyJobs).join(' | ')}> [--date YYYY-MM-DD] | job <${[...Object.keys(maintenanceJobs), ...Object.keys(billingJobs)].join(' | ')}>`,
     );
     process.exit(2);
   }

@@ -4,15 +4,10 @@ import { clientSearchColumns } from '@picineiros/api/shared/search-text';
 import { openDatabase, seedDemo, type Database } from '@picineiros/db';
 import type { FastifyBaseLogger } from 'fastify';
 import { buildServer } from './app';
-import {
-  connectEmbeddedAsaas,
-  connectEmbeddedAsaasToPort,
-  startEmbeddedAsaas,
-  startWebhookRetry,
-} from './billing/embedded';
+import { connectEmbeddedAsaas, connectEmbeddedAsaasToPort, startEmbeddedAsaas } from './billing/embedded';
 import { ConfigError, loadConfig, type Config } from './config';
 import { startExportWorker } from './exports/worker';
-import { startJobScheduler } from './jobs/scheduler';
+import { startBillingJobs, startJobScheduler } from './jobs/scheduler';
 import { joinClusterMetrics, serveClusterMetrics } from './observability/cluster-metrics';
 import { createServerMetrics, type ServerMetrics } from './observability/metrics';
 import { initErrorTracking } from './observability/sentry';
@@ -91,23 +86,20 @@ function startBackgroundJobs(
     intervalMs: 2000,
     clock: () => new Date(),
   });
-  const stopWebhookRetry =
-    config.jobsEnabled && config.billing.asaasApiKey
-      ? startWebhookRetry({ database, logger, clock: () => new Date() })
-      : () => undefined;
-  const stopScheduler = config.jobsEnabled
-    ? startJobScheduler({
-        database,
-        logger,
-        clock: () => new Date(),
-        metrics,
-        settings: { outboxBodyRetentionDays: config.outboxBodyRetentionDays },
-      })
-    : () => undefined;
+  const schedule = {
+    database,
+    logger,
+    clock: () => new Date(),
+    metrics,
+    settings: { outboxBodyRetentionDays: config.outboxBodyRetentionDays },
+  };
+  const stopBillingJobs =
+    config.jobsEnabled && config.billing.asaasApiKey ? startBillingJobs(schedule) : () => undefined;
+  const stopScheduler = config.jobsEnabled ? startJobScheduler(schedule) : () => undefined;
   logger.info({ pid: process.pid, scheduler: config.jobsEnabled }, 'background jobs started');
   return async () => {
     stopScheduler();
-    stopWebhookRetry();
+    stopBillingJobs();
     await Promise.all([stopMailWorker(), stopExportWorker()]);
   };
 }

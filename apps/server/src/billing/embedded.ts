@@ -1,9 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { webhookRetryJob } from '@picineiros/api/jobs/webhook-retry';
-import type { Database } from '@picineiros/db';
-import { Cron } from 'croner';
-import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config';
 import { startFakeAsaas, type FakeAsaas } from './fake-asaas';
 import { ASAAS_WEBHOOK_PATH } from './webhook-route';
@@ -31,24 +28,4 @@ export function connectEmbeddedAsaas(fake: FakeAsaas | null, app: FastifyInstanc
 export function connectEmbeddedAsaasToPort(fake: FakeAsaas | null, port: number, config: Config): void {
   if (!fake || !config.billing.webhookToken) return;
   fake.setWebhook(`http://127.0.0.1:${port}${ASAAS_WEBHOOK_PATH}`, config.billing.webhookToken);
-}
-
-/** Every minute, processes stored webhook events whose earlier processing failed. */
-export function startWebhookRetry(options: {
-  database: Database;
-  logger: FastifyBaseLogger;
-  clock: () => Date;
-}): () => void {
-  const cron = new Cron('* * * * *', { protect: true, unref: true }, async () => {
-    try {
-      const result = await webhookRetryJob.run(options.database, options.clock());
-      if (result.attempted > 0)
-        options.logger.info({ job: webhookRetryJob.name, ...result }, 'webhook retry ran');
-    } catch (error) {
-      options.logger.error({ err: error, job: webhookRetryJob.name }, 'webhook retry failed');
-    }
-  });
-  return () => {
-    cron.stop();
-  };
 }

@@ -1,7 +1,9 @@
 import {
+  billingJobs,
   dailyJobs,
   maintenanceJobs,
   runDailyJob,
+  type MaintenanceJob,
   type MaintenanceSettings,
 } from '@picineiros/api/jobs/index';
 import type { Database } from '@picineiros/db';
@@ -14,13 +16,29 @@ import type { WorkMetrics } from '../observability/metrics';
  * had today's run (runDailyJob decides; the schedule only calls it). Also runs once at start, which
  * catches up on the runs missed while the server was down.
  */
-export function startJobScheduler(options: {
+type SchedulerOptions = {
   database: Database;
   logger: FastifyBaseLogger;
   clock: () => Date;
   metrics?: Pick<WorkMetrics, 'jobRan'>;
   settings: MaintenanceSettings;
-}): () => void {
+};
+
+async function runMaintenanceJob(job: MaintenanceJob, options: SchedulerOptions): Promise<void> {
+  const startedAt = performance.now();
+  try {
+    const result = await job.run(options.database, options.clock(), options.settings);
+    options.metrics?.jobRan(job.name, 'ran', performance.now() - startedAt);
+    if (Object.values(result).some((value) => typeof value === 'number' && value > 0)) {
+      options.logger.info({ job: job.name, ...result }, 'maintenance job ran');
+    }
+  } catch (error) {
+    options.metrics?.jobRan(job.name, 'failed', performance.now() - startedAt);
+    options.logger.error({ err: error, job: job.name }, 'maintenance job failed');
+  }
+}
+
+export function startJobScheduler(options: SchedulerOptions): () => void {
   const runAll = async () => {
     for (const job of Object.values(dailyJobs)) {
       const startedAt = performance.now();
@@ -38,23 +56,21 @@ export function startJobScheduler(options: {
         options.logger.error({ err: error, job: job.name }, 'daily job failed');
       }
     }
-    for (const job of Object.values(maintenanceJobs)) {
-      const startedAt = performance.now();
-      try {
-        const result = await job.run(options.database, options.clock(), options.settings);
-        options.metrics?.jobRan(job.name, 'ran', performance.now() - startedAt);
-        if (Object.values(result).some((value) => typeof value === 'number' && value > 0)) {
-          options.logger.info({ job: job.name, ...result }, 'maintenance job ran');
-        }
-      } catch (error) {
-        options.metrics?.jobRan(job.name, 'failed', performance.now() - startedAt);
-        options.logger.error({ err: error, job: job.name }, 'maintenance job failed');
-      }
-    }
+    for (const job of Object.values(maintenanceJobs)) await runMaintenanceJob(job, options);
   };
   // protect: a slow run is never overlapped by the next tick of the same process.
   const cron = new Cron('*/5 * * * *', { protect: true, unref: true }, runAll);
   void runAll();
+  return () => {
+    cron.stop();
+  };
+}
+
+/** Every minute, while billing talks to Asaas: the billing jobs (stored webhook events whose processing failed). */
+export function startBillingJobs(options: SchedulerOptions): () => void {
+  const cron = new Cron('* * * * *', { protect: true, unref: true }, async () => {
+    for (const job of Object.values(billingJobs)) await runMaintenanceJob(job, options);
+  });
   return () => {
     cron.stop();
   };

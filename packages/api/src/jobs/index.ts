@@ -3,6 +3,7 @@ import type { DailyJob } from './daily-job';
 import { financeNoticesJob } from './finance-notices';
 import { mailBodyPurgeJob } from './mail-body-purge';
 import { organizationPurgeJob, type MaintenanceJob } from './organization-purge';
+import { webhookRetryJob } from './webhook-retry';
 
 export { runDailyJob, type DailyJob, type DailyJobResult } from './daily-job';
 export type { MaintenanceJob, MaintenanceSettings } from './organization-purge';
@@ -17,4 +18,12 @@ export const dailyJobs: Record<string, DailyJob> = {
 export const maintenanceJobs: Record<string, MaintenanceJob> = {
   [organizationPurgeJob.name]: organizationPurgeJob,
   [mailBodyPurgeJob.name]: mailBodyPurgeJob,
+};
+
+/**
+ * Jobs that run every minute, only while billing talks to Asaas (the real one or the embedded fake): a
+ * stored webhook event whose processing failed waits at most a minute past its backoff.
+ */
+export const billingJobs: Record<string, MaintenanceJob> = {
+  [webhookRetryJob.name]: webhookRetryJob,
 };

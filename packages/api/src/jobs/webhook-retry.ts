@@ -1,5 +1,6 @@
 import type { Database } from '@picineiros/db';
 import { pruneWebhookEvents, retryWebhookEvents } from '../billing/webhooks';
+import type { MaintenanceJob } from './organization-purge';
 
 /**
  * Asaas webhook events stored but not processed (processing failed, or the server stopped in between) are
@@ -13,4 +14,4 @@ export const webhookRetryJob = {
     const result = await retryWebhookEvents(database, now);
     return { ...result, pruned: await pruneWebhookEvents(database, now) };
   },
-};
+} satisfies MaintenanceJob;
