@@ -1,5 +1,5 @@
 // The audit log: zod schemas of the `audit` router, shared with the UI's filters.
-import { AUDIT_ACTIONS, type AuditAction } from '@picineiros/db/constants';
+import { AUDIT_ACTIONS } from '@picineiros/db/constants';
 import { dateRangeRule, ZInstantIdCursor, ZLocalDate } from '../shared/scalars';
 import { z } from '../shared/validation';
 
@@ -15,22 +15,6 @@ export const AUDITED_ENTITY_TYPES = [
   'organization',
 ] as const;
 export type AuditedEntityType = (typeof AUDITED_ENTITY_TYPES)[number];
-
-export const AUDITED_ENTITY_LABELS: Record<AuditedEntityType, string> = {
-  client: 'Cliente',
-  pool: 'Piscina',
-  appointment: 'Atendimento',
-  financeEntry: 'Lançamento',
-  organization: 'Empresa',
-};
-
-export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
-  create: 'Criação',
-  update: 'Alteração',
-  status_change: 'Mudança de situação',
-  archive: 'Arquivamento',
-  restore: 'Restauração',
-};
 
 export const AUDIT_PAGE_SIZE_MAX = 100;
 

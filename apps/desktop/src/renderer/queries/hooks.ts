@@ -6,7 +6,6 @@ import {
   dashboardKeys,
   financeKeys,
   notificationKeys,
-  organizationKeys,
   settingsKeys,
   type Inputs,
 } from './keys';
@@ -21,15 +20,6 @@ function useInvalidate() {
     keys.push(dashboardKeys.all(orgId));
     return Promise.all(keys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
   };
-}
-
-export function useOrganization() {
-  const api = useApi();
-  const { orgId } = useSignedIn();
-  return useQuery({
-    queryKey: organizationKeys.current(orgId),
-    queryFn: () => api.organizations.current.query(),
-  });
 }
 
 export function useClients(input: Inputs['clients']['list']) {

@@ -64,9 +64,6 @@ export const dashboardKeys = {
   firstSteps: (orgId: string) => [...dashboardKeys.all(orgId), 'firstSteps'] as const,
 };
 
-/** Domains whose change moves the dashboard figures. */
-export const DOMAINS_FEEDING_DASHBOARD = ['clients', 'appointments', 'finance'] as const;
-
 export const notificationKeys = {
   all: (orgId: string) => [orgId, 'notifications'] as const,
   list: (orgId: string, input: Inputs['notifications']['list']) =>
