@@ -15,6 +15,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { appRouter, createContext, type RequestInfo } from '@picineiros/api';
 import { hashPassword } from '@picineiros/api/accounts/password';
+import { addDaysToLocalDate, localDateOf } from '@picineiros/api/shared/local-time';
 import { clientSearchColumns } from '@picineiros/api/shared/search-text';
 import { createCallerFactory } from '@picineiros/api/trpc';
 import {
@@ -70,15 +71,6 @@ function random(seed: number) {
   };
 }
 
-function localToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TIMEZONE }).format(new Date());
-}
-
-function addDays(date: string, days: number): string {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
-}
-
 const FIRST = ['Ana', 'Bruno', 'Carla', 'Diego', 'Eduarda', 'Fábio', 'Gabriela', 'João', 'Lúcia', 'Marcelo'];
 const LAST = ['Silva', 'Souza', 'Oliveira', 'Santos', 'Pereira', 'Lima', 'Araújo', 'Gomes', 'Castro', 'Melo'];
 const STATUSES = ['pending', 'confirmed', 'done', 'cancelled'] as const;
@@ -90,7 +82,7 @@ async function seedOrganization(
   counts: { clients: number; appointments: number; entries: number },
   next: () => number,
 ): Promise<void> {
-  const today = localToday();
+  const today = localDateOf(new Date(), TIMEZONE);
   const clients: Client[] = [];
   for (let index = 0; index < counts.clients; index += 1) {
     const name = `${FIRST[index % FIRST.length]} ${LAST[Math.floor(next() * LAST.length)]} ${LAST[index % LAST.length]} ${index}`;
@@ -130,7 +122,7 @@ async function seedOrganization(
   for (let start = 0; start < counts.appointments; start += 5000) {
     const rows = [];
     for (let index = start; index < Math.min(start + 5000, counts.appointments); index += 1) {
-      const date = addDays(today, Math.floor(next() * 365) - 300);
+      const date = addDaysToLocalDate(today, Math.floor(next() * 365) - 300);
       rows.push(
         em.create(
           Appointment,
@@ -151,7 +143,7 @@ async function seedOrganization(
   for (let start = 0; start < counts.entries; start += 5000) {
     const rows = [];
     for (let index = start; index < Math.min(start + 5000, counts.entries); index += 1) {
-      const dueDate = addDays(today, Math.floor(next() * 395) - 365);
+      const dueDate = addDaysToLocalDate(today, Math.floor(next() * 395) - 365);
       const paid = dueDate < today ? next() < 0.75 : next() < 0.1;
       rows.push(
         em.create(
@@ -244,14 +236,14 @@ function inputOf(endpoint: Endpoint, call: number): unknown {
 }
 
 function endpoints(): Endpoint[] {
-  const today = localToday();
-  const monday = addDays(today, -((new Date(`${today}T12:00:00Z`).getUTCDay() + 6) % 7));
+  const today = localDateOf(new Date(), TIMEZONE);
+  const monday = addDaysToLocalDate(today, -((new Date(`${today}T12:00:00Z`).getUTCDay() + 6) % 7));
   return [
     { name: 'clients.list (search)', path: 'clients.list', input: { search: 'souza' }, judged: true },
     {
       name: 'appointments.list (week)',
       path: 'appointments.list',
-      input: { from: monday, to: addDays(monday, 6) },
+      input: { from: monday, to: addDaysToLocalDate(monday, 6) },
       judged: true,
     },
     {
@@ -269,8 +261,8 @@ function endpoints(): Endpoint[] {
       name: 'dashboard.summary',
       path: 'dashboard.summary',
       input: (call: number) => {
-        const from = addDays(today, -(call % 365));
-        return { from, to: addDays(from, Math.floor(call / 365) % 30) };
+        const from = addDaysToLocalDate(today, -(call % 365));
+        return { from, to: addDaysToLocalDate(from, Math.floor(call / 365) % 30) };
       },
       judged: true,
     },

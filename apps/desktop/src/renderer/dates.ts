@@ -1,4 +1,7 @@
-// Local calendar dates as 'YYYY-MM-DD' strings, computed at noon so no DST jump moves the day.
+import { addDaysToLocalDate } from '@picineiros/api/shared/local-time';
+
+// Local calendar dates as 'YYYY-MM-DD' strings: today is the machine's local day; weekdays are read at noon so
+// no DST jump moves the day.
 
 export function todayLocal(): string {
   return toLocalDate(new Date());
@@ -9,11 +12,8 @@ export function toLocalDate(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-export function addDays(date: string, days: number): string {
-  const value = new Date(`${date}T12:00:00`);
-  value.setDate(value.getDate() + days);
-  return toLocalDate(value);
-}
+/** Calendar arithmetic on 'YYYY-MM-DD': the API's one copy (shared/local-time.ts), under the pages' name. */
+export const addDays = addDaysToLocalDate;
 
 /** The Sunday that starts the week of `date` (Brazilian calendars start on Sunday). */
 export function startOfWeek(date: string): string {

@@ -1,5 +1,6 @@
 // The shape every report shares: typed columns and rows of plain cells, rendered alike to CSV and PDF.
 import { formatCount } from '../shared/labels';
+import { formatLocalDateBr } from '../shared/local-time';
 
 /** How a cell is written: local dates ('YYYY-MM-DD') as dd/MM/yyyy, integer cents as money. */
 export type ColumnType = 'text' | 'date' | 'cents' | 'integer';
@@ -33,8 +34,7 @@ export type ReportHeading = {
 
 /** '2026-11-29' → '29/11/2026'; anything else is left as it is. */
 export function formatDateBr(value: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  return match ? `${match[3]}/${match[2]}/${match[1]}` : value;
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatLocalDateBr(value) : value;
 }
 
 /** Integer cents as a plain decimal without grouping ('-1234,56'), exact for any safe integer. */

@@ -57,6 +57,6 @@ export function localMonthsBetween(first: LocalMonth, last: LocalMonth): LocalMo
 
 /** Renders a local date for people: '2026-11-29' → '29/11/2026'. */
 export function formatLocalDateBr(date: LocalDate): string {
-  const [year, month, day] = date.split('-');
+  const [year = '', month = '', day = ''] = date.split('-');
   return `${day}/${month}/${year}`;
 }

@@ -52,11 +52,8 @@ function pad(value: number): string {
   return String(value).padStart(2, '0');
 }
 
-/** 'YYYY-MM-DD' → 'dd/mm/aaaa'. */
-export function formatTypedDate(date: LocalDate): string {
-  const [year = '', month = '', day = ''] = date.split('-');
-  return `${day}/${month}/${year}`;
-}
+/** 'YYYY-MM-DD' → 'dd/mm/aaaa', what a date field shows. */
+export { formatLocalDateBr as formatTypedDate } from './local-time';
 
 /** The same day `years` years away; 29/02 in a year without it becomes 28/02. */
 export function shiftYears(date: LocalDate, years: number): LocalDate {

@@ -52,10 +52,7 @@ export function formatNumber(value: number): string {
 }
 
 /** A local date 'YYYY-MM-DD' → 'dd/MM/yyyy', without going through a time zone. */
-export function formatLocalDate(date: string): string {
-  const [year, month, day] = date.split('-');
-  return `${day ?? ''}/${month ?? ''}/${year ?? ''}`;
-}
+export { formatLocalDateBr as formatLocalDate } from '@picineiros/api/shared/local-time';
 
 const dateTime = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'short', timeStyle: 'short' });
 const dateOnly = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'short' });
