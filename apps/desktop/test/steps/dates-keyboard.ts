@@ -138,7 +138,7 @@ export const DATE_FIELD_PLACES: DateFieldPlace[] = [
   },
   {
     name: 'Financeiro › Nova cobrança',
-    source: 'pages/finance.tsx',
+    source: 'pages/finance/entry-forms.tsx',
     fields: [{ label: 'Vencimento' }],
     open: async (page) => {
       await openLink(page, 'Financeiro', 'Financeiro');
@@ -148,7 +148,7 @@ export const DATE_FIELD_PLACES: DateFieldPlace[] = [
   },
   {
     name: 'Financeiro › Editar cobrança',
-    source: 'pages/finance.tsx',
+    source: 'pages/finance/entry-forms.tsx',
     fields: [{ label: 'Vencimento' }],
     open: async (page, context) => {
       await openLink(page, 'Financeiro', 'Financeiro');
@@ -160,7 +160,7 @@ export const DATE_FIELD_PLACES: DateFieldPlace[] = [
   },
   {
     name: 'Financeiro › Marcar como pago',
-    source: 'pages/finance.tsx',
+    source: 'pages/finance/entry-forms.tsx',
     fields: [{ label: 'Pago em', when: 'past' }],
     open: async (page, context) => {
       await openLink(page, 'Financeiro', 'Financeiro');
@@ -171,7 +171,7 @@ export const DATE_FIELD_PLACES: DateFieldPlace[] = [
   },
   {
     name: 'Painel › período personalizado',
-    source: 'pages/dashboard-period.tsx',
+    source: 'pages/dashboard/period.tsx',
     fields: [{ label: 'De' }, { label: 'Até' }],
     open: async (page) => {
       await openLink(page, 'Painel', 'Painel');

@@ -1,7 +1,7 @@
 import { AppShell, Badge, Group, NavLink, Select, Stack, Text, ThemeIcon, Tooltip } from '@mantine/core';
 import { useCallback, type ReactNode } from 'react';
 import { t, type MessageKey } from '../i18n';
-import { WaveIcon } from '../pages/auth-layout';
+import { WaveIcon } from './wave-icon';
 import { href, usePath } from '../router';
 import { useSession, useSignedIn } from '../session-context';
 import { useUnreadCount } from '../queries/hooks';

@@ -1,6 +1,6 @@
 import { Select, type ComboboxItem, type SelectProps } from '@mantine/core';
 import { matchUfs, UFS, ufLabel, type Uf } from '@picineiros/api/shared/brazil';
-import { foldSearchText } from '@picineiros/db/search-text';
+import { foldSearchText } from '@picineiros/api/shared/search-text';
 import { useMemo, useState } from 'react';
 import { t } from '../i18n';
 

@@ -1,5 +1,13 @@
 import { useEffect } from 'react';
-import { readIdleMinutes } from '../pages/sign-in';
+
+/** The idle minutes before a sign-out, as Meu perfil stores them on this device. */
+export const IDLE_MINUTES_KEY = 'picineiros.idleMinutes';
+export const DEFAULT_IDLE_MINUTES = 30;
+
+export function readIdleMinutes(): number {
+  const stored = Number(localStorage.getItem(IDLE_MINUTES_KEY));
+  return Number.isFinite(stored) && stored > 0 ? stored : DEFAULT_IDLE_MINUTES;
+}
 
 const ACTIVITY_EVENTS = ['mousemove', 'mousedown', 'keydown', 'wheel', 'touchstart', 'focus'] as const;
 

@@ -9,7 +9,7 @@ import { messageOf } from '../components/page-state';
 import { t } from '../i18n';
 import { href } from '../router';
 import { useApi } from '../session-context';
-import { AuthLayout } from './auth-layout';
+import { AuthLayout } from '../components/auth-layout';
 
 function tokenFromUrl(): string {
   return new URLSearchParams(window.location.search).get('token') ?? '';

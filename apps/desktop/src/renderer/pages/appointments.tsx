@@ -14,9 +14,6 @@ import { WeekView } from './appointments/week-view';
 // The Agenda: the week (drag a card to another day) or the list, a visit's dialog to edit it, and "Remarcar"
 // for the keyboard. The parts live in ./appointments/.
 
-export { StatusBadge } from './appointments/status-badge';
-export { AppointmentForm } from './appointments/visit-form';
-
 export function AppointmentsPage() {
   const [view, setView] = useState<'list' | 'week'>('week');
   const [weekStart, setWeekStart] = useState(() => startOfWeek(todayLocal()));

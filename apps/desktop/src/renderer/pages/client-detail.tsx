@@ -16,7 +16,12 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { ZCreateClientInput, ZUpdateClientInput } from '@picineiros/api/clients/schema';
-import { POOL_LOCATIONS, POOL_TYPES, type PoolLocation, type PoolType } from '@picineiros/db/constants';
+import {
+  POOL_LOCATIONS,
+  POOL_TYPES,
+  type PoolLocation,
+  type PoolType,
+} from '@picineiros/api/shared/constants';
 import { useEffect } from 'react';
 import { useConfirm } from '../components/confirm-dialog';
 import {
@@ -34,8 +39,8 @@ import { formatLocalDate, formatMoney, t } from '../i18n';
 import { useAppointments, useArchiveClient, useClient, useSaveClient } from '../queries/hooks';
 import type { Outputs } from '../queries/keys';
 import { navigate } from '../router';
-import { StatusBadge } from './appointments';
-import { ClientCharges } from './client-charges';
+import { StatusBadge } from '../components/appointment-status-badge';
+import { ClientCharges } from './client-detail/charges';
 
 type ClientView = Outputs['clients']['get'];
 

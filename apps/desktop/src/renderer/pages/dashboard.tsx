@@ -1,6 +1,6 @@
 import { BarChart } from '@mantine/charts';
 import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { APPOINTMENT_STATUSES } from '@picineiros/db/constants';
+import { APPOINTMENT_STATUSES } from '@picineiros/api/shared/constants';
 import { useState } from 'react';
 import { FirstStepsCard } from '../components/first-steps';
 import { SectionCard } from '../components/section-card';
@@ -8,8 +8,8 @@ import { PageState } from '../components/page-state';
 import { formatLocalDate, formatMoney, formatMonth, formatNumber, t } from '../i18n';
 import { useDashboard, useFinanceEntries } from '../queries/hooks';
 import { href } from '../router';
-import { StatusBadge } from './appointments';
-import { DashboardPeriodPicker, describePeriod, rangeOf, type DashboardPeriod } from './dashboard-period';
+import { StatusBadge } from '../components/appointment-status-badge';
+import { DashboardPeriodPicker, describePeriod, rangeOf, type DashboardPeriod } from './dashboard/period';
 
 export function DashboardPage() {
   const [period, setPeriod] = useState<DashboardPeriod>({ preset: 'month', from: '', to: '' });

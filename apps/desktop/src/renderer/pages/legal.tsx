@@ -2,7 +2,7 @@ import { Anchor, Box, Container, Group, Paper, Stack, Text, ThemeIcon, Title } f
 import { t } from '../i18n';
 import { privacyPolicy, termsOfUse, type LegalDocument } from '../i18n/legal';
 import { href } from '../router';
-import { WaveIcon } from './auth-layout';
+import { WaveIcon } from '../components/wave-icon';
 
 function LegalText({ document }: { document: LegalDocument }) {
   return (

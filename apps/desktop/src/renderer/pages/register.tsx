@@ -6,7 +6,7 @@ import { showMutationError, validateWith } from '../components/forms';
 import { t } from '../i18n';
 import { href, navigate } from '../router';
 import { useSession } from '../session-context';
-import { AuthLayout } from './auth-layout';
+import { AuthLayout } from '../components/auth-layout';
 
 type Values = { name: string; email: string; password: string; organizationName: string };
 

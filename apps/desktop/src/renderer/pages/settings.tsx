@@ -17,7 +17,7 @@ import {
 import { useForm } from '@mantine/form';
 import { ZInviteMemberInput } from '@picineiros/api/members/schema';
 import { ZUpdateOrganizationInput } from '@picineiros/api/organizations/schema';
-import { MEMBERSHIP_ROLES, type MembershipRole } from '@picineiros/db/constants';
+import { MEMBERSHIP_ROLES, type MembershipRole } from '@picineiros/api/shared/constants';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useConfirm } from '../components/confirm-dialog';
@@ -27,7 +27,7 @@ import { LoginEventsTable } from '../components/login-events';
 import { SaveRow } from '../components/save-row';
 import { SectionCard } from '../components/section-card';
 import { PageState } from '../components/page-state';
-import { PrivacyCard } from './privacy';
+import { PrivacyCard } from '../components/privacy';
 import { CompanyDetailsCard } from '../components/company-details';
 import { LogoSettingsCard } from '../components/logo-settings';
 import { formatDateTime, t } from '../i18n';

@@ -6,7 +6,8 @@ import { useSession } from '../session-context';
 import { showMutationError, validateWith } from '../components/forms';
 import { t } from '../i18n';
 import { href } from '../router';
-import { AuthLayout } from './auth-layout';
+import { AuthLayout } from '../components/auth-layout';
+import { readIdleMinutes } from '../components/use-idle-sign-out';
 
 export function SignInPage() {
   const { manager, state } = useSession();
@@ -69,12 +70,4 @@ export function SignInPage() {
 
 function idleMinutesLabel(): string {
   return String(Math.round(readIdleMinutes() * 10) / 10).replace('.', ',');
-}
-
-export const IDLE_MINUTES_KEY = 'picineiros.idleMinutes';
-export const DEFAULT_IDLE_MINUTES = 30;
-
-export function readIdleMinutes(): number {
-  const stored = Number(localStorage.getItem(IDLE_MINUTES_KEY));
-  return Number.isFinite(stored) && stored > 0 ? stored : DEFAULT_IDLE_MINUTES;
 }

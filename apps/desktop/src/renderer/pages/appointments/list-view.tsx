@@ -1,6 +1,6 @@
 import { Anchor, Card, Stack, Table, Text } from '@mantine/core';
 import { formatLocalDate, formatMoney, t } from '../../i18n';
-import { StatusBadge } from './status-badge';
+import { StatusBadge } from '../../components/appointment-status-badge';
 import { VisitActions } from './visit-actions';
 import type { Appointment } from './visit-form';
 import type { VisitHandlers } from './week-view';

@@ -15,7 +15,7 @@ import {
 } from '../../queries/hooks';
 import type { Outputs } from '../../queries/keys';
 import { OverlapWarning, slotOf, useOverlapCheck, useShownOverlapIds, type Slot } from './overlaps';
-import { StatusBadge } from './status-badge';
+import { StatusBadge } from '../../components/appointment-status-badge';
 import { VisitWhenFields } from './visit-when-fields';
 
 export type Appointment = Outputs['appointments']['get'];

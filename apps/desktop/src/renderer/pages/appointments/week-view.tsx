@@ -2,7 +2,7 @@ import { Card, Group, SimpleGrid, Stack, Text, UnstyledButton } from '@mantine/c
 import { useState, type DragEvent } from 'react';
 import { addDays, todayLocal } from '../../dates';
 import { formatLocalDate, formatWeekday, t } from '../../i18n';
-import { STATUS_COLORS, StatusBadge } from './status-badge';
+import { STATUS_COLORS, StatusBadge } from '../../components/appointment-status-badge';
 import { canReschedule, VisitActions } from './visit-actions';
 import type { Appointment } from './visit-form';
 

@@ -1,7 +1,8 @@
 import { Box, Center, Group, Paper, Text, ThemeIcon } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { t } from '../i18n';
-import { LegalLinks } from './privacy';
+import { LegalLinks } from './legal-links';
+import { WaveIcon } from './wave-icon';
 
 export function AuthLayout({ children }: { children: ReactNode }) {
   return (
@@ -24,15 +25,5 @@ export function AuthLayout({ children }: { children: ReactNode }) {
         <LegalLinks mt="xs" />
       </Box>
     </Center>
-  );
-}
-
-export function WaveIcon() {
-  return (
-    <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2">
-      <path d="M2 12c2-2 4-2 6 0s4 2 6 0 4-2 6 0" />
-      <path d="M2 17c2-2 4-2 6 0s4 2 6 0 4-2 6 0" />
-      <path d="M2 7c2-2 4-2 6 0s4 2 6 0 4-2 6 0" />
-    </svg>
   );
 }

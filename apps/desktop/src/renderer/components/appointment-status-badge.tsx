@@ -1,6 +1,6 @@
 import { Badge } from '@mantine/core';
-import type { AppointmentStatus } from '@picineiros/db';
-import { t } from '../../i18n';
+import type { AppointmentStatus } from '@picineiros/api/shared/constants';
+import { t } from '../i18n';
 
 export const STATUS_COLORS: Record<AppointmentStatus, string> = {
   pending: 'yellow',

@@ -4,8 +4,8 @@ import { formatLocalMonth } from '@picineiros/api/shared/labels';
 import { addMonthsToLocalMonth, localMonthOf } from '@picineiros/api/shared/local-time';
 import { fieldErrorsOf } from '@picineiros/api/shared/validation';
 import { useCallback, type Dispatch, type SetStateAction } from 'react';
-import { DateRangeFields } from '../components/date-range-fields';
-import { formatLocalDate, t } from '../i18n';
+import { DateRangeFields } from '../../components/date-range-fields';
+import { formatLocalDate, t } from '../../i18n';
 
 // The Painel's period: a few presets an office thinks in, or any from–to range. "Este mês" is the summary
 // without a range (the server's default: pending and overdue are then everything still owed); the others

@@ -1,10 +1,10 @@
 import { Stack, Table, Text, Title } from '@mantine/core';
-import type { FinanceStatus } from '@picineiros/db/constants';
-import { PageState } from '../components/page-state';
-import { SectionCard } from '../components/section-card';
-import { formatDate, formatLocalDate, formatMoney, t, tCount } from '../i18n';
-import { useFinanceEntries } from '../queries/hooks';
-import { FinanceStatusBadge } from './finance';
+import type { FinanceStatus } from '@picineiros/api/shared/constants';
+import { PageState } from '../../components/page-state';
+import { SectionCard } from '../../components/section-card';
+import { formatDate, formatLocalDate, formatMoney, t, tCount } from '../../i18n';
+import { useFinanceEntries } from '../../queries/hooks';
+import { FinanceStatusBadge } from '../../components/finance-status-badge';
 
 /**
  * A client's charges on its page, what it still owes apart from what it paid: two lists, each with the count

@@ -16,11 +16,11 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { ZDeleteAccountInput, ZRequestOrganizationDeletionInput } from '@picineiros/api/privacy/schema';
-import type { DataExportStatus } from '@picineiros/db/constants';
+import type { DataExportStatus } from '@picineiros/api/shared/constants';
 import { useState } from 'react';
 import { fieldErrorsOf } from '../api/client';
-import { showMutationError, showSuccess, validateWith } from '../components/forms';
-import { messageOf } from '../components/page-state';
+import { showMutationError, showSuccess, validateWith } from './forms';
+import { messageOf } from './page-state';
 import { formatDate, formatDateTime, t } from '../i18n';
 import {
   useCancelDeletion,
@@ -31,6 +31,7 @@ import {
   useRequestExport,
 } from '../queries/privacy';
 import { href } from '../router';
+import { LegalLinks } from './legal-links';
 import { useSession, useSignedIn } from '../session-context';
 
 const STATUS_COLORS: Record<DataExportStatus, string> = {
@@ -356,19 +357,5 @@ export function DeletionBanner() {
         {t('nav.settings')}
       </Anchor>
     </Alert>
-  );
-}
-
-/** Links to the privacy policy and the terms, for the sign-in pages and the app. */
-export function LegalLinks(props: { mt?: string }) {
-  return (
-    <Group gap="md" justify="center" mt={props.mt}>
-      <Anchor href={href('/privacidade')} size="xs" c="dimmed">
-        {t('privacy.privacyPolicy')}
-      </Anchor>
-      <Anchor href={href('/termos')} size="xs" c="dimmed">
-        {t('privacy.terms')}
-      </Anchor>
-    </Group>
   );
 }
