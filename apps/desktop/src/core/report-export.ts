@@ -10,7 +10,12 @@ import { companyContactLines, type CompanyDetails } from '@picineiros/api/organi
 import { renderCsv, type CsvDialect } from '@picineiros/api/reports/csv';
 import { renderPdf } from '@picineiros/api/reports/pdf';
 import {
-  APPOINTMENT_STATUS_LABELS,
+  describeAppointmentFilters,
+  describeClientFilters,
+  describeFinanceFilters,
+  type FilterNames,
+} from '@picineiros/api/reports/filters';
+import {
   appointmentColumns,
   appointmentRow,
   appointmentTotals,
@@ -20,12 +25,8 @@ import {
   financeRow,
   REPORT_META,
 } from '@picineiros/api/reports/rows';
-import { formatDateBr, type Cell, type ReportColumn, type ReportFilter } from '@picineiros/api/reports/table';
-import {
-  FINANCE_OVERDUE_LABEL,
-  FINANCE_STATUS_LABELS,
-  POOL_TYPE_LABELS,
-} from '@picineiros/api/shared/labels';
+import type { Cell, ReportColumn, ReportFilter } from '@picineiros/api/reports/table';
+import { POOL_TYPE_LABELS } from '@picineiros/api/shared/labels';
 import { fieldErrorsOf } from '@picineiros/api/shared/validation';
 import type { PoolType } from '@picineiros/db/constants';
 import type { Replica } from './replica';
@@ -112,22 +113,12 @@ function poolNamesOf(replica: Replica, ids: readonly string[]): Map<string, stri
   );
 }
 
-function period(from: string | undefined, to: string | undefined, label: string): ReportFilter[] {
-  if (!from && !to) return [];
-  const value =
-    from && to
-      ? `${formatDateBr(from)} a ${formatDateBr(to)}`
-      : from
-        ? `a partir de ${formatDateBr(from)}`
-        : `até ${formatDateBr(to ?? '')}`;
-  return [{ label, value }];
-}
-
-function clientName(replica: Replica, clientId: string | undefined): ReportFilter[] {
-  if (!clientId) return [];
+/** The name of the client a filter holds; an id the replica does not know is a field error. */
+function clientName(replica: Replica, clientId: string | undefined): FilterNames {
+  if (!clientId) return {};
   const client = replica.getClient(clientId);
   if (!client) throw new ExportInputError({ clientId: 'Cliente não encontrado.' });
-  return [{ label: 'Cliente', value: client.name }];
+  return { client: client.name };
 }
 
 /** The report's rows from the replica, through the same list reads the screens use. */
@@ -145,14 +136,7 @@ export function buildLocalRows(
         rows.push(...result.items.map(clientRow));
         if (page >= result.pageCount) break;
       }
-      const filters: ReportFilter[] = [
-        ...(input.search ? [{ label: 'Busca', value: input.search }] : []),
-        ...(input.active === undefined
-          ? []
-          : [{ label: 'Situação', value: input.active ? 'Ativos' : 'Inativos' }]),
-        ...(input.poolType ? [{ label: 'Tipo de piscina', value: POOL_TYPE_LABELS[input.poolType] }] : []),
-      ];
-      return { columns: clientColumns, rows, filters };
+      return { columns: clientColumns, rows, filters: describeClientFilters(input) };
     }
     case 'appointments': {
       const input = parsed(ZListAppointmentsInput, request.filters);
@@ -165,16 +149,10 @@ export function buildLocalRows(
         rows.push(...page.items.map((item) => appointmentRow(item, pools, source.memberNames)));
         cursor = page.nextCursor;
       } while (cursor);
-      const filters = [...period(input.from, input.to, 'Período'), ...clientName(replica, input.clientId)];
-      if (input.status?.length) {
-        filters.push({
-          label: 'Situação',
-          value: input.status.map((status) => APPOINTMENT_STATUS_LABELS[status]).join(', '),
-        });
-      }
-      if (input.assigneeId) {
-        filters.push({ label: 'Responsável', value: source.memberNames.get(input.assigneeId) ?? '—' });
-      }
+      const names = clientName(replica, input.clientId);
+      // The member list is cached from the last connection: a member added since has no name here yet.
+      if (input.assigneeId) names.assignee = source.memberNames.get(input.assigneeId) ?? '—';
+      const filters = describeAppointmentFilters(input, names);
       return { columns: appointmentColumns, rows, filters, totals: appointmentTotals(rows) };
     }
     case 'finance': {
@@ -189,11 +167,7 @@ export function buildLocalRows(
         rows.push(...page.items.map((entry) => financeRow(entry, source.timezone)));
         cursor = page.nextCursor;
       } while (cursor);
-      const filters = [...period(input.from, input.to, 'Vencimento'), ...clientName(replica, input.clientId)];
-      if (input.status) filters.push({ label: 'Situação', value: FINANCE_STATUS_LABELS[input.status] });
-      if (input.overdue !== undefined)
-        filters.push({ label: FINANCE_OVERDUE_LABEL, value: input.overdue ? 'Sim' : 'Não' });
-      if (input.search) filters.push({ label: 'Busca', value: input.search });
+      const filters = describeFinanceFilters(input, clientName(replica, input.clientId));
       return { columns: financeColumns, rows, filters };
     }
   }

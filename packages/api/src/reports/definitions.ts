@@ -9,17 +9,18 @@ import { ZDashboardSummaryInput, type TDashboardSummaryInput } from '../dashboar
 import { summarizeDashboard, type DashboardSummary } from '../dashboard/service';
 import { ZListFinanceEntriesInput, type TListFinanceEntriesInput } from '../finance/schema';
 import { listFinanceEntries, type FinanceEntryView } from '../finance/service';
-import {
-  FINANCE_OVERDUE_LABEL,
-  FINANCE_STATUS_LABELS,
-  formatLocalMonth,
-  POOL_TYPE_LABELS,
-} from '../shared/labels';
-import { formatLocalDateBr, localMonthOf, startOfLocalDate, addDaysToLocalDate } from '../shared/local-time';
+import { FINANCE_OVERDUE_LABEL, formatLocalMonth, POOL_TYPE_LABELS } from '../shared/labels';
+import { addDaysToLocalDate, localMonthOf, startOfLocalDate } from '../shared/local-time';
 import type { OrgContext } from '../shared/org-context';
 import type { z } from '../shared/validation';
 import {
-  APPOINTMENT_STATUS_LABELS,
+  describeAppointmentFilters,
+  describeClientFilters,
+  describeFinanceFilters,
+  describePeriod,
+  type FilterNames,
+} from './filters';
+import {
   appointmentColumns,
   appointmentTotals,
   clientColumns,
@@ -56,8 +57,6 @@ export type ReportDefinition<Input> = {
   totals?(ctx: OrgContext, input: Input, rows: readonly Cell[][]): Promise<Cell[]>;
 };
 
-const yesNo = (value: boolean) => (value ? 'Sim' : 'Não');
-
 /** The report refuses a filter id the organization does not have, the way the API answers NOT_FOUND. */
 export class UnknownFilterValueError extends Error {
   constructor(
@@ -68,23 +67,12 @@ export class UnknownFilterValueError extends Error {
   }
 }
 
-function periodOf(from: string | undefined, to: string | undefined): ReportFilter[] {
-  if (!from && !to) return [];
-  const value =
-    from && to
-      ? `${formatLocalDateBr(from)} a ${formatLocalDateBr(to)}`
-      : from
-        ? `a partir de ${formatLocalDateBr(from)}`
-        : `até ${formatLocalDateBr(to ?? '')}`;
-  return [{ label: 'Período', value }];
-}
-
-async function clientFilter(ctx: OrgContext, clientId: string | undefined): Promise<ReportFilter[]> {
-  if (!clientId) return [];
-  // Tenant-filtered: another organization's client is unknown here.
+/** The name of the client a filter holds; refuses another organization's client (the tenant filter hides it). */
+async function clientName(ctx: OrgContext, clientId: string | undefined): Promise<FilterNames> {
+  if (!clientId) return {};
   const client = await ctx.em.findOne(Client, { id: clientId });
   if (!client) throw new UnknownFilterValueError('clientId', 'Cliente não encontrado.');
-  return [{ label: 'Cliente', value: client.name }];
+  return { client: client.name };
 }
 
 /** Names of the organization's members by membership id (memberships are not tenant-filtered). */
@@ -120,14 +108,7 @@ const clientsReport: ReportDefinition<TListClientsInput> = {
   schema: ZListClientsInput,
   columns: clientColumns,
   describeFilters(_ctx, input) {
-    return Promise.resolve([
-      ...(input.search ? [{ label: 'Busca', value: input.search }] : []),
-      ...(input.active === undefined
-        ? []
-        : [{ label: 'Situação', value: input.active ? 'Ativos' : 'Inativos' }]),
-      ...(input.poolType ? [{ label: 'Tipo de piscina', value: POOL_TYPE_LABELS[input.poolType] }] : []),
-      ...(input.includeArchived ? [{ label: 'Inclui arquivados', value: 'Sim' }] : []),
-    ]);
+    return Promise.resolve(describeClientFilters(input));
   },
   async *pages(ctx, input) {
     // The clients list pages by number (its sorts include name and creation, both directions); the report
@@ -151,20 +132,12 @@ const appointmentsReport: ReportDefinition<TListAppointmentsInput> = {
   schema: ZListAppointmentsInput,
   columns: appointmentColumns,
   async describeFilters(ctx, input) {
-    const filters = [...periodOf(input.from, input.to), ...(await clientFilter(ctx, input.clientId))];
-    if (input.status?.length) {
-      filters.push({
-        label: 'Situação',
-        value: input.status.map((status) => APPOINTMENT_STATUS_LABELS[status]).join(', '),
-      });
-    }
+    const names = await clientName(ctx, input.clientId);
     if (input.assigneeId) {
-      const name = (await memberNames(ctx)).get(input.assigneeId);
-      if (!name) throw new UnknownFilterValueError('assigneeId', 'Responsável não encontrado.');
-      filters.push({ label: 'Responsável', value: name });
+      names.assignee = (await memberNames(ctx)).get(input.assigneeId);
+      if (!names.assignee) throw new UnknownFilterValueError('assigneeId', 'Responsável não encontrado.');
     }
-    if (input.includeArchived) filters.push({ label: 'Inclui arquivados', value: 'Sim' });
-    return filters;
+    return describeAppointmentFilters(input, names);
   },
   async *pages(ctx, input) {
     const members = await memberNames(ctx);
@@ -199,19 +172,7 @@ const financeReport: ReportDefinition<TListFinanceEntriesInput> = {
   schema: ZListFinanceEntriesInput,
   columns: financeColumns,
   async describeFilters(ctx, input) {
-    const filters = [
-      ...periodOf(input.from, input.to).map((filter) => ({ ...filter, label: 'Vencimento' })),
-      ...(await clientFilter(ctx, input.clientId)),
-    ];
-    if (input.status) {
-      filters.push({ label: 'Situação', value: FINANCE_STATUS_LABELS[input.status] });
-    }
-    if (input.overdue !== undefined) {
-      filters.push({ label: FINANCE_OVERDUE_LABEL, value: yesNo(input.overdue) });
-    }
-    if (input.search) filters.push({ label: 'Busca', value: input.search });
-    if (input.includeArchived) filters.push({ label: 'Inclui arquivados', value: 'Sim' });
-    return filters;
+    return describeFinanceFilters(input, await clientName(ctx, input.clientId));
   },
   async *pages(ctx, input) {
     const timezone = ctx.organization.timezone;
@@ -297,7 +258,7 @@ const summaryReport: ReportDefinition<TDashboardSummaryInput> = {
   columns: summaryColumns,
   async describeFilters(ctx, input) {
     const summary = await summarizeDashboard(ctx, input);
-    const period = periodOf(summary.range.from ?? undefined, summary.range.to ?? undefined);
+    const period = describePeriod(summary.range.from ?? undefined, summary.range.to ?? undefined);
     return period.length ? period : [{ label: 'Período', value: 'todo o histórico' }];
   },
   async *pages(ctx, input) {

@@ -28,9 +28,6 @@ export const REPORT_META = {
   { title: string; fileName: string; orientation: ReportHeading['orientation'] }
 >;
 
-// The labels are the screens' own (shared/labels.ts); re-exported for the report builders.
-export { APPOINTMENT_STATUS_LABELS, PAYMENT_METHOD_LABELS };
-
 export const clientColumns: ReportColumn[] = [
   { header: 'Nome', type: 'text', width: 2.1 },
   { header: 'CPF/CNPJ', type: 'text', width: 1.5 },
