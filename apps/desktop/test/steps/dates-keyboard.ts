@@ -190,7 +190,7 @@ export const DATE_FIELD_PLACES: DateFieldPlace[] = [
   },
   {
     name: 'Configurações › Acessos da equipe',
-    source: 'pages/settings.tsx',
+    source: 'pages/settings/team-logins-card.tsx',
     fields: [{ label: 'De' }, { label: 'Até' }],
     open: async (page) => {
       await openLink(page, 'Configurações', 'Configurações');
