@@ -2,8 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClock, signUpOwner, startTestServer, type TestServer } from '../../server/test/harness';
-import { seedClient } from '../../server/test/schedule-fixtures';
+import {
+  createClock,
+  seed,
+  seedClient,
+  signUpOwner,
+  startTestServer,
+  type TestServer,
+} from '../../server/test/harness';
 import type { BridgeResult } from '../src/ipc/contract';
 import { DesktopCore } from '../src/core/core';
 import { createMemoryTokenStore } from '../src/core/token-store';
@@ -48,7 +54,7 @@ const RANGES = [
 describe('dashboard periods on the desktop core', () => {
   it('answers every range from the replica with the server’s figures, online and offline', async () => {
     const owner = await signUpOwner(server);
-    const { clientId } = await seedClient(server, owner.orgId, 'Clara Nunes');
+    const { id: clientId } = await seed(server, (em) => seedClient(em, owner.orgId, { name: 'Clara Nunes' }));
     const visit = (date: string) =>
       owner.client.appointments.create.mutate({ clientId, date, startTime: '09:00', durationMinutes: 60 });
     for (const date of ['2026-01-05', '2026-02-10', '2026-02-27', '2026-03-02', '2026-03-25']) {

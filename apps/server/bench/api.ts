@@ -21,14 +21,13 @@ import { createCallerFactory } from '@picineiros/api/trpc';
 import {
   Appointment,
   Client,
+  createFixtures,
   FinanceEntry,
-  Membership,
   openDatabase,
-  Organization,
   Pool,
-  User,
   type Database,
   type EntityManager,
+  type Organization,
 } from '@picineiros/db';
 import pg from 'pg';
 import superjson from 'superjson';
@@ -75,8 +74,12 @@ const FIRST = ['Ana', 'Bruno', 'Carla', 'Diego', 'Eduarda', 'Fábio', 'Gabriela'
 const LAST = ['Silva', 'Souza', 'Oliveira', 'Santos', 'Pereira', 'Lima', 'Araújo', 'Gomes', 'Castro', 'Melo'];
 const STATUSES = ['pending', 'confirmed', 'done', 'cancelled'] as const;
 
-/** Rows inserted in bulk (no change tracking: only the read paths are measured). */
-async function seedOrganization(
+const fixtures = createFixtures({ clientSearchColumns });
+// Rows inserted in bulk (no change tracking: only the read paths are measured).
+const bulkFixtures = createFixtures({ clientSearchColumns, persist: false });
+
+/** The organization's clients (one pool each), appointments and finance entries, inserted in bulk. */
+async function insertOrganizationRows(
   em: EntityManager,
   organization: Organization,
   counts: { clients: number; appointments: number; entries: number },
@@ -86,22 +89,15 @@ async function seedOrganization(
   const clients: Client[] = [];
   for (let index = 0; index < counts.clients; index += 1) {
     const name = `${FIRST[index % FIRST.length]} ${LAST[Math.floor(next() * LAST.length)]} ${LAST[index % LAST.length]} ${index}`;
-    const phone = `119${String(60000000 + Math.floor(next() * 39999999))}`;
-    const email = `cliente${index}@exemplo.com.br`;
     clients.push(
-      em.create(
-        Client,
-        {
-          organization,
-          name,
-          phone,
-          email,
-          city: 'São Paulo',
-          uf: 'SP',
-          ...clientSearchColumns({ name, phone, email }),
-        },
-        { persist: false },
-      ),
+      bulkFixtures.seedClient(em, organization, {
+        name,
+        phone: `119${String(60000000 + Math.floor(next() * 39999999))}`,
+        email: `cliente${index}@exemplo.com.br`,
+        city: 'São Paulo',
+        uf: 'SP',
+        pools: [{ type: next() < 0.5 ? 'fiberglass' : 'masonry', volumeLiters: 30000 }],
+      }),
     );
   }
   for (let start = 0; start < clients.length; start += 2000) {
@@ -109,13 +105,7 @@ async function seedOrganization(
     await em.insertMany(Client, chunk);
     await em.insertMany(
       Pool,
-      chunk.map((client) =>
-        em.create(
-          Pool,
-          { organization, client, type: next() < 0.5 ? 'fiberglass' : 'masonry', volumeLiters: 30000 },
-          { persist: false },
-        ),
-      ),
+      chunk.flatMap((client) => client.pools.getItems()),
     );
   }
   const clientAt = (index: number) => clients[index % clients.length] as Client;
@@ -124,18 +114,12 @@ async function seedOrganization(
     for (let index = start; index < Math.min(start + 5000, counts.appointments); index += 1) {
       const date = addDaysToLocalDate(today, Math.floor(next() * 365) - 300);
       rows.push(
-        em.create(
-          Appointment,
-          {
-            organization,
-            client: clientAt(index),
-            date,
-            startTime: `${String(7 + Math.floor(next() * 10)).padStart(2, '0')}:00`,
-            status: date < today ? (next() < 0.9 ? 'done' : 'cancelled') : STATUSES[Math.floor(next() * 2)],
-            priceCents: 15000,
-          },
-          { persist: false },
-        ),
+        bulkFixtures.seedAppointment(em, clientAt(index), {
+          date,
+          startTime: `${String(7 + Math.floor(next() * 10)).padStart(2, '0')}:00`,
+          status: date < today ? (next() < 0.9 ? 'done' : 'cancelled') : STATUSES[Math.floor(next() * 2)],
+          priceCents: 15000,
+        }),
       );
     }
     await em.insertMany(Appointment, rows);
@@ -146,20 +130,14 @@ async function seedOrganization(
       const dueDate = addDaysToLocalDate(today, Math.floor(next() * 395) - 365);
       const paid = dueDate < today ? next() < 0.75 : next() < 0.1;
       rows.push(
-        em.create(
-          FinanceEntry,
-          {
-            organization,
-            client: clientAt(index),
-            description: 'Mensalidade de manutenção',
-            amountCents: 10000 + Math.floor(next() * 40000),
-            dueDate,
-            status: paid ? 'paid' : 'pending',
-            paidAt: paid ? new Date(`${dueDate}T15:00:00Z`) : null,
-            paymentMethod: paid ? 'pix' : null,
-          },
-          { persist: false },
-        ),
+        bulkFixtures.seedFinanceEntry(em, clientAt(index), {
+          description: 'Mensalidade de manutenção',
+          amountCents: 10000 + Math.floor(next() * 40000),
+          dueDate,
+          status: paid ? 'paid' : 'pending',
+          paidAt: paid ? new Date(`${dueDate}T15:00:00Z`) : null,
+          paymentMethod: paid ? 'pix' : null,
+        }),
       );
     }
     await em.insertMany(FinanceEntry, rows);
@@ -193,15 +171,15 @@ async function prepareDatabase(): Promise<void> {
   try {
     const em = database.fork();
     const next = random(42);
-    const owner = em.create(User, {
+    const organization = fixtures.seedOrganization(em, { name: 'Piscinas Benchmark', timezone: TIMEZONE });
+    fixtures.seedMember(em, organization, {
       email: EMAIL,
       name: 'Bench Owner',
       passwordHash: await hashPassword(PASSWORD),
+      role: 'owner',
     });
-    const organization = em.create(Organization, { name: 'Piscinas Benchmark', timezone: TIMEZONE });
-    em.create(Membership, { user: owner, organization, role: 'owner' });
     await em.flush();
-    await seedOrganization(
+    await insertOrganizationRows(
       em,
       organization,
       { clients: 10_000, appointments: 50_000, entries: 50_000 },
@@ -209,9 +187,9 @@ async function prepareDatabase(): Promise<void> {
     );
     log('main organization seeded (10 000 clients, 50 000 appointments, 50 000 finance entries)');
     for (let index = 0; index < 200; index += 1) {
-      const noise = em.create(Organization, { name: `Ruído ${index}`, timezone: TIMEZONE });
+      const noise = fixtures.seedOrganization(em, { name: `Ruído ${index}`, timezone: TIMEZONE });
       await em.flush();
-      await seedOrganization(em.fork(), noise, { clients: 50, appointments: 250, entries: 250 }, next);
+      await insertOrganizationRows(em.fork(), noise, { clients: 50, appointments: 250, entries: 250 }, next);
     }
     log('200 noise organizations seeded');
     for (const table of ['clients', 'pools', 'appointments', 'finance_entries']) {

@@ -1,7 +1,16 @@
 import { Appointment, Notification } from '@picineiros/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember, createClock, errorOf, signUpOwner, startTestServer, type TestServer } from './harness';
-import { membershipIdOf, scopedFork, seedClient } from './schedule-fixtures';
+import {
+  addMember,
+  createClock,
+  errorOf,
+  seed,
+  seedClient,
+  signUpOwner,
+  startTestServer,
+  type TestServer,
+} from './harness';
+import { membershipIdOf, scopedFork } from './schedule-fixtures';
 
 let server: TestServer;
 // 10:00 in São Paulo.
@@ -16,10 +25,12 @@ afterAll(async () => {
 describe('appointments', () => {
   it('creates a visit with a notification for the organization in the same flush', async () => {
     const owner = await signUpOwner(server);
-    const { clientId, poolIds } = await seedClient(server, owner.orgId, 'Condomínio Águas Claras');
+    const { id: clientId, pools } = await seed(server, (em) =>
+      seedClient(em, owner.orgId, { name: 'Condomínio Águas Claras' }),
+    );
     const created = await owner.client.appointments.create.mutate({
       clientId,
-      poolId: poolIds[0],
+      poolId: pools[0]?.id,
       date: '2026-11-25',
       startTime: '08:30',
       priceCents: 15000,
@@ -28,7 +39,7 @@ describe('appointments', () => {
     expect(created).toMatchObject({
       clientId,
       clientName: 'Condomínio Águas Claras',
-      poolId: poolIds[0],
+      poolId: pools[0]?.id,
       date: '2026-11-25',
       startTime: '08:30',
       durationMinutes: 60,
@@ -55,14 +66,14 @@ describe('appointments', () => {
     const owner = await signUpOwner(server);
     const staff = await addMember(server, owner.orgId, 'staff');
     const staffMembership = await membershipIdOf(server, staff.userId, owner.orgId);
-    const a = await seedClient(server, owner.orgId, 'Ana');
-    const b = await seedClient(server, owner.orgId, 'Bruno');
+    const a = await seed(server, (em) => seedClient(em, owner.orgId, { name: 'Ana' }));
+    const b = await seed(server, (em) => seedClient(em, owner.orgId, { name: 'Bruno' }));
     const make = (clientId: string, date: string, startTime: string, assigneeId?: string) =>
       owner.client.appointments.create.mutate({ clientId, date, startTime, assigneeId: assigneeId ?? null });
-    const late = await make(a.clientId, '2026-11-22', '15:00');
-    const early = await make(b.clientId, '2026-11-22', '07:00', staffMembership);
-    const first = await make(a.clientId, '2026-11-21', '09:00');
-    const outside = await make(b.clientId, '2026-12-01', '09:00');
+    const late = await make(a.id, '2026-11-22', '15:00');
+    const early = await make(b.id, '2026-11-22', '07:00', staffMembership);
+    const first = await make(a.id, '2026-11-21', '09:00');
+    const outside = await make(b.id, '2026-12-01', '09:00');
     await owner.client.appointments.setStatus.mutate({ id: late.id, status: 'confirmed' });
 
     const ids = (items: { id: string }[]) => items.map((item) => item.id);
@@ -75,7 +86,7 @@ describe('appointments', () => {
     expect(ids((await owner.client.appointments.list.query({ status: ['confirmed'] })).items)).toEqual([
       late.id,
     ]);
-    expect(ids((await owner.client.appointments.list.query({ clientId: b.clientId })).items)).toEqual([
+    expect(ids((await owner.client.appointments.list.query({ clientId: b.id })).items)).toEqual([
       early.id,
       outside.id,
     ]);
@@ -110,17 +121,17 @@ describe('appointments', () => {
   it('updates fields, checks the pool belongs to the client and the assignee is a member', async () => {
     const owner = await signUpOwner(server);
     const other = await signUpOwner(server);
-    const a = await seedClient(server, owner.orgId, 'Ana', { pools: 2 });
-    const b = await seedClient(server, owner.orgId, 'Bruno');
+    const a = await seed(server, (em) => seedClient(em, owner.orgId, { name: 'Ana', pools: 2 }));
+    const b = await seed(server, (em) => seedClient(em, owner.orgId, { name: 'Bruno' }));
     const created = await owner.client.appointments.create.mutate({
-      clientId: a.clientId,
-      poolId: a.poolIds[0],
+      clientId: a.id,
+      poolId: a.pools[0]?.id,
       date: '2026-11-25',
       startTime: '08:30',
     });
 
     const wrongPool = await errorOf(
-      owner.client.appointments.update.mutate({ id: created.id, poolId: b.poolIds[0] }),
+      owner.client.appointments.update.mutate({ id: created.id, poolId: b.pools[0]?.id }),
     );
     expect(wrongPool.data?.code).toBe('BAD_REQUEST');
     expect(wrongPool.data?.fieldErrors).toEqual({
@@ -141,7 +152,7 @@ describe('appointments', () => {
     const updated = await owner.client.appointments.update.mutate({
       id: created.id,
       version: created.version,
-      poolId: a.poolIds[1],
+      poolId: a.pools[1]?.id,
       assigneeId: ownerMember,
       date: '2026-11-26',
       startTime: '14:00',
@@ -149,7 +160,7 @@ describe('appointments', () => {
       priceCents: 20000,
     });
     expect(updated).toMatchObject({
-      poolId: a.poolIds[1],
+      poolId: a.pools[1]?.id,
       assigneeId: ownerMember,
       date: '2026-11-26',
       startTime: '14:00',
@@ -158,8 +169,8 @@ describe('appointments', () => {
       version: created.version + 1,
     });
     // Another client drops the old client's pool.
-    const moved = await owner.client.appointments.update.mutate({ id: created.id, clientId: b.clientId });
-    expect(moved).toMatchObject({ clientId: b.clientId, clientName: 'Bruno', poolId: null });
+    const moved = await owner.client.appointments.update.mutate({ id: created.id, clientId: b.id });
+    expect(moved).toMatchObject({ clientId: b.id, clientName: 'Bruno', poolId: null });
     // A stale version is refused.
     const stale = await errorOf(
       owner.client.appointments.update.mutate({ id: created.id, version: created.version, notes: 'x' }),
@@ -175,7 +186,7 @@ describe('appointments', () => {
 
   it('moves pending → confirmed → done or pending → done, cancels from pending or confirmed, refuses the rest', async () => {
     const owner = await signUpOwner(server);
-    const { clientId } = await seedClient(server, owner.orgId, 'Ana');
+    const { id: clientId } = await seed(server, (em) => seedClient(em, owner.orgId, { name: 'Ana' }));
     const create = () =>
       owner.client.appointments.create.mutate({ clientId, date: '2026-11-25', startTime: '08:30' });
     const setStatus = (id: string, status: 'pending' | 'confirmed' | 'done' | 'cancelled') =>
@@ -219,7 +230,7 @@ describe('appointments', () => {
 
   it('cancels with an optional reason, shown by get and list, and reopens as pending without it', async () => {
     const owner = await signUpOwner(server);
-    const { clientId } = await seedClient(server, owner.orgId, 'Ana');
+    const { id: clientId } = await seed(server, (em) => seedClient(em, owner.orgId, { name: 'Ana' }));
     const api = owner.client.appointments;
     const visit = await api.create.mutate({ clientId, date: '2026-11-25', startTime: '08:30' });
     expect(visit.cancelReason).toBeNull();
@@ -259,9 +270,9 @@ describe('appointments', () => {
     const stranger = await signUpOwner(server);
     const staff = await addMember(server, owner.orgId, 'staff');
     const technician = await membershipIdOf(server, staff.userId, owner.orgId);
-    const ana = await seedClient(server, owner.orgId, 'Ana');
-    const bruno = await seedClient(server, owner.orgId, 'Bruno');
-    const carla = await seedClient(server, owner.orgId, 'Carla');
+    const ana = await seed(server, (em) => seedClient(em, owner.orgId, { name: 'Ana' }));
+    const bruno = await seed(server, (em) => seedClient(em, owner.orgId, { name: 'Bruno' }));
+    const carla = await seed(server, (em) => seedClient(em, owner.orgId, { name: 'Carla' }));
     const api = owner.client.appointments;
     const make = (
       clientId: string,
@@ -271,20 +282,20 @@ describe('appointments', () => {
       assigneeId?: string,
     ) => api.create.mutate({ clientId, date, startTime, durationMinutes, assigneeId });
 
-    const anaMorning = await make(ana.clientId, '2026-11-25', '08:00', 60);
-    const brunoByTechnician = await make(bruno.clientId, '2026-11-25', '08:30', 90, technician);
-    await make(ana.clientId, '2026-11-25', '09:00', 60); // touches 08:00–09:00 only: no overlap
-    const cancelled = await make(ana.clientId, '2026-11-25', '08:15', 30);
+    const anaMorning = await make(ana.id, '2026-11-25', '08:00', 60);
+    const brunoByTechnician = await make(bruno.id, '2026-11-25', '08:30', 90, technician);
+    await make(ana.id, '2026-11-25', '09:00', 60); // touches 08:00–09:00 only: no overlap
+    const cancelled = await make(ana.id, '2026-11-25', '08:15', 30);
     await api.setStatus.mutate({ id: cancelled.id, status: 'cancelled' });
-    const archived = await make(ana.clientId, '2026-11-25', '08:15', 30);
+    const archived = await make(ana.id, '2026-11-25', '08:15', 30);
     await api.archive.mutate({ id: archived.id });
-    await make(carla.clientId, '2026-11-25', '08:00', 60); // another client, no assignee
+    await make(carla.id, '2026-11-25', '08:00', 60); // another client, no assignee
     // The day before, 23:00 for 10 hours: runs into the morning.
-    const overnight = await make(ana.clientId, '2026-11-24', '23:00', 600);
-    await make(carla.clientId, '2026-11-26', '08:00', 60); // for the slot that crosses midnight
+    const overnight = await make(ana.id, '2026-11-24', '23:00', 600);
+    await make(carla.id, '2026-11-26', '08:00', 60); // for the slot that crosses midnight
 
     const slot = {
-      clientId: ana.clientId,
+      clientId: ana.id,
       assigneeId: technician,
       date: '2026-11-25',
       startTime: '08:00',
@@ -307,7 +318,7 @@ describe('appointments', () => {
     expect(editing.items.map((item) => item.id)).toEqual([overnight.id]);
     // A slot crossing midnight reaches the next day's visits.
     const late = await api.overlaps.query({
-      clientId: carla.clientId,
+      clientId: carla.id,
       date: '2026-11-25',
       startTime: '23:30',
       durationMinutes: 600,
@@ -326,7 +337,7 @@ describe('appointments', () => {
 
   it('refuses bad input with field-level pt-BR messages and creates nothing', async () => {
     const owner = await signUpOwner(server);
-    const { clientId } = await seedClient(server, owner.orgId, 'Ana');
+    const { id: clientId } = await seed(server, (em) => seedClient(em, owner.orgId, { name: 'Ana' }));
     const refused = await errorOf(
       owner.client.appointments.create.mutate({
         clientId: 'nope',
@@ -362,10 +373,12 @@ describe('appointments', () => {
       }),
     );
     expect(badStatus.data?.code).toBe('BAD_REQUEST');
-    const archivedClient = await seedClient(server, owner.orgId, 'Arquivado', { archived: true });
+    const archivedClient = await seed(server, (em) =>
+      seedClient(em, owner.orgId, { name: 'Arquivado', deletedAt: new Date() }),
+    );
     const archived = await errorOf(
       owner.client.appointments.create.mutate({
-        clientId: archivedClient.clientId,
+        clientId: archivedClient.id,
         date: '2026-11-25',
         startTime: '08:30',
       }),
@@ -381,10 +394,10 @@ describe('appointments', () => {
   it("answers NOT_FOUND for another organization's visits, clients and pools, and changes nothing", async () => {
     const owner = await signUpOwner(server);
     const stranger = await signUpOwner(server);
-    const mine = await seedClient(server, owner.orgId, 'Ana');
-    const theirs = await seedClient(server, stranger.orgId, 'Estranho');
+    const mine = await seed(server, (em) => seedClient(em, owner.orgId, { name: 'Ana' }));
+    const theirs = await seed(server, (em) => seedClient(em, stranger.orgId, { name: 'Estranho' }));
     const visit = await owner.client.appointments.create.mutate({
-      clientId: mine.clientId,
+      clientId: mine.id,
       date: '2026-11-25',
       startTime: '08:30',
     });
@@ -395,18 +408,18 @@ describe('appointments', () => {
       await errorOf(api.setStatus.mutate({ id: visit.id, status: 'confirmed' })),
       await errorOf(api.archive.mutate({ id: visit.id })),
       await errorOf(api.restore.mutate({ id: visit.id })),
-      await errorOf(api.create.mutate({ clientId: mine.clientId, date: '2026-11-25', startTime: '08:30' })),
+      await errorOf(api.create.mutate({ clientId: mine.id, date: '2026-11-25', startTime: '08:30' })),
       await errorOf(
         api.create.mutate({
-          clientId: theirs.clientId,
-          poolId: mine.poolIds[0],
+          clientId: theirs.id,
+          poolId: mine.pools[0]?.id,
           date: '2026-11-25',
           startTime: '08:30',
         }),
       ),
     ].map((error) => error.data?.code);
     expect(codes).toEqual(Array(7).fill('NOT_FOUND'));
-    expect((await api.list.query({ clientId: mine.clientId })).items).toEqual([]);
+    expect((await api.list.query({ clientId: mine.id })).items).toEqual([]);
     expect(await owner.client.appointments.get.query({ id: visit.id })).toEqual(visit);
     expect(await scopedFork(server, stranger.orgId).count(Appointment, {})).toBe(0);
   });

@@ -11,7 +11,7 @@ import { postgresUrlFor, withPostgresAdmin } from '@picineiros/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backupDatabase, restoreBackup, type BackupSettings } from '../src/backup/index';
 import { TEST_APP_SECRET, addMember, signUpOwner, startTestServer, type TestServer } from './harness';
-import { seedOrganization } from './procedure-cases';
+import { seedOneOfEverything } from './procedure-cases';
 
 // Backup → restore into a fresh database → every table has the same rows (count and a checksum of its
 // rows), on the dialect of the run; plus retention, checksums and the refusals of restore.
@@ -35,7 +35,7 @@ beforeAll(async () => {
   await seedDemo(server.database.fork(), { hashPassword, clientSearchColumns });
   const owner = await signUpOwner(server, { name: 'Dona Ção', organizationName: 'Piscinas "Aspas" & Cia' });
   await addMember(server, owner.orgId, 'staff');
-  await seedOrganization(server, owner);
+  await seedOneOfEverything(server, owner);
 });
 
 afterAll(async () => {

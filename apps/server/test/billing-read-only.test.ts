@@ -7,7 +7,7 @@ import { AuditEntry, MailMessage, Membership, Organization, Subscription } from 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY_MS, startBillingServer, type BillingTestServer } from './billing-harness';
 import { errorOf, signUpOwner, type SignedIn } from './harness';
-import { PROCEDURE_CASES, seedOrganization, type OrganizationIds } from './procedure-cases';
+import { PROCEDURE_CASES, seedOneOfEverything, type OrganizationIds } from './procedure-cases';
 
 let context: BillingTestServer;
 let owner: SignedIn;
@@ -65,7 +65,7 @@ async function footprint() {
 beforeAll(async () => {
   context = await startBillingServer();
   owner = await signUpOwner(context.server, { organizationName: 'Piscinas Somente Leitura' });
-  ids = await seedOrganization(context.server, owner);
+  ids = await seedOneOfEverything(context.server, owner);
   // An invitation sent while the organization could still write.
   await owner.client.members.invite.mutate({ email: 'convidada@example.com', role: 'staff' });
   const mail = await context.server.database

@@ -1,12 +1,10 @@
 import { dailyJobs, runDailyJob } from '@picineiros/api/jobs/index';
 import { webhookRetryJob } from '@picineiros/api/jobs/webhook-retry';
 import {
-  Appointment,
   Client,
   Invoice,
   MailMessage,
   Notification,
-  Subscription,
   WebhookEvent,
 } from '@picineiros/db';
 import { retryWebhookEvents } from '@picineiros/api/billing/webhooks';
@@ -23,7 +21,7 @@ import {
   WEBHOOK_TOKEN,
   type BillingTestServer,
 } from './billing-harness';
-import { addMember, errorOf, signUpOwner, type SignedIn } from './harness';
+import { addMember, errorOf, seed, seedAppointment, seedClient, signUpOwner, type SignedIn } from './harness';
 import { sample } from './metrics-sample';
 
 let context: BillingTestServer;
@@ -488,29 +486,11 @@ describe('billing: plan limits', () => {
   it('accepts the 50th active client on a 50-client plan and refuses the 51st, naming the usage', async () => {
     const owner = await signUpOwner(context.server);
     await subscribeOwner(context, owner, 'essencial');
-    const em = context.server.database.fork();
-    const organization = await em.findOneOrFail(
-      Subscription,
-      { organization: owner.orgId },
-      { filters: false, populate: ['organization'] },
-    );
-    for (let index = 1; index <= 49; index += 1) {
-      em.create(Client, {
-        organization: organization.organization,
-        name: `Cliente ${index}`,
-        nameKey: `cliente ${index}`,
-        searchText: `cliente ${index}`,
-      });
-    }
-    // Paused clients do not count.
-    em.create(Client, {
-      organization: organization.organization,
-      name: 'Pausado',
-      nameKey: 'pausado',
-      searchText: 'pausado',
-      active: false,
+    await seed(context.server, (em) => {
+      for (let index = 1; index <= 49; index += 1) seedClient(em, owner.orgId, { name: `Cliente ${index}` });
+      // Paused clients do not count.
+      seedClient(em, owner.orgId, { name: 'Pausado', active: false });
     });
-    await em.flush();
 
     const fiftieth = await owner.client.clients.create.mutate({
       name: 'Quinquagésimo',
@@ -551,27 +531,11 @@ describe('billing: plan limits', () => {
     const row = await em.findOneOrFail(Client, client.id, { filters: false });
     for (let index = 0; index < 149; index += 1) {
       const day = String((index % 30) + 1).padStart(2, '0');
-      em.create(Appointment, {
-        organization: row.organization,
-        client: row,
-        date: `2026-04-${day}`,
-        startTime: '08:00',
-      });
+      seedAppointment(em, row, { date: `2026-04-${day}`, startTime: '08:00' });
     }
     // Archived visits and other months do not count.
-    em.create(Appointment, {
-      organization: row.organization,
-      client: row,
-      date: '2026-04-15',
-      startTime: '09:00',
-      deletedAt: context.clock.now,
-    });
-    em.create(Appointment, {
-      organization: row.organization,
-      client: row,
-      date: '2026-03-31',
-      startTime: '09:00',
-    });
+    seedAppointment(em, row, { date: '2026-04-15', deletedAt: context.clock.now });
+    seedAppointment(em, row, { date: '2026-03-31' });
     await em.flush();
     const visit = { clientId: client.id, startTime: '10:00' };
     await owner.client.appointments.create.mutate({ ...visit, date: '2026-04-30' });

@@ -5,12 +5,14 @@ import {
   addMember,
   createClock,
   errorOf,
+  seed,
+  seedClient,
   signUpOwner,
   startTestServer,
   type SignedIn,
   type TestServer,
 } from './harness';
-import { membershipIdOf, seedClient } from './schedule-fixtures';
+import { membershipIdOf } from './schedule-fixtures';
 
 let server: TestServer;
 // 2026-03-10 12:00 UTC is 09:00 in São Paulo.
@@ -49,7 +51,7 @@ async function feedUrlOf(member: SignedIn): Promise<string> {
 
 /** An organization with a client (with an address and a named pool) and visits around "today". */
 async function seedVisits(owner: SignedIn, name: string) {
-  const { clientId, poolIds } = await seedClient(server, owner.orgId, name);
+  const { id: clientId, pools } = await seed(server, (em) => seedClient(em, owner.orgId, { name }));
   const em = server.database.fork();
   const client = await em.findOneOrFail(Client, { id: clientId }, { filters: false });
   Object.assign(client, {
@@ -63,7 +65,7 @@ async function seedVisits(owner: SignedIn, name: string) {
   const create = (date: string, startTime: string, notes?: string) =>
     owner.client.appointments.create.mutate({
       clientId,
-      poolId: poolIds[0] ?? null,
+      poolId: pools[0]?.id ?? null,
       date,
       startTime,
       durationMinutes: 90,

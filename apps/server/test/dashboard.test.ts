@@ -2,12 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createClock,
   errorOf,
+  seed,
+  seedClient,
   signUpOwner,
   startTestServer,
   type SignedIn,
   type TestServer,
 } from './harness';
-import { seedClient } from './schedule-fixtures';
 
 let server: TestServer;
 // Noon of 2027-01-15 in São Paulo (UTC−3).
@@ -20,14 +21,14 @@ const saoPaulo = (local: string) => new Date(`${local}-03:00`);
 beforeAll(async () => {
   server = await startTestServer({ clock });
   owner = await signUpOwner(server);
-  const ana = await seedClient(server, owner.orgId, 'Ana');
-  await seedClient(server, owner.orgId, 'Bruno');
-  await seedClient(server, owner.orgId, 'Inativo', { active: false });
-  await seedClient(server, owner.orgId, 'Arquivado', { archived: true });
+  const ana = await seed(server, (em) => seedClient(em, owner.orgId, { name: 'Ana' }));
+  await seed(server, (em) => seedClient(em, owner.orgId, { name: 'Bruno' }));
+  await seed(server, (em) => seedClient(em, owner.orgId, { name: 'Inativo', active: false }));
+  await seed(server, (em) => seedClient(em, owner.orgId, { name: 'Arquivado', deletedAt: new Date() }));
   const api = owner.client;
 
   const visit = (date: string, startTime: string) =>
-    api.appointments.create.mutate({ clientId: ana.clientId, date, startTime });
+    api.appointments.create.mutate({ clientId: ana.id, date, startTime });
   await visit('2027-01-15', '10:00');
   const confirmed = await visit('2027-01-21', '08:00');
   await api.appointments.setStatus.mutate({ id: confirmed.id, status: 'confirmed' });
@@ -41,7 +42,7 @@ beforeAll(async () => {
   await api.appointments.archive.mutate({ id: archived.id });
 
   const entry = (amountCents: number, dueDate: string) =>
-    api.finance.create.mutate({ clientId: ana.clientId, description: 'Mensalidade', amountCents, dueDate });
+    api.finance.create.mutate({ clientId: ana.id, description: 'Mensalidade', amountCents, dueDate });
   const paid = async (amountCents: number, paidAt: Date) => {
     const created = await entry(amountCents, '2026-06-01');
     await api.finance.markPaid.mutate({ id: created.id, method: 'pix', paidAt });
@@ -160,7 +161,7 @@ describe('dashboard.summary', () => {
   it('answers from its cache only while nothing changed, and sees a change at once', async () => {
     const first = await owner.client.dashboard.summary.query();
     expect(await owner.client.dashboard.summary.query()).toEqual(first);
-    const { clientId } = await seedClient(server, owner.orgId, 'Nova');
+    const { id: clientId } = await seed(server, (em) => seedClient(em, owner.orgId, { name: 'Nova' }));
     const entry = await owner.client.finance.create.mutate({
       clientId,
       description: 'Avulso',

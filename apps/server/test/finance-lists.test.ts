@@ -2,8 +2,16 @@
 // concluído" may offer (billable visits), and what a paid entry lets one change.
 import { FinanceEntry } from '@picineiros/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClock, errorOf, signUpOwner, startTestServer, type TestServer } from './harness';
-import { scopedFork, seedClient } from './schedule-fixtures';
+import {
+  createClock,
+  errorOf,
+  seed,
+  seedClient,
+  signUpOwner,
+  startTestServer,
+  type TestServer,
+} from './harness';
+import { scopedFork } from './schedule-fixtures';
 
 let server: TestServer;
 const clock = createClock(new Date('2026-03-10T15:00:00Z'));
@@ -19,14 +27,14 @@ const ids = (items: { id: string }[]) => items.map((item) => item.id);
 describe('finance list: search and totals', () => {
   it('finds entries by description or client name ignoring case and accents, with totals of every matching row', async () => {
     const owner = await signUpOwner(server);
-    const joao = await seedClient(server, owner.orgId, 'João Araújo');
-    const maria = await seedClient(server, owner.orgId, 'Maria Souza');
+    const joao = await seed(server, (em) => seedClient(em, owner.orgId, { name: 'João Araújo' }));
+    const maria = await seed(server, (em) => seedClient(em, owner.orgId, { name: 'Maria Souza' }));
     const create = (clientId: string, description: string, amountCents: number, dueDate: string) =>
       owner.client.finance.create.mutate({ clientId, description, amountCents, dueDate });
-    const cleaning = await create(joao.clientId, 'Limpeza de verão', 15000, '2026-03-01');
-    const products = await create(maria.clientId, 'Produtos: cloro e algicida', 8050, '2026-03-05');
-    const monthly = await create(maria.clientId, 'Mensalidade de março', 40000, '2026-03-20');
-    const repair = await create(joao.clientId, 'Conserto da bomba', 22000, '2026-04-02');
+    const cleaning = await create(joao.id, 'Limpeza de verão', 15000, '2026-03-01');
+    const products = await create(maria.id, 'Produtos: cloro e algicida', 8050, '2026-03-05');
+    const monthly = await create(maria.id, 'Mensalidade de março', 40000, '2026-03-20');
+    const repair = await create(joao.id, 'Conserto da bomba', 22000, '2026-04-02');
     await owner.client.finance.markPaid.mutate({ id: products.id, method: 'pix' });
 
     const list = (input: Parameters<typeof owner.client.finance.list.query>[0]) =>
@@ -51,7 +59,7 @@ describe('finance list: search and totals', () => {
     expect(second.totals).toBeNull();
     expect((await list({ status: 'pending' })).totals).toEqual({ count: 3, amountCents: 77000 });
     expect((await list({ status: 'paid' })).totals).toEqual({ count: 1, amountCents: 8050 });
-    expect((await list({ clientId: maria.clientId, search: 'mensalidade' })).totals).toEqual({
+    expect((await list({ clientId: maria.id, search: 'mensalidade' })).totals).toEqual({
       count: 1,
       amountCents: 40000,
     });
@@ -78,8 +86,8 @@ describe('finance list: search and totals', () => {
 describe('billable visits', () => {
   it('lists only done visits with a price, of an active client, not billed yet (archived entries count)', async () => {
     const owner = await signUpOwner(server);
-    const ana = await seedClient(server, owner.orgId, 'Ana');
-    const bia = await seedClient(server, owner.orgId, 'Bia');
+    const ana = await seed(server, (em) => seedClient(em, owner.orgId, { name: 'Ana' }));
+    const bia = await seed(server, (em) => seedClient(em, owner.orgId, { name: 'Bia' }));
     const visit = async (
       clientId: string,
       date: string,
@@ -98,20 +106,20 @@ describe('billable visits', () => {
       }
       return created;
     };
-    const billable = await visit(ana.clientId, '2026-03-02', 15000);
-    await visit(ana.clientId, '2026-03-03', 15000, 'pending');
-    await visit(ana.clientId, '2026-03-04', null);
-    const billed = await visit(ana.clientId, '2026-03-05', 12000);
+    const billable = await visit(ana.id, '2026-03-02', 15000);
+    await visit(ana.id, '2026-03-03', 15000, 'pending');
+    await visit(ana.id, '2026-03-04', null);
+    const billed = await visit(ana.id, '2026-03-05', 12000);
     await owner.client.finance.createFromAppointment.mutate({ appointmentId: billed.id });
-    const billedThenArchived = await visit(ana.clientId, '2026-03-06', 12000);
+    const billedThenArchived = await visit(ana.id, '2026-03-06', 12000);
     const archivedEntry = await owner.client.finance.createFromAppointment.mutate({
       appointmentId: billedThenArchived.id,
     });
     await owner.client.finance.archive.mutate({ id: archivedEntry.id });
-    const archivedVisit = await visit(ana.clientId, '2026-03-07', 9000);
+    const archivedVisit = await visit(ana.id, '2026-03-07', 9000);
     await owner.client.appointments.archive.mutate({ id: archivedVisit.id });
-    await visit(bia.clientId, '2026-03-08', 9000);
-    await owner.client.clients.archive.mutate({ id: bia.clientId });
+    await visit(bia.id, '2026-03-08', 9000);
+    await owner.client.clients.archive.mutate({ id: bia.id });
 
     const listed = await owner.client.appointments.list.query({ billable: true });
     expect(ids(listed.items)).toEqual([billable.id]);
@@ -120,13 +128,13 @@ describe('billable visits', () => {
     expect((await owner.client.appointments.list.query({ billable: true })).items).toEqual([]);
     // Restoring the archived entry does not make its visit billable again; un-archiving the client does
     // bring back its visit.
-    await owner.client.clients.restore.mutate({ id: bia.clientId });
+    await owner.client.clients.restore.mutate({ id: bia.id });
     expect((await owner.client.appointments.list.query({ billable: true })).items).toHaveLength(1);
   });
 
   it('bills a visit once under parallel requests: one entry, the others CONFLICT', async () => {
     const owner = await signUpOwner(server);
-    const { clientId } = await seedClient(server, owner.orgId, 'Ana');
+    const { id: clientId } = await seed(server, (em) => seedClient(em, owner.orgId, { name: 'Ana' }));
     const created = await owner.client.appointments.create.mutate({
       clientId,
       date: '2026-03-02',
@@ -154,8 +162,8 @@ describe('billable visits', () => {
 describe('editing a paid entry', () => {
   it('changes its description, refuses client, amount and due date until the payment is undone', async () => {
     const owner = await signUpOwner(server);
-    const { clientId } = await seedClient(server, owner.orgId, 'Ana');
-    const other = await seedClient(server, owner.orgId, 'Bia');
+    const { id: clientId } = await seed(server, (em) => seedClient(em, owner.orgId, { name: 'Ana' }));
+    const other = await seed(server, (em) => seedClient(em, owner.orgId, { name: 'Bia' }));
     const entry = await owner.client.finance.create.mutate({
       clientId,
       description: 'Limpeza',
@@ -168,7 +176,7 @@ describe('editing a paid entry', () => {
     for (const change of [
       { amountCents: 12000 },
       { dueDate: '2026-03-16' },
-      { clientId: other.clientId },
+      { clientId: other.id },
     ] as const) {
       const error = await errorOf(
         owner.client.finance.update.mutate({ id: entry.id, version: paid.version, ...change }),

@@ -1,7 +1,16 @@
 import { FinanceEntry } from '@picineiros/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember, createClock, errorOf, signUpOwner, startTestServer, type TestServer } from './harness';
-import { scopedFork, seedClient } from './schedule-fixtures';
+import {
+  addMember,
+  createClock,
+  errorOf,
+  seed,
+  seedClient,
+  signUpOwner,
+  startTestServer,
+  type TestServer,
+} from './harness';
+import { scopedFork } from './schedule-fixtures';
 
 let server: TestServer;
 // 2026-03-10 02:55 UTC is still 2026-03-09 (23:55) in São Paulo: "today" there is the 9th.
@@ -16,8 +25,8 @@ afterAll(async () => {
 describe('finance entries', () => {
   it('lists by due date with status, overdue (organization time zone), client and range filters', async () => {
     const owner = await signUpOwner(server);
-    const a = await seedClient(server, owner.orgId, 'Ana');
-    const b = await seedClient(server, owner.orgId, 'Bruno');
+    const a = await seed(server, (em) => seedClient(em, owner.orgId, { name: 'Ana' }));
+    const b = await seed(server, (em) => seedClient(em, owner.orgId, { name: 'Bruno' }));
     const create = (clientId: string, dueDate: string, amountCents = 10000) =>
       owner.client.finance.create.mutate({
         clientId,
@@ -25,10 +34,10 @@ describe('finance entries', () => {
         amountCents,
         dueDate,
       });
-    const dueToday = await create(a.clientId, '2026-03-09');
-    const overdue = await create(b.clientId, '2026-03-08');
-    const future = await create(a.clientId, '2026-04-10');
-    const paidLate = await create(b.clientId, '2026-02-01');
+    const dueToday = await create(a.id, '2026-03-09');
+    const overdue = await create(b.id, '2026-03-08');
+    const future = await create(a.id, '2026-04-10');
+    const paidLate = await create(b.id, '2026-02-01');
     await owner.client.finance.markPaid.mutate({ id: paidLate.id, method: 'pix' });
 
     const ids = (items: { id: string }[]) => items.map((item) => item.id);
@@ -48,7 +57,7 @@ describe('finance entries', () => {
       future.id,
     ]);
     expect(ids((await owner.client.finance.list.query({ status: 'paid' })).items)).toEqual([paidLate.id]);
-    expect(ids((await owner.client.finance.list.query({ clientId: a.clientId })).items)).toEqual([
+    expect(ids((await owner.client.finance.list.query({ clientId: a.id })).items)).toEqual([
       dueToday.id,
       future.id,
     ]);
@@ -74,7 +83,7 @@ describe('finance entries', () => {
 
   it('marks paid (default now, or a given instant) and pending again; updates fields', async () => {
     const owner = await signUpOwner(server);
-    const { clientId } = await seedClient(server, owner.orgId, 'Ana');
+    const { id: clientId } = await seed(server, (em) => seedClient(em, owner.orgId, { name: 'Ana' }));
     const entry = await owner.client.finance.create.mutate({
       clientId,
       description: '  Limpeza  ',
@@ -121,7 +130,7 @@ describe('finance entries', () => {
     const owner = await signUpOwner(server);
     const staff = await addMember(server, owner.orgId, 'staff');
     const admin = await addMember(server, owner.orgId, 'admin');
-    const { clientId } = await seedClient(server, owner.orgId, 'Ana');
+    const { id: clientId } = await seed(server, (em) => seedClient(em, owner.orgId, { name: 'Ana' }));
     const entry = await staff.client.finance.create.mutate({
       clientId,
       description: 'Produtos',
@@ -146,7 +155,7 @@ describe('finance entries', () => {
 
   it('bills a done visit with a price once, and refuses other visits with a clear message', async () => {
     const owner = await signUpOwner(server);
-    const { clientId } = await seedClient(server, owner.orgId, 'Ana');
+    const { id: clientId } = await seed(server, (em) => seedClient(em, owner.orgId, { name: 'Ana' }));
     const visit = (priceCents: number | null) =>
       owner.client.appointments.create.mutate({
         clientId,
@@ -198,7 +207,7 @@ describe('finance entries', () => {
 
   it('refuses bad input with field-level pt-BR messages and changes nothing', async () => {
     const owner = await signUpOwner(server);
-    const { clientId } = await seedClient(server, owner.orgId, 'Ana');
+    const { id: clientId } = await seed(server, (em) => seedClient(em, owner.orgId, { name: 'Ana' }));
     const refused = await errorOf(
       owner.client.finance.create.mutate({
         clientId,
@@ -244,7 +253,7 @@ describe('finance entries', () => {
   it("answers NOT_FOUND for another organization's entries, clients and visits, and changes nothing", async () => {
     const owner = await signUpOwner(server);
     const stranger = await signUpOwner(server);
-    const { clientId } = await seedClient(server, owner.orgId, 'Ana');
+    const { id: clientId } = await seed(server, (em) => seedClient(em, owner.orgId, { name: 'Ana' }));
     const entry = await owner.client.finance.create.mutate({
       clientId,
       description: 'Taxa',

@@ -2,7 +2,8 @@
 // typed tRPC clients that talk to it over real HTTP, with a cookie jar like a browser's.
 import type { AppRouter } from '@picineiros/api';
 import { hashPassword } from '@picineiros/api/accounts/password';
-import { Membership, Organization, User, type MembershipRole } from '@picineiros/db';
+import { clientSearchColumns } from '@picineiros/api/shared/search-text';
+import { createFixtures, type EntityManager, type MembershipRole } from '@picineiros/db';
 import { createTestDatabase, type TestDatabase } from '@picineiros/db/testing';
 import { createTRPCClient, httpLink, splitLink, TRPCClientError } from '@trpc/client';
 import makeFetchCookie from 'fetch-cookie';
@@ -181,20 +182,31 @@ export async function signUpOwner(
   };
 }
 
+/** The shared row builders (packages/db/src/seed/fixtures.ts), folding clients' search text as the API does. */
+export const { seedOrganization, seedMember, seedClient, seedPool, seedAppointment, seedFinanceEntry } =
+  createFixtures({ clientSearchColumns });
+
+/**
+ * Writes the rows `build` adds with the builders above in one flush on a fresh fork, straight in the
+ * database (for tests whose subject is not how those rows are made), and returns what `build` returns.
+ */
+export async function seed<T>(server: TestServer, build: (em: EntityManager) => T): Promise<T> {
+  const em = server.database.fork();
+  const built = build(em);
+  await em.flush();
+  return built;
+}
+
 /**
  * Adds a member with the given role to an organization straight in the database (invitations are their
  * own feature), then signs them in.
  */
 export async function addMember(server: TestServer, orgId: string, role: MembershipRole): Promise<SignedIn> {
   const account = newAccount({ name: `Membro ${role}` });
-  const em = server.database.fork();
-  const user = em.create(User, {
-    email: account.email,
-    name: account.name,
-    passwordHash: await hashPassword(account.password),
-  });
-  em.create(Membership, { user, organization: em.getReference(Organization, orgId), role });
-  await em.flush();
+  const passwordHash = await hashPassword(account.password);
+  await seed(server, (em) =>
+    seedMember(em, orgId, { email: account.email, name: account.name, passwordHash, role }),
+  );
   return signInExisting(server, account, orgId);
 }
 

@@ -3,12 +3,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { Client, openDatabase, Organization, Pool, Session } from '@picineiros/db';
+import { openDatabase, Session } from '@picineiros/db';
 import { createTestDatabase } from '@picineiros/db/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildServer } from '../src/app';
 import { createPdfPool } from '../src/pdf/pool';
-import { newAccount, signUpOwner, startTestServer, type TestServer } from './harness';
+import { newAccount, seed, seedClient, signUpOwner, startTestServer, type TestServer } from './harness';
 
 const SERVER_DIR = fileURLToPath(new URL('..', import.meta.url));
 
@@ -105,15 +105,12 @@ describe('HTTP limits', () => {
 
   it('a long PDF renders in a worker thread (the event loop stays free); a full PDF queue is a 503 with Retry-After', async () => {
     const owner = await signUpOwner(server);
-    const em = server.database.fork();
-    const organization = em.getReference(Organization, owner.orgId);
-    for (let index = 0; index < 2500; index += 1) {
-      const name = `Cliente ${String(index).padStart(4, '0')} com um nome bem comprido para quebrar linha`;
-      const key = name.toLowerCase();
-      const client = em.create(Client, { organization, name, nameKey: key, searchText: key, active: true });
-      em.create(Pool, { organization, client, type: 'fiberglass' });
-    }
-    await em.flush();
+    await seed(server, (em) => {
+      for (let index = 0; index < 2500; index += 1) {
+        const name = `Cliente ${String(index).padStart(4, '0')} com um nome bem comprido para quebrar linha`;
+        seedClient(em, owner.orgId, { name });
+      }
+    });
     const headers = { authorization: `Bearer ${owner.accessToken}`, 'x-org-id': owner.orgId };
     const pdfUrl = `${server.url}/reports/clients.pdf`;
 

@@ -3,19 +3,24 @@ import { promisify } from 'node:util';
 import { dailyJobs, runDailyJob } from '@picineiros/api/jobs/index';
 import { deliverDueMail } from '@picineiros/api/mail/delivery';
 import {
-  Appointment,
-  Client,
-  FinanceEntry,
   JobRun,
   MailMessage,
   Notification,
-  Organization,
-  type AppointmentStatus,
+  type AppointmentFields,
   type Database,
+  type Organization,
 } from '@picineiros/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMailSender } from '../src/mail/transport';
-import { startTestServer, type TestServer } from './harness';
+import {
+  seed,
+  seedAppointment,
+  seedClient,
+  seedFinanceEntry,
+  seedOrganization,
+  startTestServer,
+  type TestServer,
+} from './harness';
 import { startSmtpServer } from './smtp';
 
 const reminders = dailyJobs['appointment-reminders'];
@@ -37,77 +42,10 @@ afterAll(async () => {
 
 const allOrgs = { filters: { tenant: false } } as const;
 
-async function seedOrganization(
-  name: string,
-  settings: Partial<
-    Pick<Organization, 'timezone' | 'emailAppointmentReminders' | 'emailDueNotices' | 'emailOverdueNotices'>
-  > = {},
-): Promise<Organization> {
-  const em = server.database.fork();
-  const organization = em.create(Organization, { name, ...settings });
-  await em.flush();
-  return organization;
-}
-
-async function seedClient(organization: Organization, name: string, email: string | null): Promise<Client> {
-  const em = server.database.fork();
-  const key = name
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase();
-  const client = em.create(Client, {
-    organization: em.getReference(Organization, organization.id),
-    name,
-    nameKey: key,
-    searchText: key,
-    email,
-  });
-  await em.flush();
-  return client;
-}
-
-async function seedAppointments(
-  organization: Organization,
-  client: Client,
-  rows: { date: string; startTime?: string; status?: AppointmentStatus; archived?: boolean }[],
-): Promise<Appointment[]> {
-  const em = server.database.fork();
-  const created = rows.map((row) =>
-    em.create(Appointment, {
-      organization: em.getReference(Organization, organization.id),
-      client: em.getReference(Client, client.id),
-      date: row.date,
-      startTime: row.startTime ?? '09:00',
-      status: row.status ?? 'pending',
-      deletedAt: row.archived ? new Date() : null,
-    }),
-  );
-  await em.flush();
-  return created;
-}
-
-async function seedEntries(
-  organization: Organization,
-  client: Client,
-  rows: { dueDate: string; amountCents?: number; paid?: boolean; archived?: boolean; description?: string }[],
-): Promise<FinanceEntry[]> {
-  const em = server.database.fork();
-  const created = rows.map((row) =>
-    em.create(FinanceEntry, {
-      organization: em.getReference(Organization, organization.id),
-      client: em.getReference(Client, client.id),
-      description: row.description ?? 'Manutenção mensal',
-      amountCents: row.amountCents ?? 25_000,
-      dueDate: row.dueDate,
-      status: row.paid ? 'paid' : 'pending',
-      paidAt: row.paid ? new Date() : null,
-      paymentMethod: row.paid ? 'pix' : null,
-      deletedAt: row.archived ? new Date() : null,
-    }),
-  );
-  await em.flush();
-  return created;
-}
+/** An appointment's or an entry's row, archived: hidden from lists and from the jobs. */
+const archived = { deletedAt: new Date() };
+/** An entry's row, paid. */
+const paid = { status: 'paid', paidAt: new Date(), paymentMethod: 'pix' } as const;
 
 function notificationsOf(organization: Organization) {
   return server.database
@@ -134,21 +72,24 @@ function isDataStatement(line: string): boolean {
 
 describe(`appointment reminders (06:00 local)`, () => {
   it(`remind of the next day's pending and confirmed visits across a month end, once, and mail clients`, async () => {
-    const organization = await seedOrganization('Piscinas Janeiro');
-    const withEmail = await seedClient(organization, 'Ana Souza', 'ana@cliente.com.br');
-    const withoutEmail = await seedClient(organization, 'Bruno Lima', null);
-    const [pending, confirmed] = await seedAppointments(organization, withEmail, [
-      { date: '2026-02-01', startTime: '08:30', status: 'pending' },
-      { date: '2026-02-01', startTime: '14:00', status: 'confirmed' },
-      { date: '2026-02-01', status: 'done' },
-      { date: '2026-02-01', status: 'cancelled' },
-      { date: '2026-02-01', archived: true },
-      { date: '2026-02-02' },
-      { date: '2026-01-31' },
-    ]);
-    const [noEmail] = await seedAppointments(organization, withoutEmail, [
-      { date: '2026-02-01', startTime: '10:00' },
-    ]);
+    const { organization, pending, confirmed, noEmail } = await seed(server, (em) => {
+      const organization = seedOrganization(em, { name: 'Piscinas Janeiro' });
+      const withEmail = seedClient(em, organization, { name: 'Ana Souza', email: 'ana@cliente.com.br' });
+      const withoutEmail = seedClient(em, organization, { name: 'Bruno Lima' });
+      const [pending, confirmed] = (
+        [
+          { date: '2026-02-01', startTime: '08:30', status: 'pending' },
+          { date: '2026-02-01', startTime: '14:00', status: 'confirmed' },
+          { date: '2026-02-01', status: 'done' },
+          { date: '2026-02-01', status: 'cancelled' },
+          { date: '2026-02-01', ...archived },
+          { date: '2026-02-02' },
+          { date: '2026-01-31' },
+        ] satisfies AppointmentFields[]
+      ).map((fields) => seedAppointment(em, withEmail, fields));
+      const noEmail = seedAppointment(em, withoutEmail, { date: '2026-02-01', startTime: '10:00' });
+      return { organization, pending, confirmed, noEmail };
+    });
 
     // 05:59 in São Paulo (UTC-3): not yet.
     const early = await runDailyJob(server.database, reminders, new Date('2026-01-31T08:59:00Z'));
@@ -159,7 +100,7 @@ describe(`appointment reminders (06:00 local)`, () => {
     expect(run.skipped).toBe(false);
     const notifications = await notificationsOf(organization);
     expect(notifications.map((notification) => notification.entityId).sort()).toEqual(
-      [pending?.id, confirmed?.id, noEmail?.id].sort(),
+      [pending?.id, confirmed?.id, noEmail.id].sort(),
     );
     expect(notifications.every((notification) => notification.type === 'appointment_reminder')).toBe(true);
     expect(notifications.map((notification) => notification.body)).toContain(
@@ -178,12 +119,16 @@ describe(`appointment reminders (06:00 local)`, () => {
   });
 
   it(`follow each organization's time zone and e-mail setting`, async () => {
-    const manaus = await seedOrganization('Piscinas Manaus', {
-      timezone: 'America/Manaus',
-      emailAppointmentReminders: false,
+    const manaus = await seed(server, (em) => {
+      const organization = seedOrganization(em, {
+        name: 'Piscinas Manaus',
+        timezone: 'America/Manaus',
+        emailAppointmentReminders: false,
+      });
+      const client = seedClient(em, organization, { name: 'Carla Nunes', email: 'carla@cliente.com.br' });
+      seedAppointment(em, client, { date: '2026-03-11' });
+      return organization;
     });
-    const client = await seedClient(manaus, 'Carla Nunes', 'carla@cliente.com.br');
-    await seedAppointments(manaus, client, [{ date: '2026-03-11' }]);
     // 09:30 UTC is 05:30 in Manaus (UTC-4): not due yet there.
     await runDailyJob(server.database, reminders, new Date('2026-03-10T09:30:00Z'));
     expect(await notificationsOf(manaus)).toHaveLength(0);
@@ -193,9 +138,11 @@ describe(`appointment reminders (06:00 local)`, () => {
   });
 
   it(`catch up after downtime: a server started at 13:00 still sends the day's reminders`, async () => {
-    const organization = await seedOrganization('Piscinas Atrasadas');
-    const client = await seedClient(organization, 'Diego Alves', null);
-    await seedAppointments(organization, client, [{ date: '2026-04-16' }]);
+    const organization = await seed(server, (em) => {
+      const organization = seedOrganization(em, { name: 'Piscinas Atrasadas' });
+      seedAppointment(em, seedClient(em, organization, { name: 'Diego Alves' }), { date: '2026-04-16' });
+      return organization;
+    });
     const result = await runDailyJob(server.database, reminders, new Date('2026-04-15T16:00:00Z'));
     expect(result.organizations).toBeGreaterThanOrEqual(1);
     expect(await notificationsOf(organization)).toHaveLength(1);
@@ -208,13 +155,13 @@ describe(`appointment reminders (06:00 local)`, () => {
   });
 
   it(`create each reminder once when two instances run at the same time`, async () => {
-    const organization = await seedOrganization('Piscinas Concorrentes');
-    const client = await seedClient(organization, 'Elisa Rocha', 'elisa@cliente.com.br');
-    await seedAppointments(
-      organization,
-      client,
-      Array.from({ length: 12 }, (_, index) => ({ date: '2026-05-21', startTime: `0${index % 10}:00` })),
-    );
+    const organization = await seed(server, (em) => {
+      const organization = seedOrganization(em, { name: 'Piscinas Concorrentes' });
+      const client = seedClient(em, organization, { name: 'Elisa Rocha', email: 'elisa@cliente.com.br' });
+      for (let index = 0; index < 12; index += 1)
+        seedAppointment(em, client, { date: '2026-05-21', startTime: `0${index % 10}:00` });
+      return organization;
+    });
     const second = await server.testDatabase.reopen();
     const now = new Date('2026-05-20T12:00:00Z');
     const results = await Promise.all([
@@ -230,13 +177,11 @@ describe(`appointment reminders (06:00 local)`, () => {
 
   it(`issue the same number of SQL statements for 3 or 60 visits`, async () => {
     const statementsFor = async (count: number, date: string, localDate: string) => {
-      const organization = await seedOrganization(`Piscinas ${count}`);
-      const client = await seedClient(organization, 'Fábio Costa', 'fabio@cliente.com.br');
-      await seedAppointments(
-        organization,
-        client,
-        Array.from({ length: count }, () => ({ date })),
-      );
+      await seed(server, (em) => {
+        const organization = seedOrganization(em, { name: `Piscinas ${count}` });
+        const client = seedClient(em, organization, { name: 'Fábio Costa', email: 'fabio@cliente.com.br' });
+        for (let index = 0; index < count; index += 1) seedAppointment(em, client, { date });
+      });
       const statements: string[] = [];
       const logged: Database = await server.testDatabase.reopen({ logQuery: (sql) => statements.push(sql) });
       const result = await runDailyJob(logged, reminders, new Date(), { localDate });
@@ -253,17 +198,24 @@ describe(`appointment reminders (06:00 local)`, () => {
 
 describe(`finance notices (07:00 local)`, () => {
   it(`announce entries due today and 1 to 3 days overdue, across a year end, once a day`, async () => {
-    const organization = await seedOrganization('Piscinas Réveillon');
-    const client = await seedClient(organization, 'Gabriela Dias', 'gabriela@cliente.com.br');
-    const [dueToday, oneDay, threeDays, , , , dueTomorrow] = await seedEntries(organization, client, [
-      { dueDate: '2027-01-01', amountCents: 123_456, description: 'Tratamento de choque' },
-      { dueDate: '2026-12-31' },
-      { dueDate: '2026-12-29' },
-      { dueDate: '2026-12-28' },
-      { dueDate: '2027-01-01', paid: true },
-      { dueDate: '2027-01-01', archived: true },
-      { dueDate: '2027-01-02' },
-    ]);
+    const { organization, entries } = await seed(server, (em) => {
+      const organization = seedOrganization(em, { name: 'Piscinas Réveillon' });
+      const client = seedClient(em, organization, {
+        name: 'Gabriela Dias',
+        email: 'gabriela@cliente.com.br',
+      });
+      const entries = [
+        { dueDate: '2027-01-01', amountCents: 123_456, description: 'Tratamento de choque' },
+        { dueDate: '2026-12-31' },
+        { dueDate: '2026-12-29' },
+        { dueDate: '2026-12-28' },
+        { dueDate: '2027-01-01', ...paid },
+        { dueDate: '2027-01-01', ...archived },
+        { dueDate: '2027-01-02' },
+      ].map((fields) => seedFinanceEntry(em, client, fields));
+      return { organization, entries };
+    });
+    const [dueToday, oneDay, threeDays, , , , dueTomorrow] = entries;
     // 07:00 on 1 January in São Paulo.
     await runDailyJob(server.database, notices, new Date('2027-01-01T10:00:00Z'));
     const first = await notificationsOf(organization);
@@ -299,12 +251,16 @@ describe(`finance notices (07:00 local)`, () => {
   });
 
   it(`sends the notices through SMTP with the organization's name`, async () => {
-    const organization = await seedOrganization('Piscinas Cristal', { emailOverdueNotices: false });
-    const client = await seedClient(organization, 'Heitor Mendes', `heitor.${Date.now()}@cliente.com.br`);
-    await seedEntries(organization, client, [
-      { dueDate: '2027-02-28', amountCents: 9_990 },
-      { dueDate: '2027-02-27' },
-    ]);
+    const client = await seed(server, (em) => {
+      const organization = seedOrganization(em, { name: 'Piscinas Cristal', emailOverdueNotices: false });
+      const client = seedClient(em, organization, {
+        name: 'Heitor Mendes',
+        email: `heitor.${Date.now()}@cliente.com.br`,
+      });
+      seedFinanceEntry(em, client, { dueDate: '2027-02-28', amountCents: 9_990 });
+      seedFinanceEntry(em, client, { dueDate: '2027-02-27' });
+      return client;
+    });
     await runDailyJob(server.database, notices, new Date('2027-02-28T10:00:00Z'));
     const sender = createMailSender(
       { smtpUrl: smtp.url, mailFrom: 'Picineiros <avisos@picineiros.test>', dataDir: '' },
@@ -322,14 +278,22 @@ describe(`finance notices (07:00 local)`, () => {
 
 describe(`client e-mails through SMTP`, () => {
   it(`delivers the reminder, due-today and overdue mails to the client's address`, async () => {
-    const organization = await seedOrganization('Piscinas Oceano');
     const email = `julia.${Date.now()}@cliente.com.br`;
-    const client = await seedClient(organization, 'Júlia Prates', email);
-    await seedAppointments(organization, client, [{ date: '2027-04-02', startTime: '07:45' }]);
-    await seedEntries(organization, client, [
-      { dueDate: '2027-04-01', amountCents: 15_000, description: 'Limpeza semanal' },
-      { dueDate: '2027-03-30', amountCents: 48_000, description: 'Troca de areia do filtro' },
-    ]);
+    await seed(server, (em) => {
+      const organization = seedOrganization(em, { name: 'Piscinas Oceano' });
+      const client = seedClient(em, organization, { name: 'Júlia Prates', email });
+      seedAppointment(em, client, { date: '2027-04-02', startTime: '07:45' });
+      seedFinanceEntry(em, client, {
+        dueDate: '2027-04-01',
+        amountCents: 15_000,
+        description: 'Limpeza semanal',
+      });
+      seedFinanceEntry(em, client, {
+        dueDate: '2027-03-30',
+        amountCents: 48_000,
+        description: 'Troca de areia do filtro',
+      });
+    });
     const now = new Date('2027-04-01T11:00:00Z');
     await runDailyJob(server.database, reminders, now);
     await runDailyJob(server.database, notices, now);
@@ -357,9 +321,11 @@ describe(`client e-mails through SMTP`, () => {
 
 describe(`the job command`, () => {
   it(`runs a job by hand for a given date`, async () => {
-    const organization = await seedOrganization('Piscinas Manual');
-    const client = await seedClient(organization, 'Iara Campos', null);
-    await seedAppointments(organization, client, [{ date: '2026-09-08' }]);
+    const organization = await seed(server, (em) => {
+      const organization = seedOrganization(em, { name: 'Piscinas Manual' });
+      seedAppointment(em, seedClient(em, organization, { name: 'Iara Campos' }), { date: '2026-09-08' });
+      return organization;
+    });
     const env = {
       ...process.env,
       DATA_DIR: server.testDatabase.settings.dataDir,

@@ -1,7 +1,16 @@
 import { runDailyJob, dailyJobs } from '@picineiros/api/jobs/index';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember, createClock, errorOf, signUpOwner, startTestServer, type TestServer } from './harness';
-import { membershipIdOf, seedClient } from './schedule-fixtures';
+import {
+  addMember,
+  createClock,
+  errorOf,
+  seed,
+  seedClient,
+  signUpOwner,
+  startTestServer,
+  type TestServer,
+} from './harness';
+import { membershipIdOf } from './schedule-fixtures';
 
 const clock = createClock(new Date('2026-06-10T12:00:00Z'));
 let server: TestServer;
@@ -17,7 +26,9 @@ describe(`in-app notifications`, () => {
     const owner = await signUpOwner(server);
     const staff = await addMember(server, owner.orgId, 'staff');
     const author = await addMember(server, owner.orgId, 'staff');
-    const { clientId } = await seedClient(server, owner.orgId, 'Marcos Paiva');
+    const { id: clientId } = await seed(server, (em) =>
+      seedClient(em, owner.orgId, { name: 'Marcos Paiva' }),
+    );
     for (const date of ['2026-06-15', '2026-06-16', '2026-06-17']) {
       clock.advance(1000);
       await author.client.appointments.create.mutate({
@@ -59,7 +70,9 @@ describe(`in-app notifications`, () => {
     const owner = await signUpOwner(server);
     const assignee = await addMember(server, owner.orgId, 'staff');
     const other = await addMember(server, owner.orgId, 'staff');
-    const { clientId } = await seedClient(server, owner.orgId, 'Nádia Torres');
+    const { id: clientId } = await seed(server, (em) =>
+      seedClient(em, owner.orgId, { name: 'Nádia Torres' }),
+    );
     await owner.client.appointments.create.mutate({
       clientId,
       date: '2026-07-02',
@@ -91,7 +104,7 @@ describe(`in-app notifications`, () => {
     expect(invited).toMatchObject({ type: 'member_invited', read: true });
 
     // The reminder comes from the daily job, not from anyone's action: the author gets it unread.
-    const { clientId } = await seedClient(server, owner.orgId, 'Paula Prado');
+    const { id: clientId } = await seed(server, (em) => seedClient(em, owner.orgId, { name: 'Paula Prado' }));
     await owner.client.appointments.create.mutate({
       clientId,
       date: '2026-09-02',
@@ -109,7 +122,7 @@ describe(`in-app notifications`, () => {
   it(`never show or mark another organization's notifications`, async () => {
     const owner = await signUpOwner(server);
     const stranger = await signUpOwner(server);
-    const { clientId } = await seedClient(server, owner.orgId, 'Otávio Reis');
+    const { id: clientId } = await seed(server, (em) => seedClient(em, owner.orgId, { name: 'Otávio Reis' }));
     await owner.client.appointments.create.mutate({
       clientId,
       date: '2026-08-01',

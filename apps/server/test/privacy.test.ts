@@ -7,13 +7,15 @@ import { join } from 'node:path';
 import { maintenanceJobs } from '@picineiros/api/jobs/index';
 import { EXPORT_TTL_MS, exportsDirectory, runPendingExports } from '@picineiros/api/privacy/export';
 import { planOrganizationTables, type AnyRow } from '@picineiros/api/privacy/tenant-tables';
-import { AuditEntry, Client, LoginEvent, MailMessage, Membership, Organization, User } from '@picineiros/db';
+import { AuditEntry, LoginEvent, MailMessage, Membership, Organization, User } from '@picineiros/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import {
   addMember,
   createClock,
   errorOf,
+  seed,
+  seedClient,
   signUpOwner,
   startTestServer,
   type SignedIn,
@@ -35,8 +37,12 @@ afterAll(async () => {
 const CPF_A = '52998224725';
 const CPF_B = '11144477735';
 
-/** An organization with a row in every kind of table: clients, pools, visits, entries, reads, a member… */
-async function seedOrganization(tag: string, document: string) {
+/**
+ * An organization with a row in every kind of table (clients, pools, visits, entries, reads, a member…),
+ * made through the API by its owner and a staff member, so the export and the erasure meet the rows and
+ * the audit trail the app really writes.
+ */
+async function seedEveryTable(tag: string, document: string) {
   const owner = await signUpOwner(server, {
     name: `Dona ${tag}`,
     organizationName: `Piscinas ${tag}`,
@@ -157,8 +163,8 @@ async function findTraces(needles: string[]): Promise<string[]> {
 
 describe('organization export', () => {
   it('puts every row of every organization table in the ZIP, once, for owners only', async () => {
-    const a = await seedOrganization('Aurora', CPF_A);
-    const b = await seedOrganization('Boreal', CPF_B);
+    const a = await seedEveryTable('Aurora', CPF_A);
+    const b = await seedEveryTable('Boreal', CPF_B);
     // A sign-in of a member from before they joined is theirs, not the organization's (as in audit.logins).
     const before = server.database.fork();
     const longAgo = new Date('2020-01-01T00:00:00Z');
@@ -279,14 +285,11 @@ describe('organization export', () => {
 
   it('reads a large table page by page, and lets one of two simultaneous downloads through', async () => {
     const owner = await signUpOwner(server, { organizationName: 'Piscinas Grande' });
-    const em = server.database.fork();
-    const organization = em.getReference(Organization, owner.orgId);
     // More rows than a page (500), to walk the keyset pages of the export.
-    for (let index = 0; index < 1234; index += 1) {
-      const name = `cliente ${String(index).padStart(4, '0')}`;
-      em.create(Client, { organization, name, nameKey: name, searchText: name });
-    }
-    await em.flush();
+    await seed(server, (em) => {
+      for (let index = 0; index < 1234; index += 1)
+        seedClient(em, owner.orgId, { name: `cliente ${String(index).padStart(4, '0')}` });
+    });
     const requested = await owner.client.organizations.requestExport.mutate();
     await runPendingExports(server.database, { dataDir: server.config.dataDir, clock });
     const path = `/exports/${requested.id}.zip`;
@@ -302,7 +305,7 @@ describe('organization export', () => {
   });
 
   it('expires a ready export that nobody downloads, and deletes its file', async () => {
-    const a = await seedOrganization('Cometa', CPF_A);
+    const a = await seedEveryTable('Cometa', CPF_A);
     const requested = await a.owner.client.organizations.requestExport.mutate();
     await runPendingExports(server.database, { dataDir: server.config.dataDir, clock });
     const file = join(exportsDirectory(server.config.dataDir), `${requested.id}.zip`);
@@ -319,7 +322,7 @@ describe('organization export', () => {
 
 describe('account erasure', () => {
   it('asks the last owner to transfer ownership first, then erases every trace of the user', async () => {
-    const org = await seedOrganization('Duna', CPF_A);
+    const org = await seedEveryTable('Duna', CPF_A);
     const owner = org.owner;
     const wrong = await errorOf(owner.client.auth.deleteAccount.mutate({ password: 'errada-errada' }));
     expect(wrong.data?.fieldErrors).toMatchObject({ password: 'Senha incorreta.' });
@@ -444,8 +447,8 @@ describe('account erasure', () => {
 describe('organization deletion', () => {
   it('waits 30 days, can be cancelled meanwhile, then purges the organization and nothing else', async () => {
     const start = clock.now;
-    const a = await seedOrganization('Estrela', '39053344705');
-    const b = await seedOrganization('Farol', '71428793860');
+    const a = await seedEveryTable('Estrela', '39053344705');
+    const b = await seedEveryTable('Farol', '71428793860');
     // A's staff member also works for B.
     const joining = server.database.fork();
     joining.create(Membership, {

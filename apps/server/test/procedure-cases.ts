@@ -153,8 +153,11 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
   'sync.pull': { kind: 'read', call: (api) => api.sync.pull.query({ cursor: 0, limit: 1000 }) },
 };
 
-/** An organization with one of everything: a client with a pool, visits (one done, priced), a receivable. */
-export async function seedOrganization(server: TestServer, owner: SignedIn): Promise<OrganizationIds> {
+/**
+ * An organization with one of everything — a client with a pool, visits (one done, priced), a receivable —
+ * made through the API as the app makes them, since the procedures walked over it are what is tested.
+ */
+export async function seedOneOfEverything(server: TestServer, owner: SignedIn): Promise<OrganizationIds> {
   const api = owner.client;
   const client = await api.clients.create.mutate({
     name: 'Vitória Quaresma',

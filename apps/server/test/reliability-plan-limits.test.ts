@@ -6,7 +6,7 @@ import { Appointment, Client, Membership, Organization, User } from '@picineiros
 import { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBillingServer, subscribeOwner, type BillingTestServer } from './billing-harness';
-import { signUpOwner, type SignedIn } from './harness';
+import { seed, seedAppointment, seedClient, signUpOwner, type SignedIn } from './harness';
 
 let context: BillingTestServer;
 
@@ -33,19 +33,10 @@ async function outcomes(calls: Promise<unknown>[]): Promise<Record<string, numbe
 }
 
 /** Adds `count` active clients straight in the database. */
-async function seedClients(owner: SignedIn, count: number): Promise<Client[]> {
-  const em = context.server.database.fork();
-  const organization = em.getReference(Organization, owner.orgId);
-  const clients = Array.from({ length: count }, (_, index) =>
-    em.create(Client, {
-      organization,
-      name: `Cliente ${index}`,
-      nameKey: `cliente${index}`,
-      searchText: `cliente ${index}`,
-    }),
+function seedClients(owner: SignedIn, count: number): Promise<Client[]> {
+  return seed(context.server, (em) =>
+    Array.from({ length: count }, (_, index) => seedClient(em, owner.orgId, { name: `Cliente ${index}` })),
   );
-  await em.flush();
-  return clients;
 }
 
 function countActiveClients(orgId: string): Promise<number> {
@@ -94,21 +85,18 @@ describe('plan limits under parallel creates', () => {
   it('parallel visit creates at 148 of 150 in a month end with 150', async () => {
     const owner = await signUpOwner(context.server);
     await subscribeOwner(context, owner, 'essencial');
-    const [client] = await seedClients(owner, 1);
-    const em = context.server.database.fork();
-    for (let index = 0; index < 148; index += 1) {
-      em.create(Appointment, {
-        organization: em.getReference(Organization, owner.orgId),
-        client: em.getReference(Client, client?.id ?? ''),
-        date: `2026-04-${String((index % 28) + 1).padStart(2, '0')}`,
-        startTime: '08:00',
-      });
-    }
-    await em.flush();
+    const client = await seed(context.server, (em) => {
+      const client = seedClient(em, owner.orgId, { name: 'Cliente' });
+      for (let index = 0; index < 148; index += 1) {
+        const date = `2026-04-${String((index % 28) + 1).padStart(2, '0')}`;
+        seedAppointment(em, client, { date, startTime: '08:00' });
+      }
+      return client;
+    });
     const counts = await outcomes(
       Array.from({ length: 10 }, (_, index) =>
         owner.client.appointments.create.mutate({
-          clientId: client?.id ?? '',
+          clientId: client.id,
           date: `2026-04-${String(index + 10)}`,
           startTime: '10:00',
         }),
@@ -180,18 +168,13 @@ describe('unique CPF/CNPJ among active clients', () => {
 
   it('the database itself refuses a second active client with the CPF; archived ones do not count', async () => {
     const owner = await signUpOwner(context.server);
-    const em = context.server.database.fork();
-    const organization = em.getReference(Organization, owner.orgId);
-    const fields = { organization, nameKey: 'x', searchText: 'x', document: '52998224725' };
-    em.create(Client, { ...fields, name: 'Arquivado', deletedAt: context.clock.now });
-    em.create(Client, { ...fields, name: 'Ativo' });
-    await em.flush();
-    const duplicate = context.server.database.fork();
-    duplicate.create(Client, {
-      ...fields,
-      organization: duplicate.getReference(Organization, owner.orgId),
-      name: 'Outro',
+    const document = '52998224725';
+    await seed(context.server, (em) => {
+      seedClient(em, owner.orgId, { name: 'Arquivado', document, deletedAt: context.clock.now });
+      seedClient(em, owner.orgId, { name: 'Ativo', document });
     });
-    await expect(duplicate.flush()).rejects.toThrow(/unique/i);
+    await expect(
+      seed(context.server, (em) => seedClient(em, owner.orgId, { name: 'Outro', document })),
+    ).rejects.toThrow(/unique/i);
   });
 });

@@ -2,18 +2,19 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client, FinanceEntry, Organization } from '@picineiros/db';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addMember,
   createClock,
+  seed,
+  seedClient,
+  seedFinanceEntry,
   signUpOwner,
   startTestServer,
   type SignedIn,
   type TestServer,
 } from './harness';
-import { scopedFork, seedClient } from './schedule-fixtures';
 
 let server: TestServer;
 // 2026-03-10 02:55 UTC is still 2026-03-09 (23:55) in São Paulo.
@@ -58,19 +59,19 @@ const TRICKY_DESCRIPTION = 'Manutenção; cloro "extra"\r\nsegunda linha, com v�
 
 /** An organization with two clients and four entries, one of each kind of awkward text and amount. */
 async function seedFinance(owner: SignedIn) {
-  const tricky = await seedClient(server, owner.orgId, TRICKY_NAME);
-  const plain = await seedClient(server, owner.orgId, 'José da Conceição');
+  const tricky = await seed(server, (em) => seedClient(em, owner.orgId, { name: TRICKY_NAME }));
+  const plain = await seed(server, (em) => seedClient(em, owner.orgId, { name: 'José da Conceição' }));
   const create = (clientId: string, description: string, amountCents: number, dueDate: string) =>
     owner.client.finance.create.mutate({ clientId, description, amountCents, dueDate });
-  const large = await create(tricky.clientId, TRICKY_DESCRIPTION, 1_000_000_000, '2026-03-01');
-  await create(plain.clientId, 'Mensalidade março', 12_345, '2026-03-09');
-  const paid = await create(plain.clientId, 'Troca de areia do filtro', 5, '2026-02-15');
+  const large = await create(tricky.id, TRICKY_DESCRIPTION, 1_000_000_000, '2026-03-01');
+  await create(plain.id, 'Mensalidade março', 12_345, '2026-03-09');
+  const paid = await create(plain.id, 'Troca de areia do filtro', 5, '2026-02-15');
   await owner.client.finance.markPaid.mutate({
     id: paid.id,
     method: 'pix',
     paidAt: new Date('2026-02-20T15:00:00Z'),
   });
-  await create(tricky.clientId, 'Visita extra', 99_999, '2026-04-10');
+  await create(tricky.id, 'Visita extra', 99_999, '2026-04-10');
   return { tricky, plain, large };
 }
 
@@ -106,21 +107,17 @@ describe('report downloads', () => {
 
   it('streams a long finance report page by page, in order, as CSV and as a multi-page PDF', async () => {
     const owner = await signUpOwner(server);
-    const { clientId } = await seedClient(server, owner.orgId, 'Condomínio Solar das Águas');
-    const em = scopedFork(server, owner.orgId);
-    const organization = em.getReference(Organization, owner.orgId);
-    const client = em.getReference(Client, clientId);
     const count = 1_234;
-    for (let index = 0; index < count; index += 1) {
-      em.create(FinanceEntry, {
-        organization,
-        client,
-        description: `Manutenção nº ${index + 1}`,
-        amountCents: 10_000 + index,
-        dueDate: `2026-0${1 + (index % 3)}-${String(1 + (index % 28)).padStart(2, '0')}`,
-      });
-    }
-    await em.flush();
+    await seed(server, (em) => {
+      const client = seedClient(em, owner.orgId, { name: 'Condomínio Solar das Águas' });
+      for (let index = 0; index < count; index += 1) {
+        seedFinanceEntry(em, client, {
+          description: `Manutenção nº ${index + 1}`,
+          amountCents: 10_000 + index,
+          dueDate: `2026-0${1 + (index % 3)}-${String(1 + (index % 28)).padStart(2, '0')}`,
+        });
+      }
+    });
     const expectedTotal = Array.from({ length: count }, (_, index) => 10_000 + index).reduce((a, b) => a + b);
 
     const csv = readCsv((await download('/reports/finance.csv', owner)).bytes);
@@ -161,7 +158,7 @@ describe('report downloads', () => {
         { type: 'fiberglass', volumeLiters: 5_000 },
       ],
     });
-    await seedClient(server, owner.orgId, 'Bruno Inativo', { active: false });
+    await seed(server, (em) => seedClient(em, owner.orgId, { name: 'Bruno Inativo', active: false }));
     const clients = readCsv((await download('/reports/clients.csv?active=true', owner)).bytes);
     expect(clients).toEqual([
       [
@@ -309,7 +306,7 @@ describe('report downloads', () => {
     const { tricky } = await seedFinance(owner);
     const staff = await addMember(server, owner.orgId, 'staff');
     const stranger = await signUpOwner(server);
-    await seedClient(server, stranger.orgId, 'Cliente do Vizinho');
+    await seed(server, (em) => seedClient(em, stranger.orgId, { name: 'Cliente do Vizinho' }));
 
     expect((await download('/reports/finance.csv')).status).toBe(401);
     expect(
@@ -323,7 +320,7 @@ describe('report downloads', () => {
     expect(foreign.status).toBe(404);
     expect(JSON.parse(foreign.bytes.toString('utf8'))).toEqual({ error: 'Organização não encontrada.' });
     // A client of another organization is refused as a filter, without naming it.
-    const foreignClient = await download(`/reports/finance.csv?clientId=${tricky.clientId}`, stranger);
+    const foreignClient = await download(`/reports/finance.csv?clientId=${tricky.id}`, stranger);
     expect(foreignClient.status).toBe(400);
     expect(foreignClient.bytes.toString('utf8')).not.toContain('Água');
 

@@ -1,7 +1,12 @@
 import { AuditEntry, SyncCounter, type SyncedEntity } from '@picineiros/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, signUpOwner, startTestServer, type SignedIn, type TestServer } from './harness';
-import { PROCEDURE_CASES, seedOrganization, walkedProcedures, type OrganizationIds } from './procedure-cases';
+import {
+  PROCEDURE_CASES,
+  seedOneOfEverything,
+  walkedProcedures,
+  type OrganizationIds,
+} from './procedure-cases';
 
 // Walks every procedure of the data routers as a member of another organization, with this
 // organization's ids: each call is refused as NOT_FOUND or FORBIDDEN, or answers without any of this
@@ -15,7 +20,7 @@ beforeAll(async () => {
   server = await startTestServer();
   victim = await signUpOwner(server, { organizationName: 'Piscinas Vítima' });
   stranger = await signUpOwner(server, { organizationName: 'Piscinas Estranha' });
-  ids = await seedOrganization(server, victim);
+  ids = await seedOneOfEverything(server, victim);
 });
 
 afterAll(async () => {

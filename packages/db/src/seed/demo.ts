@@ -1,16 +1,16 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import {
-  Appointment,
-  Client,
-  FinanceEntry,
-  Membership,
-  Organization,
-  Pool,
   User,
+  type Appointment,
   type AppointmentStatus,
+  type Client,
+  type FinanceEntry,
+  type Membership,
+  type Organization,
   type PaymentMethod,
   type PoolType,
 } from '../entities';
+import { createFixtures, type Fixtures } from './fixtures';
 
 export const DEMO_EMAIL = 'demo@picineiros.com.br';
 export const DEMO_PASSWORD = 'piscina-limpa-2026';
@@ -40,19 +40,20 @@ export async function seedDemo(em: EntityManager, tools: SeedTools): Promise<Dem
   const result = { email: DEMO_EMAIL, password: DEMO_PASSWORD };
   if (await em.count(User, { email: DEMO_EMAIL })) return { created: false, ...result };
   const passwordHash = await tools.hashPassword(DEMO_PASSWORD);
+  const fixtures = createFixtures(tools);
   await em.transactional(async (tx) => {
-    const owner = tx.create(User, {
+    const organization = fixtures.seedOrganization(tx, {
+      name: 'Piscinas Azul Demonstração',
+      document: '11222333000181',
+    });
+    const membership = fixtures.seedMember(tx, organization, {
       email: DEMO_EMAIL,
       name: 'Marina Souza',
       passwordHash,
       emailVerifiedAt: new Date(),
+      role: 'owner',
     });
-    const organization = tx.create(Organization, {
-      name: 'Piscinas Azul Demonstração',
-      document: '11222333000181',
-    });
-    const membership = tx.create(Membership, { user: owner, organization, role: 'owner' });
-    seedDemoData(tx, organization, membership, tools);
+    seedDemoData(tx, fixtures, organization, membership, tools);
     await tx.flush();
   });
   return { created: true, ...result };
@@ -236,6 +237,7 @@ const monthName = new Intl.DateTimeFormat('pt-BR', { month: 'long', timeZone: 'U
 
 function seedDemoData(
   em: EntityManager,
+  fixtures: Fixtures,
   organization: Organization,
   owner: Membership,
   tools: SeedTools,
@@ -257,8 +259,7 @@ function seedDemoData(
     const email = company
       ? `contato${index}@${(company.split(' ').at(-1) ?? 'empresa').toLowerCase().normalize('NFD').replace(/\p{M}/gu, '')}.example`
       : `${firstName.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '')}.${index}@clientes.example`;
-    const client = em.create(Client, {
-      organization,
+    const client = fixtures.seedClient(em, organization, {
       name,
       document,
       phone,
@@ -272,14 +273,9 @@ function seedDemoData(
       uf: 'SP',
       notes: random.chance(0.25) ? 'Chave com o porteiro. Cachorro no quintal.' : null,
       active: index % 13 !== 12,
-      ...tools.clientSearchColumns({ name, email, document, phone }),
-    });
-    const pools = Array.from(
-      { length: company ? random.int(1, 3) : random.chance(0.2) ? 2 : 1 },
-      (_, poolIndex) =>
-        em.create(Pool, {
-          organization,
-          client,
+      pools: Array.from(
+        { length: company ? random.int(1, 3) : random.chance(0.2) ? 2 : 1 },
+        (_, poolIndex) => ({
           label: poolIndex === 0 ? (company ? 'Adulto' : null) : 'Infantil',
           type: random.pick(POOL_TYPES),
           volumeLiters: poolIndex === 0 ? random.int(15, 120) * 1000 : random.int(3, 12) * 1000,
@@ -287,7 +283,9 @@ function seedDemoData(
           heated: random.chance(0.3),
           notes: random.chance(0.2) ? 'Bomba de 1/2 cv; filtro de areia.' : null,
         }),
-    );
+      ),
+    });
+    const pools = client.pools.getItems();
     if (!client.active) continue;
 
     // Weekly or fortnightly visits on the client's day, over the last two months and the next one.
@@ -305,9 +303,7 @@ function seedDemoData(
         : date === today || random.chance(0.5)
           ? 'confirmed'
           : 'pending';
-      const appointment = em.create(Appointment, {
-        organization,
-        client,
+      const appointment = fixtures.seedAppointment(em, client, {
         pool: random.pick(pools),
         date,
         startTime: `${String(random.int(7, 16)).padStart(2, '0')}:${random.pick(['00', '30'])}`,
@@ -320,9 +316,7 @@ function seedDemoData(
       // Fortnightly and company visits are billed one by one; the others pay a monthly fee below.
       if (status === 'done' && appointment.priceCents) {
         const dueDate = addDays(date, 7);
-        seedReceivable(em, random, today, {
-          organization,
-          client,
+        seedReceivable(em, fixtures, random, today, client, {
           appointment,
           description: `Atendimento de ${date.split('-').reverse().join('/')}`,
           amountCents: appointment.priceCents,
@@ -335,9 +329,7 @@ function seedDemoData(
         const [year, month] = today.split('-').map(Number) as [number, number];
         const due = new Date(Date.UTC(year, month - 1 - monthsAgo, 10));
         const dueDate = due.toISOString().slice(0, 10);
-        seedReceivable(em, random, today, {
-          organization,
-          client,
+        seedReceivable(em, fixtures, random, today, client, {
           appointment: null,
           description: `Mensalidade de ${monthName.format(due)} de ${due.getUTCFullYear()}`,
           amountCents: price * 4,
@@ -351,15 +343,15 @@ function seedDemoData(
 /** Mostly paid when due, some paid late, some still open: past due ones are the overdue of the demo. */
 function seedReceivable(
   em: EntityManager,
+  fixtures: Fixtures,
   random: Random,
   today: string,
-  data: Pick<FinanceEntry, 'organization' | 'client' | 'description' | 'amountCents' | 'dueDate'> & {
-    appointment: Appointment | null;
-  },
+  client: Client,
+  data: Pick<FinanceEntry, 'description' | 'amountCents' | 'dueDate'> & { appointment: Appointment | null },
 ): void {
   const paidOn = addDays(data.dueDate, random.int(-5, 8));
   const paid = paidOn < today && random.chance(0.8);
-  em.create(FinanceEntry, {
+  fixtures.seedFinanceEntry(em, client, {
     ...data,
     status: paid ? 'paid' : 'pending',
     paidAt: paid ? instantOn(paidOn, random.int(8, 20)) : null,
