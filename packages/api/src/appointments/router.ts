@@ -2,7 +2,10 @@ import { countedWrite } from '../billing/limits';
 import { orgProcedure, router } from '../trpc';
 import {
   ZAppointmentIdInput,
+  ZAppointmentOverlaps,
   ZAppointmentOverlapsInput,
+  ZAppointmentPage,
+  ZAppointmentView,
   ZCreateAppointmentInput,
   ZListAppointmentsInput,
   ZSetAppointmentStatusInput,
@@ -20,10 +23,17 @@ import {
 } from './service';
 
 export const appointmentsRouter = router({
-  list: orgProcedure.input(ZListAppointmentsInput).query(({ ctx, input }) => listAppointments(ctx, input)),
-  get: orgProcedure.input(ZAppointmentIdInput).query(({ ctx, input }) => getAppointment(ctx, input.id)),
+  list: orgProcedure
+    .input(ZListAppointmentsInput)
+    .output(ZAppointmentPage)
+    .query(({ ctx, input }) => listAppointments(ctx, input)),
+  get: orgProcedure
+    .input(ZAppointmentIdInput)
+    .output(ZAppointmentView)
+    .query(({ ctx, input }) => getAppointment(ctx, input.id)),
   overlaps: orgProcedure
     .input(ZAppointmentOverlapsInput)
+    .output(ZAppointmentOverlaps)
     .query(({ ctx, input }) => listAppointmentOverlaps(ctx, input)),
   create: orgProcedure
     .input(ZCreateAppointmentInput)

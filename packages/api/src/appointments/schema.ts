@@ -120,3 +120,40 @@ export const ZListAppointmentsInput = z
   })
   .refine(dateRangeRule.check, { error: dateRangeRule.message, path: ['to'] });
 export type TListAppointmentsInput = z.output<typeof ZListAppointmentsInput>;
+
+// ---------------------------------------------------------------------------------------------------------
+// Outputs (built from a row by toAppointmentView in view.ts).
+
+export const ZAppointmentView = z.object({
+  id: z.string(),
+  clientId: z.string(),
+  clientName: z.string(),
+  poolId: z.string().nullable(),
+  date: z.string(),
+  startTime: z.string(),
+  durationMinutes: z.number().int(),
+  assigneeId: z.string().nullable(),
+  status: z.enum(APPOINTMENT_STATUSES),
+  notes: z.string().nullable(),
+  priceCents: z.number().int().nullable(),
+  /** Why it was cancelled, when the user said so; null otherwise (and after reopening). */
+  cancelReason: z.string().nullable(),
+  version: z.number().int(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  deletedAt: z.date().nullable(),
+});
+export type AppointmentView = z.output<typeof ZAppointmentView>;
+
+export const ZAppointmentPage = z.object({
+  items: z.array(ZAppointmentView),
+  /** `cursor` of the next page; null on the last one. */
+  nextCursor: z.string().nullable(),
+});
+export type AppointmentPage = z.output<typeof ZAppointmentPage>;
+
+/** The colliding visits, each with why it collides (see overlaps.ts). */
+export const ZAppointmentOverlaps = z.object({
+  items: z.array(ZAppointmentView.extend({ sameClient: z.boolean(), sameAssignee: z.boolean() })),
+});
+export type AppointmentOverlaps = z.output<typeof ZAppointmentOverlaps>;

@@ -1,4 +1,4 @@
-import { Appointment, Client, Membership, Pool, type AppointmentStatus } from '@picineiros/db';
+import { Appointment, Client, Membership, Pool } from '@picineiros/db';
 import { TRPCError } from '@trpc/server';
 import { assertWithinLimit } from '../billing/limits';
 import { recordNotification } from '../notifications/record';
@@ -13,9 +13,14 @@ import {
   type SqlCondition,
   type TenantScope,
 } from '../shared/tenant-rows';
-import { findOverlaps, overlapCandidateDates, type OverlapReasons } from './overlaps';
+import { keysetPage } from '../shared/paging';
+import { findOverlaps, overlapCandidateDates } from './overlaps';
 import { APPOINTMENT_NEXT_STATUSES } from './schema';
+import { appointmentCursorOf, parseAppointmentCursor, toAppointmentView, type AppointmentRow } from './view';
 import type {
+  AppointmentOverlaps,
+  AppointmentPage,
+  AppointmentView,
   TAppointmentOverlapsInput,
   TCreateAppointmentInput,
   TListAppointmentsInput,
@@ -23,91 +28,16 @@ import type {
   TUpdateAppointmentInput,
 } from './schema';
 
-export type AppointmentView = {
-  id: string;
-  clientId: string;
-  clientName: string;
-  poolId: string | null;
-  date: string;
-  startTime: string;
-  durationMinutes: number;
-  assigneeId: string | null;
-  status: AppointmentStatus;
-  notes: string | null;
-  priceCents: number | null;
-  /** Why it was cancelled, when the user said so; null otherwise (and after reopening). */
-  cancelReason: string | null;
-  version: number;
-  createdAt: Date;
-  updatedAt: Date;
-  deletedAt: Date | null;
-};
-
-/** The visit's own columns, read alike from a managed entity and from a plain row of a list. */
-type AppointmentFields = Pick<
-  Appointment,
-  | 'id'
-  | 'date'
-  | 'startTime'
-  | 'durationMinutes'
-  | 'status'
-  | 'notes'
-  | 'priceCents'
-  | 'cancelReason'
-  | 'version'
-  | 'createdAt'
-  | 'updatedAt'
-  | 'deletedAt'
->;
-
-/** What the view takes from the visit's references: its client (with the name), pool and assignee. */
-type AppointmentReferences = {
-  clientId: string;
-  clientName: string;
-  poolId: string | null;
-  assigneeId: string | null;
-};
-
-function viewAppointmentFields(
-  appointment: AppointmentFields,
-  references: AppointmentReferences,
-): AppointmentView {
-  return {
-    id: appointment.id,
-    clientId: references.clientId,
-    clientName: references.clientName,
-    poolId: references.poolId,
-    date: appointment.date,
-    startTime: appointment.startTime,
-    durationMinutes: appointment.durationMinutes,
-    assigneeId: references.assigneeId,
-    status: appointment.status,
-    notes: appointment.notes ?? null,
-    priceCents: appointment.priceCents ?? null,
-    cancelReason: appointment.cancelReason ?? null,
-    version: appointment.version,
-    createdAt: appointment.createdAt,
-    updatedAt: appointment.updatedAt,
-    deletedAt: appointment.deletedAt ?? null,
-  };
-}
+// The view's type lives with its schema; the reports and the dashboard import it from here too.
+export type { AppointmentView } from './schema';
 
 /** A visit as a list reads it: plain columns under the entity's property names, references as ids (see `readAppointmentViews`). */
-type AppointmentRow = AppointmentFields & {
+type AppointmentListRow = AppointmentRow & {
   client: string;
   client_name: string;
   pool: string | null;
   assignee: string | null;
 };
-
-function viewAppointmentRow(row: AppointmentRow): AppointmentView {
-  return viewAppointmentFields(row, {
-    clientId: row.client,
-    clientName: row.client_name,
-    poolId: row.pool ?? null,
-    assigneeId: row.assignee ?? null,
-  });
-}
 
 const APPOINTMENT_VIEW_PROPERTIES = [
   'id',
@@ -125,7 +55,7 @@ const APPOINTMENT_VIEW_PROPERTIES = [
   'createdAt',
   'updatedAt',
   'deletedAt',
-] as const satisfies readonly (keyof AppointmentRow)[];
+] as const satisfies readonly (keyof AppointmentListRow)[];
 
 /**
  * Visits for a list, as plain rows (see shared/tenant-rows.ts: no entities, the organization always in
@@ -138,7 +68,7 @@ export async function readAppointmentViews(
   where: readonly SqlCondition[],
   limit: number,
 ): Promise<AppointmentView[]> {
-  const rows = await selectTenantRows<AppointmentRow>(ctx, {
+  const rows = await selectTenantRows<AppointmentListRow>(ctx, {
     entity: Appointment,
     alias: 'a',
     properties: APPOINTMENT_VIEW_PROPERTIES,
@@ -147,11 +77,18 @@ export async function readAppointmentViews(
     orderBy: 'a.date, a.start_time, a.id',
     limit,
   });
-  return rows.map((row) => viewAppointmentRow(row));
+  return rows.map((row) =>
+    toAppointmentView(row, {
+      clientId: row.client,
+      clientName: row.client_name,
+      poolId: row.pool ?? null,
+      assigneeId: row.assignee ?? null,
+    }),
+  );
 }
 
 export function viewAppointment(appointment: Appointment): AppointmentView {
-  return viewAppointmentFields(appointment, {
+  return toAppointmentView(appointment, {
     clientId: appointment.client.id,
     clientName: appointment.client.name,
     poolId: appointment.pool?.id ?? null,
@@ -200,7 +137,7 @@ function refuseIfArchived(appointment: Appointment): void {
 export async function listAppointments(
   ctx: OrgContext,
   input: TListAppointmentsInput,
-): Promise<{ items: AppointmentView[]; nextCursor: string | null }> {
+): Promise<AppointmentPage> {
   const where: SqlCondition[] = [];
   if (!input.includeArchived) where.push(sqlCondition('a.deleted_at is null'));
   if (input.from) where.push(sqlCondition('a.date >= ?', input.from));
@@ -224,7 +161,7 @@ export async function listAppointments(
   }
   if (input.cursor) {
     // Keyset pagination on the sort key (date, startTime, id): stable under inserts, cheap at any depth.
-    const [date, startTime, id] = input.cursor.split('|') as [string, string, string];
+    const { date, startTime, id } = parseAppointmentCursor(input.cursor);
     // The redundant `date >= cursor` starts the index range at the cursor (the OR alone filters every earlier
     // row, which makes a long walk such as a report quadratic).
     where.push(sqlCondition('a.date >= ?', date));
@@ -241,12 +178,7 @@ export async function listAppointments(
     );
   }
   const rows = await readAppointmentViews(ctx, where, input.limit + 1);
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  return {
-    items: page,
-    nextCursor: rows.length > input.limit && last ? `${last.date}|${last.startTime}|${last.id}` : null,
-  };
+  return keysetPage(rows, input.limit, appointmentCursorOf);
 }
 
 export async function getAppointment(ctx: OrgContext, id: string): Promise<AppointmentView> {
@@ -350,7 +282,7 @@ export async function setAppointmentStatus(
 export async function listAppointmentOverlaps(
   ctx: OrgContext,
   input: TAppointmentOverlapsInput,
-): Promise<{ items: (AppointmentView & OverlapReasons)[] }> {
+): Promise<AppointmentOverlaps> {
   const { from, to } = overlapCandidateDates(input.date);
   const where: SqlCondition[] = [
     sqlCondition('a.deleted_at is null'),

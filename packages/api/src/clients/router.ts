@@ -1,6 +1,13 @@
 import { countedWrite } from '../billing/limits';
 import { orgProcedure, router } from '../trpc';
-import { ZClientIdInput, ZCreateClientInput, ZListClientsInput, ZUpdateClientInput } from './schema';
+import {
+  ZClientIdInput,
+  ZClientPage,
+  ZClientView,
+  ZCreateClientInput,
+  ZListClientsInput,
+  ZUpdateClientInput,
+} from './schema';
 import { archiveClient, createClient, getClient, listClients, restoreClient, updateClient } from './service';
 
 // Every member (owner, admin, staff) manages clients: the office staff do this all day, and archiving is
@@ -8,8 +15,12 @@ import { archiveClient, createClient, getClient, listClients, restoreClient, upd
 export const clientsRouter = router({
   list: orgProcedure
     .input(ZListClientsInput)
+    .output(ZClientPage)
     .query(({ ctx, input }) => listClients(ctx, ctx.organization, input)),
-  get: orgProcedure.input(ZClientIdInput).query(({ ctx, input }) => getClient(ctx, input.id)),
+  get: orgProcedure
+    .input(ZClientIdInput)
+    .output(ZClientView)
+    .query(({ ctx, input }) => getClient(ctx, input.id)),
   create: orgProcedure
     .input(ZCreateClientInput)
     .mutation(({ ctx, input }) => countedWrite(ctx, () => createClient(ctx, ctx.organization, input))),

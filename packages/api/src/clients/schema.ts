@@ -1,7 +1,9 @@
 // Clients and their pools: the zod schemas of the `clients` router, shared with the UI's forms.
 import { POOL_LOCATIONS, POOL_TYPES } from '@picineiros/db/constants';
 import { ZEmail } from '../accounts/schema';
-import { ZCep, ZCpfCnpj, ZPhoneBR, ZUf } from '../shared/brazil';
+import type { AddressView } from '../shared/address';
+import { UFS, ZCep, ZCpfCnpj, ZPhoneBR, ZUf } from '../shared/brazil';
+import type { ContactView } from '../shared/contact';
 import { z } from '../shared/validation';
 
 // The pt-BR words live with every other label (reports, screens and e-mails read the same ones).
@@ -157,3 +159,72 @@ export const ZListClientsInput = z
   })
   .prefault({});
 export type TListClientsInput = z.output<typeof ZListClientsInput>;
+
+/** The list's direction when none is given: A→Z by name, newest first by creation. */
+export function clientListDirection(input: Pick<TListClientsInput, 'sort' | 'direction'>): 'asc' | 'desc' {
+  return input.direction ?? (input.sort === 'name' ? 'asc' : 'desc');
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Outputs: what `get` and `list` answer (built from a row by toClientView in view.ts).
+
+export const ZPoolView = z.object({
+  id: z.string(),
+  label: z.string().nullable(),
+  type: z.enum(POOL_TYPES),
+  volumeLiters: z.number().int().nullable(),
+  location: z.enum(POOL_LOCATIONS),
+  heated: z.boolean(),
+  notes: z.string().nullable(),
+  version: z.number().int(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+export type PoolView = z.output<typeof ZPoolView>;
+
+const ZContactView = z.object({
+  document: z.string().nullable(),
+  documentType: z.enum(['cpf', 'cnpj']).nullable(),
+  documentMasked: z.string().nullable(),
+  phone: z.string().nullable(),
+  phoneMasked: z.string().nullable(),
+}) satisfies z.ZodType<ContactView>;
+
+const ZAddressView = z.object({
+  cep: z.string().nullable(),
+  cepMasked: z.string().nullable(),
+  street: z.string().nullable(),
+  number: z.string().nullable(),
+  complement: z.string().nullable(),
+  district: z.string().nullable(),
+  city: z.string().nullable(),
+  uf: z.enum(UFS).nullable(),
+}) satisfies z.ZodType<AddressView>;
+
+export const ZClientView = z.object({
+  id: z.string(),
+  name: z.string(),
+  ...ZContactView.shape,
+  email: z.string().nullable(),
+  address: ZAddressView,
+  notes: z.string().nullable(),
+  active: z.boolean(),
+  /** Set when archived: hidden from lists, kept for history and restore. */
+  deletedAt: z.date().nullable(),
+  version: z.number().int(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  /** The client's pools (removed pools left out), oldest first. */
+  pools: z.array(ZPoolView),
+});
+export type ClientView = z.output<typeof ZClientView>;
+
+export const ZClientPage = z.object({
+  items: z.array(ZClientView),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  /** 0 when nothing matches. */
+  pageCount: z.number().int(),
+});
+export type ClientPage = z.output<typeof ZClientPage>;

@@ -1,10 +1,11 @@
 import { LockMode } from '@mikro-orm/core';
-import { Client, Pool, type Organization, type PoolLocation, type PoolType } from '@picineiros/db';
+import { Client, Pool, type Organization } from '@picineiros/db';
 import { TRPCError } from '@trpc/server';
 import { assertWithinLimit } from '../billing/limits';
 import type { Context } from '../context';
-import { ADDRESS_COLUMNS, applyAddress, viewAddress, type AddressView } from '../shared/address';
-import { applyContact, viewContact, type ContactView } from '../shared/contact';
+import { ADDRESS_COLUMNS, applyAddress } from '../shared/address';
+import { applyContact } from '../shared/contact';
+import { numberedPage, pageWindow } from '../shared/paging';
 import { messages } from '../shared/messages';
 import { clientSearchColumns, searchTermsOf } from '../shared/search-text';
 import {
@@ -15,47 +16,19 @@ import {
   type SqlCondition,
 } from '../shared/tenant-rows';
 import { z } from '../shared/validation';
-import type { TCreateClientInput, TListClientsInput, TPoolFields, TUpdateClientInput } from './schema';
+import {
+  clientListDirection,
+  type ClientPage,
+  type ClientView,
+  type TCreateClientInput,
+  type TListClientsInput,
+  type TPoolFields,
+  type TUpdateClientInput,
+} from './schema';
+import { toClientView } from './view';
 
-export type PoolView = {
-  id: string;
-  label: string | null;
-  type: PoolType;
-  volumeLiters: number | null;
-  location: PoolLocation;
-  heated: boolean;
-  notes: string | null;
-  version: number;
-  createdAt: Date;
-  updatedAt: Date;
-};
-
-export type { AddressView } from '../shared/address';
-
-export type ClientView = {
-  id: string;
-  name: string;
-} & ContactView & {
-    email: string | null;
-    address: AddressView;
-    notes: string | null;
-    active: boolean;
-    /** Set when archived: hidden from lists, kept for history and restore. */
-    deletedAt: Date | null;
-    version: number;
-    createdAt: Date;
-    updatedAt: Date;
-    /** The client's pools (removed pools left out), oldest first. */
-    pools: PoolView[];
-  };
-
-export type ClientPage = {
-  items: ClientView[];
-  total: number;
-  page: number;
-  pageSize: number;
-  pageCount: number;
-};
+// The views' types live with their schemas; the reports import them from here too.
+export type { ClientView, PoolView } from './schema';
 
 const CLIENT_VIEW_COLUMNS = [
   'id',
@@ -93,38 +66,6 @@ const POOL_VIEW_COLUMNS = [
 /** What a pool's view reads: a managed entity or a plain row of the list (same property names; the list's
  * row also carries the client's id, which the view does not read). */
 type PoolFields = Pick<Pool, Exclude<(typeof POOL_VIEW_COLUMNS)[number], 'client'>>;
-
-function viewPool(pool: PoolFields): PoolView {
-  return {
-    id: pool.id,
-    label: pool.label ?? null,
-    type: pool.type,
-    volumeLiters: pool.volumeLiters ?? null,
-    location: pool.location,
-    heated: pool.heated,
-    notes: pool.notes ?? null,
-    version: pool.version,
-    createdAt: pool.createdAt,
-    updatedAt: pool.updatedAt,
-  };
-}
-
-export function viewClient(client: ClientFields, pools: readonly PoolFields[]): ClientView {
-  return {
-    id: client.id,
-    name: client.name,
-    ...viewContact(client),
-    email: client.email ?? null,
-    address: viewAddress(client),
-    notes: client.notes ?? null,
-    active: client.active,
-    deletedAt: client.deletedAt ?? null,
-    version: client.version,
-    createdAt: client.createdAt,
-    updatedAt: client.updatedAt,
-    pools: pools.filter((pool) => !pool.deletedAt).map(viewPool),
-  };
-}
 
 /**
  * A BAD_REQUEST on one field, shaped like input validation errors (`fieldErrors` in the error data).
@@ -206,7 +147,7 @@ export async function listClients(
   for (const term of searchTermsOf(input.search ?? '')) {
     where.push(sqlCondition('c.search_text like ?', `%${term}%`));
   }
-  const direction = (input.direction ?? (input.sort === 'name' ? 'asc' : 'desc')) === 'asc' ? 'asc' : 'desc';
+  const direction = clientListDirection(input);
   const sortColumn = input.sort === 'name' ? 'c.name_key' : 'c.created_at';
   // Plain rows, not entities (see shared/tenant-rows.ts): the page with its total, then the page's pools.
   const scope = { em: ctx.em, organization };
@@ -216,8 +157,7 @@ export async function listClients(
     properties: CLIENT_VIEW_COLUMNS,
     where,
     orderBy: `${sortColumn} ${direction}, c.id ${direction}`,
-    limit: input.pageSize,
-    offset: (input.page - 1) * input.pageSize,
+    ...pageWindow(input.page, input.pageSize),
   });
   const clientIds = clients.map((client) => client.id);
   const pools =
@@ -235,23 +175,18 @@ export async function listClients(
           ],
           orderBy: 'p.created_at, p.id',
         });
-  return {
-    items: clients.map((client) =>
-      viewClient(
-        client,
-        pools.filter((pool) => pool.client === client.id),
-      ),
+  const items = clients.map((client) =>
+    toClientView(
+      client,
+      pools.filter((pool) => pool.client === client.id),
     ),
-    total,
-    page: input.page,
-    pageSize: input.pageSize,
-    pageCount: Math.ceil(total / input.pageSize),
-  };
+  );
+  return numberedPage(items, total, input.page, input.pageSize);
 }
 
 export async function getClient(ctx: Context, id: string): Promise<ClientView> {
   const client = await findClient(ctx, id);
-  return viewClient(client, await findPools(ctx, [client]));
+  return toClientView(client, await findPools(ctx, [client]));
 }
 
 export async function createClient(
@@ -278,7 +213,7 @@ export async function createClient(
   refreshSearchColumns(client);
   const pools = input.pools.map((fields) => createPool(ctx, organization, client, fields));
   await ctx.em.flush();
-  return viewClient(client, pools);
+  return toClientView(client, pools);
 }
 
 export async function updateClient(
@@ -330,7 +265,7 @@ export async function updateClient(
     for (const pool of current) if (!kept.has(pool.id)) pool.deletedAt = now;
   }
   await ctx.em.flush();
-  return viewClient(client, pools);
+  return toClientView(client, pools);
 }
 
 export async function archiveClient(ctx: Context, id: string): Promise<ClientView> {
@@ -338,7 +273,7 @@ export async function archiveClient(ctx: Context, id: string): Promise<ClientVie
   // Its pools stay as they are: restoring the client brings them back with it.
   client.deletedAt ??= ctx.clock();
   await ctx.em.flush();
-  return viewClient(client, await findPools(ctx, [client]));
+  return toClientView(client, await findPools(ctx, [client]));
 }
 
 export async function restoreClient(ctx: Context, id: string): Promise<ClientView> {
@@ -349,5 +284,5 @@ export async function restoreClient(ctx: Context, id: string): Promise<ClientVie
   if (client.deletedAt && client.active) await assertWithinLimit(ctx, client.organization, 'activeClients');
   client.deletedAt = null;
   await ctx.em.flush();
-  return viewClient(client, await findPools(ctx, [client]));
+  return toClientView(client, await findPools(ctx, [client]));
 }

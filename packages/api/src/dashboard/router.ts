@@ -1,9 +1,10 @@
 import { orgProcedure, router } from '../trpc';
-import { ZDashboardSummaryInput } from './schema';
+import { ZDashboardSummary, ZDashboardSummaryInput } from './schema';
 import { summarizeDashboard } from './service';
 
 export const dashboardRouter = router({
   summary: orgProcedure
     .input(ZDashboardSummaryInput)
+    .output(ZDashboardSummary)
     .query(({ ctx, input }) => summarizeDashboard(ctx, input)),
 });

@@ -3,6 +3,8 @@ import {
   ZCreateFinanceEntryInput,
   ZCreateFromAppointmentInput,
   ZFinanceEntryIdInput,
+  ZFinanceEntryPage,
+  ZFinanceEntryView,
   ZListFinanceEntriesInput,
   ZMarkPaidInput,
   ZUpdateFinanceEntryInput,
@@ -22,8 +24,12 @@ import {
 export const financeRouter = router({
   list: orgProcedure
     .input(ZListFinanceEntriesInput)
+    .output(ZFinanceEntryPage)
     .query(({ ctx, input }) => listFinanceEntries(ctx, input)),
-  get: orgProcedure.input(ZFinanceEntryIdInput).query(({ ctx, input }) => getFinanceEntry(ctx, input.id)),
+  get: orgProcedure
+    .input(ZFinanceEntryIdInput)
+    .output(ZFinanceEntryView)
+    .query(({ ctx, input }) => getFinanceEntry(ctx, input.id)),
   create: orgProcedure
     .input(ZCreateFinanceEntryInput)
     .mutation(({ ctx, input }) => createFinanceEntry(ctx, input)),

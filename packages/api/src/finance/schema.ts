@@ -82,5 +82,38 @@ export const ZListFinanceEntriesInput = z
   .refine(dateRangeRule.check, { error: dateRangeRule.message, path: ['to'] });
 export type TListFinanceEntriesInput = z.output<typeof ZListFinanceEntriesInput>;
 
+// ---------------------------------------------------------------------------------------------------------
+// Outputs (built from a row by toFinanceEntryView in view.ts).
+
+export const ZFinanceEntryView = z.object({
+  id: z.string(),
+  clientId: z.string(),
+  clientName: z.string(),
+  appointmentId: z.string().nullable(),
+  description: z.string(),
+  amountCents: z.number().int(),
+  dueDate: z.string(),
+  status: z.enum(FINANCE_STATUSES),
+  /** Pending and due before today in the organization's time zone. */
+  overdue: z.boolean(),
+  paidAt: z.date().nullable(),
+  paymentMethod: z.enum(PAYMENT_METHODS).nullable(),
+  version: z.number().int(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  deletedAt: z.date().nullable(),
+});
+export type FinanceEntryView = z.output<typeof ZFinanceEntryView>;
+
 /** How many entries match a list's filters in all (every page, not only this one) and their sum. */
-export type FinanceTotals = { count: number; amountCents: number };
+export const ZFinanceTotals = z.object({ count: z.number().int(), amountCents: z.number().int() });
+export type FinanceTotals = z.output<typeof ZFinanceTotals>;
+
+export const ZFinanceEntryPage = z.object({
+  items: z.array(ZFinanceEntryView),
+  /** `cursor` of the next page; null on the last one. */
+  nextCursor: z.string().nullable(),
+  /** Only on the first page (no `cursor`): a walk through later pages does not pay for them again. */
+  totals: ZFinanceTotals.nullable(),
+});
+export type FinanceEntryPage = z.output<typeof ZFinanceEntryPage>;

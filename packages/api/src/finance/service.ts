@@ -1,9 +1,10 @@
-import { Appointment, Client, FinanceEntry, type FinanceStatus, type PaymentMethod } from '@picineiros/db';
+import { Appointment, Client, FinanceEntry } from '@picineiros/db';
 import { TRPCError } from '@trpc/server';
 import { fieldError } from '../shared/field-error';
 import { formatLocalDateBr, localDateOf } from '../shared/local-time';
 import { messages } from '../shared/messages';
 import type { OrgContext } from '../shared/org-context';
+import { keysetPage } from '../shared/paging';
 import { searchTermsOf } from '../shared/search-text';
 import {
   aggregateTenantRows,
@@ -12,6 +13,8 @@ import {
   type SqlCondition,
 } from '../shared/tenant-rows';
 import type {
+  FinanceEntryPage,
+  FinanceEntryView,
   FinanceTotals,
   TCreateFinanceEntryInput,
   TCreateFromAppointmentInput,
@@ -19,72 +22,14 @@ import type {
   TMarkPaidInput,
   TUpdateFinanceEntryInput,
 } from './schema';
+import { financeCursorOf, parseFinanceCursor, toFinanceEntryView, type FinanceEntryRow } from './view';
 
-export type FinanceEntryView = {
-  id: string;
-  clientId: string;
-  clientName: string;
-  appointmentId: string | null;
-  description: string;
-  amountCents: number;
-  dueDate: string;
-  status: FinanceStatus;
-  /** Pending and due before today in the organization's time zone. */
-  overdue: boolean;
-  paidAt: Date | null;
-  paymentMethod: PaymentMethod | null;
-  version: number;
-  createdAt: Date;
-  updatedAt: Date;
-  deletedAt: Date | null;
-};
+// The view's type lives with its schema; the reports import it from here too.
+export type { FinanceEntryView } from './schema';
 
 /** Today in the organization's time zone ('YYYY-MM-DD'). */
 export function organizationToday(ctx: OrgContext): string {
   return localDateOf(ctx.clock(), ctx.organization.timezone);
-}
-
-/** The entry's own columns, read alike from a managed entity and from a plain row of the list. */
-type FinanceEntryFields = Pick<
-  FinanceEntry,
-  | 'id'
-  | 'description'
-  | 'amountCents'
-  | 'dueDate'
-  | 'status'
-  | 'paidAt'
-  | 'paymentMethod'
-  | 'version'
-  | 'createdAt'
-  | 'updatedAt'
-  | 'deletedAt'
->;
-
-/** What the view takes from the entry's references: its client (with the name) and the visit it bills, if any. */
-type FinanceEntryReferences = { clientId: string; clientName: string; appointmentId: string | null };
-
-function viewEntryFields(
-  entry: FinanceEntryFields,
-  references: FinanceEntryReferences,
-  today: string,
-): FinanceEntryView {
-  return {
-    id: entry.id,
-    clientId: references.clientId,
-    clientName: references.clientName,
-    appointmentId: references.appointmentId,
-    description: entry.description,
-    amountCents: entry.amountCents,
-    dueDate: entry.dueDate,
-    status: entry.status,
-    overdue: entry.status === 'pending' && entry.dueDate < today,
-    paidAt: entry.paidAt ?? null,
-    paymentMethod: entry.paymentMethod ?? null,
-    version: entry.version,
-    createdAt: entry.createdAt,
-    updatedAt: entry.updatedAt,
-    deletedAt: entry.deletedAt ?? null,
-  };
 }
 
 function viewEntry(entry: FinanceEntry, today: string): FinanceEntryView {
@@ -93,24 +38,15 @@ function viewEntry(entry: FinanceEntry, today: string): FinanceEntryView {
     clientName: entry.client.name,
     appointmentId: entry.appointment?.id ?? null,
   };
-  return viewEntryFields(entry, references, today);
+  return toFinanceEntryView(entry, references, today);
 }
 
 /** An entry as the list reads it: plain columns under the entity's property names, references as ids. */
-type FinanceEntryRow = FinanceEntryFields & {
+type FinanceEntryListRow = FinanceEntryRow & {
   client: string;
   client_name: string;
   appointment: string | null;
 };
-
-function viewEntryRow(row: FinanceEntryRow, today: string): FinanceEntryView {
-  const references = {
-    clientId: row.client,
-    clientName: row.client_name,
-    appointmentId: row.appointment ?? null,
-  };
-  return viewEntryFields(row, references, today);
-}
 
 async function findEntry(ctx: OrgContext, id: string): Promise<FinanceEntry> {
   // Tenant-filtered: another organization's id is not found.
@@ -144,12 +80,12 @@ const ENTRY_VIEW_PROPERTIES = [
   'createdAt',
   'updatedAt',
   'deletedAt',
-] as const satisfies readonly (keyof FinanceEntryRow)[];
+] as const satisfies readonly (keyof FinanceEntryListRow)[];
 
 export async function listFinanceEntries(
   ctx: OrgContext,
   input: TListFinanceEntriesInput,
-): Promise<{ items: FinanceEntryView[]; nextCursor: string | null; totals: FinanceTotals | null }> {
+): Promise<FinanceEntryPage> {
   const today = organizationToday(ctx);
   const where: SqlCondition[] = [];
   if (!input.includeArchived) where.push(sqlCondition('f.deleted_at is null'));
@@ -173,7 +109,7 @@ export async function listFinanceEntries(
   const filters = [...where];
   if (input.cursor) {
     // Keyset pagination on the sort key (dueDate, id).
-    const [dueDate, id] = input.cursor.split('|') as [string, string];
+    const { dueDate, id } = parseFinanceCursor(input.cursor);
     // The redundant `dueDate >= cursor` lets the index range start at the cursor instead of at the first row
     // (an OR alone is a filter over every earlier row: quadratic over a long walk, such as a report).
     where.push(sqlCondition('f.due_date >= ?', dueDate));
@@ -181,7 +117,7 @@ export async function listFinanceEntries(
   }
   // Plain rows, not entities (see shared/tenant-rows.ts); the client's name is a primary-key lookup per row
   // of the page (see readAppointmentViews).
-  const rows = await selectTenantRows<FinanceEntryRow>(ctx, {
+  const rows = await selectTenantRows<FinanceEntryListRow>(ctx, {
     entity: FinanceEntry,
     alias: 'f',
     properties: ENTRY_VIEW_PROPERTIES,
@@ -190,8 +126,6 @@ export async function listFinanceEntries(
     orderBy: 'f.due_date, f.id',
     limit: input.limit + 1,
   });
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
   // The first page carries the totals of every matching row; a walk through later pages (a report) does
   // not pay for them again.
   let totals: FinanceTotals | null = null;
@@ -204,11 +138,14 @@ export async function listFinanceEntries(
     });
     totals = { count: Number(sums?.count ?? 0), amountCents: Number(sums?.amount ?? 0) };
   }
-  return {
-    items: page.map((row) => viewEntryRow(row, today)),
-    nextCursor: rows.length > input.limit && last ? `${last.dueDate}|${last.id}` : null,
-    totals,
-  };
+  const views = rows.map((row) =>
+    toFinanceEntryView(
+      row,
+      { clientId: row.client, clientName: row.client_name, appointmentId: row.appointment ?? null },
+      today,
+    ),
+  );
+  return { ...keysetPage(views, input.limit, financeCursorOf), totals };
 }
 
 export async function getFinanceEntry(ctx: OrgContext, id: string): Promise<FinanceEntryView> {
