@@ -2,6 +2,69 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import { builtinModules } from 'node:module';
+
+// Import boundaries, kept by `no-restricted-imports` so that a break shows in the editor.
+const ELECTRON = [
+  { name: 'electron', message: 'Electron stays in src/main and src/preload.' },
+  { name: 'electron-updater', message: 'Electron stays in src/main and src/preload.' },
+];
+const DESKTOP_SHELL = {
+  group: ['**/main/*', '**/preload/*'],
+  message: 'Only the Electron shell imports the shell; share through src/ipc/contract.ts.',
+};
+const DESKTOP_UI = { group: ['**/renderer/**'], message: 'The core knows nothing of the UI.' };
+const APPS = {
+  group: [
+    '@picineiros/desktop',
+    '@picineiros/desktop/*',
+    '@picineiros/server',
+    '@picineiros/server/*',
+    '**/apps/**',
+  ],
+  message: 'Packages never import the apps.',
+};
+const API = {
+  group: ['@picineiros/api', '@picineiros/api/*'],
+  message: 'packages/db never imports the API.',
+};
+const RENDERER_IMPORTS = {
+  paths: [
+    ...ELECTRON,
+    ...builtinModules.map((name) => ({ name, message: 'The renderer also runs in a browser: no Node.' })),
+  ],
+  patterns: [
+    DESKTOP_SHELL,
+    { group: ['node:*'], message: 'The renderer also runs in a browser: no Node.' },
+    {
+      regex: '^\\.{1,2}/(.+/)?core/',
+      message: 'The renderer reaches the core only through window.picineiros (IPC).',
+    },
+    {
+      group: ['@picineiros/db', '@picineiros/db/*'],
+      message: "The renderer imports the API's client-safe modules, never the database package.",
+    },
+    {
+      group: [
+        ...APPS.group,
+        '**/server/src/**',
+        '@picineiros/api/*/service',
+        '@picineiros/api/*/router',
+        '@picineiros/api/context',
+        '@picineiros/api/trpc',
+        '@picineiros/api/router',
+      ],
+      message:
+        'Server code stays on the server; the renderer imports schemas, constants and the AppRouter type.',
+    },
+  ],
+};
+const PAGES_FROM_COMPONENTS = { group: ['**/pages/**'], message: 'Components never import pages.' };
+const OTHER_PAGES = {
+  regex: '^\\./[^/]+$',
+  message:
+    "A page never imports another page: move the shared piece to components/ or into the page's folder.",
+};
 
 export default tseslint.config(
   {
@@ -39,15 +102,42 @@ export default tseslint.config(
       '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
     },
   },
+  // The import map (docs/architecture.md, "Who imports whom"). One block per layer: flat config replaces
+  // a rule's options per file, so each block lists every restriction of the files it names.
   {
-    // Electron stays in the shell: the core runs under plain Node and the renderer also runs in a browser.
-    files: ['apps/desktop/src/core/**/*.ts', 'apps/desktop/src/renderer/**/*.{ts,tsx}'],
+    files: ['apps/desktop/src/core/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: ELECTRON, patterns: [DESKTOP_SHELL, DESKTOP_UI] }] },
+  },
+  {
+    files: ['apps/desktop/src/renderer/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', RENDERER_IMPORTS] },
+  },
+  {
+    files: ['apps/desktop/src/renderer/components/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: ['electron', 'electron-updater'], patterns: ['**/main/*', '**/preload/*'] },
+        { ...RENDERER_IMPORTS, patterns: [...RENDERER_IMPORTS.patterns, PAGES_FROM_COMPONENTS] },
       ],
     },
+  },
+  {
+    // A page composes components and its own parts (pages/<page>/…), never another page.
+    files: ['apps/desktop/src/renderer/pages/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { ...RENDERER_IMPORTS, patterns: [...RENDERER_IMPORTS.patterns, OTHER_PAGES] },
+      ],
+    },
+  },
+  {
+    files: ['packages/api/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [APPS] }] },
+  },
+  {
+    files: ['packages/db/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [APPS, API] }] },
   },
   {
     files: ['**/*.js', '**/*.mjs'],
