@@ -1,6 +1,6 @@
 import { AuditEntry, Client, Membership, Pool } from '@picineiros/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signUpOwner, startTestServer, type SignedIn, type TestServer } from './harness';
+import { bulkFixtures, signUpOwner, startTestServer, type SignedIn, type TestServer } from './harness';
 import { indexesUsedBy, plansOfCall, sequentialScansOf } from './query-plans';
 
 // audit.list and sync.pull are served by indexes: every query they send is EXPLAINed on Postgres with
@@ -23,29 +23,17 @@ describe.runIf(process.env['TEST_DIALECT'] === 'postgresql')(
       // Rows written around the unit of work on purpose: only the plans matter here.
       for (const orgId of [owner.orgId, ...others.map((other) => other.orgId)]) {
         const clients = Array.from({ length: 1000 }, (_, index) =>
-          em.create(
-            Client,
-            {
-              organization: orgId,
-              name: `C ${index}`,
-              nameKey: `c${index}`,
-              searchText: `c ${index}`,
-              syncVersion: index * 2 + 1,
-            },
-            { persist: false },
-          ),
+          bulkFixtures.seedClient(em, orgId, {
+            name: `C ${index}`,
+            syncVersion: index * 2 + 1,
+            pools: [{ type: 'vinyl', syncVersion: index * 2 + 2 }],
+          }),
         );
         await em.insertMany(Client, clients);
         if (orgId === owner.orgId) clientId = clients[0]?.id ?? '';
         await em.insertMany(
           Pool,
-          clients.map((client, index) =>
-            em.create(
-              Pool,
-              { organization: orgId, client, type: 'vinyl', syncVersion: index * 2 + 2 },
-              { persist: false },
-            ),
-          ),
+          clients.flatMap((client) => client.pools.getItems()),
         );
         await em.insertMany(
           AuditEntry,

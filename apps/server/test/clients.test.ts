@@ -1,6 +1,14 @@
 import { Client, Pool } from '@picineiros/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember, errorOf, signUpOwner, startTestServer, type SignedIn, type TestServer } from './harness';
+import {
+  addMember,
+  bulkFixtures,
+  errorOf,
+  signUpOwner,
+  startTestServer,
+  type SignedIn,
+  type TestServer,
+} from './harness';
 import { indexesUsedBy, plansOfCall, sequentialScansOf } from './query-plans';
 
 let server: TestServer;
@@ -647,31 +655,20 @@ describe.runIf(process.env['TEST_DIALECT'] === 'postgresql')('clients: indexes (
     // Enough rows in several organizations for the statistics to mean something.
     const em = server.database.fork();
     for (const orgId of [owner.orgId, ...others.map((other) => other.orgId)]) {
+      const types = ['fiberglass', 'vinyl', 'masonry', 'other'] as const;
       const clients = Array.from({ length: 1000 }, (_, index) =>
-        em.create(
-          Client,
-          {
-            organization: orgId,
-            name: `Cliente ${index}`,
-            nameKey: `cliente${index}`,
-            searchText: `cliente ${index} c${index}@example.com`,
-            active: index % 10 !== 0,
-            deletedAt: index % 50 === 0 ? new Date() : null,
-          },
-          { persist: false },
-        ),
+        bulkFixtures.seedClient(em, orgId, {
+          name: `Cliente ${index}`,
+          email: `c${index}@example.com`,
+          active: index % 10 !== 0,
+          deletedAt: index % 50 === 0 ? new Date() : null,
+          pools: [{ type: types[index % 4] ?? 'other' }],
+        }),
       );
       await em.insertMany(Client, clients);
-      const types = ['fiberglass', 'vinyl', 'masonry', 'other'] as const;
       await em.insertMany(
         Pool,
-        clients.map((client, index) =>
-          em.create(
-            Pool,
-            { organization: orgId, client, type: types[index % 4] ?? 'other' },
-            { persist: false },
-          ),
-        ),
+        clients.flatMap((client) => client.pools.getItems()),
       );
     }
     await em.execute('analyze clients');

@@ -186,6 +186,9 @@ export async function signUpOwner(
 export const { seedOrganization, seedMember, seedClient, seedPool, seedAppointment, seedFinanceEntry } =
   createFixtures({ clientSearchColumns });
 
+/** The same builders for rows written around the unit of work with `em.insertMany` (query-plan tests). */
+export const bulkFixtures = createFixtures({ clientSearchColumns, persist: false });
+
 /**
  * Writes the rows `build` adds with the builders above in one flush on a fresh fork, straight in the
  * database (for tests whose subject is not how those rows are made), and returns what `build` returns.

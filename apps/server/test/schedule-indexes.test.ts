@@ -1,6 +1,13 @@
 import { Appointment, Client, FinanceEntry } from '@picineiros/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClock, signUpOwner, startTestServer, type SignedIn, type TestServer } from './harness';
+import {
+  bulkFixtures,
+  createClock,
+  signUpOwner,
+  startTestServer,
+  type SignedIn,
+  type TestServer,
+} from './harness';
 import { indexesUsedBy, plansOfCall, sequentialScansOf } from './query-plans';
 import { membershipIdOf } from './schedule-fixtures';
 
@@ -22,11 +29,7 @@ describe.runIf(process.env['TEST_DIALECT'] === 'postgresql')(
       // Enough rows in several organizations for the statistics to mean something.
       for (const orgId of [owner.orgId, ...others.map((other) => other.orgId)]) {
         const clients = Array.from({ length: 500 }, (_, index) =>
-          em.create(
-            Client,
-            { organization: orgId, name: `C ${index}`, nameKey: `c ${index}`, searchText: `c ${index}` },
-            { persist: false },
-          ),
+          bulkFixtures.seedClient(em, orgId, { name: `C ${index}`, pools: 0 }),
         );
         await em.insertMany(Client, clients);
         if (orgId === owner.orgId) clientId = clients[0]?.id ?? '';
@@ -41,38 +44,26 @@ describe.runIf(process.env['TEST_DIALECT'] === 'postgresql')(
         await em.insertMany(
           Appointment,
           Array.from({ length: 2000 }, (_, index) =>
-            em.create(
-              Appointment,
-              {
-                organization: orgId,
-                client: clientAt(index),
-                date: day(index),
-                startTime: `${String(8 + (index % 10)).padStart(2, '0')}:00`,
-                status: statuses[index % 4],
-                assignee: orgId === owner.orgId && index % 7 === 0 ? assigneeId : null,
-                deletedAt: index % 40 === 0 ? new Date() : null,
-              },
-              { persist: false },
-            ),
+            bulkFixtures.seedAppointment(em, clientAt(index), {
+              date: day(index),
+              startTime: `${String(8 + (index % 10)).padStart(2, '0')}:00`,
+              status: statuses[index % 4],
+              assignee: orgId === owner.orgId && index % 7 === 0 ? assigneeId : null,
+              deletedAt: index % 40 === 0 ? new Date() : null,
+            }),
           ),
         );
         await em.insertMany(
           FinanceEntry,
           Array.from({ length: 2000 }, (_, index) =>
-            em.create(
-              FinanceEntry,
-              {
-                organization: orgId,
-                client: clientAt(index),
-                description: 'Mensalidade',
-                amountCents: 1000 + index,
-                dueDate: day(index),
-                status: index % 3 === 0 ? 'pending' : 'paid',
-                paidAt: index % 3 === 0 ? null : new Date(Date.UTC(2025, 0, 1 + (index % 690), 15)),
-                paymentMethod: index % 3 === 0 ? null : 'pix',
-              },
-              { persist: false },
-            ),
+            bulkFixtures.seedFinanceEntry(em, clientAt(index), {
+              description: 'Mensalidade',
+              amountCents: 1000 + index,
+              dueDate: day(index),
+              status: index % 3 === 0 ? 'pending' : 'paid',
+              paidAt: index % 3 === 0 ? null : new Date(Date.UTC(2025, 0, 1 + (index % 690), 15)),
+              paymentMethod: index % 3 === 0 ? null : 'pix',
+            }),
           ),
         );
       }

@@ -3,7 +3,7 @@ import { ReferenceKind } from '@mikro-orm/core';
 import type { SyncChange } from '@picineiros/api/sync/schema';
 import { Client, Organization, Pool, TENANT_FILTER } from '@picineiros/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorOf, signUpOwner, startTestServer, type SignedIn, type TestServer } from './harness';
+import { errorOf, seedClient, signUpOwner, startTestServer, type SignedIn, type TestServer } from './harness';
 
 // The sync feed over HTTP: every change of the organization after a cursor, in order, archived rows as
 // tombstones, with the full row the desktop replica stores.
@@ -151,13 +151,10 @@ describe(`sync feed on ${process.env['TEST_DIALECT']}`, () => {
             const client = await tx.findOneOrFail(Client, existing);
             client.name = `Cliente ${writer}-${round}`;
           } else {
-            const client = tx.create(Client, {
-              organization: organizationId,
+            const client = seedClient(tx, organizationId, {
               name: `Cliente ${writer}-${round}`,
-              nameKey: `cliente ${writer}-${round}`,
-              searchText: `cliente ${writer}-${round}`,
+              pools: [{ type: 'other' }],
             });
-            tx.create(Pool, { organization: organizationId, client, type: 'other' });
             mine.push(client.id);
           }
           await tx.flush();
