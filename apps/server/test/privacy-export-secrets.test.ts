@@ -1,7 +1,7 @@
 // LGPD export (issue 15): no live secret leaves in it (the outbox's links carry invite tokens), its CSV
 // cells are escaped like the reports', and sent mails lose their bodies after the retention period.
 import { mailBodyPurgeJob, PURGED_MAIL_BODY } from '@picineiros/api/jobs/mail-body-purge';
-import { runPendingExports } from '@picineiros/api/privacy/export';
+import { runPendingExports } from '@picineiros/api/privacy/export-worker';
 import { MailMessage } from '@picineiros/db';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -76,9 +76,9 @@ describe('LGPD export: secrets and formulas', () => {
     );
     expect(new Set(tokens).size).toBeGreaterThanOrEqual(2);
 
-    await owner.client.organizations.requestExport.mutate();
+    await owner.client.privacy.requestExport.mutate();
     await runPendingExports(server.database, { dataDir: server.config.dataDir, clock: () => new Date() });
-    const path = (await owner.client.organizations.exportStatus.query()).exports[0]?.downloadPath ?? '';
+    const path = (await owner.client.privacy.exportStatus.query()).exports[0]?.downloadPath ?? '';
     const response = await fetch(`${server.url}${path}`, {
       headers: { authorization: `Bearer ${owner.accessToken}`, 'x-org-id': owner.orgId },
     });

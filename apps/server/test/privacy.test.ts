@@ -5,7 +5,8 @@ import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { maintenanceJobs } from '@picineiros/api/jobs/index';
-import { EXPORT_TTL_MS, exportsDirectory, runPendingExports } from '@picineiros/api/privacy/export';
+import { exportsDirectory } from '@picineiros/api/privacy/export-file';
+import { EXPORT_TTL_MS, runPendingExports } from '@picineiros/api/privacy/export-worker';
 import { planOrganizationTables, type AnyRow } from '@picineiros/api/privacy/tenant-tables';
 import { AuditEntry, LoginEvent, MailMessage, Membership, Organization, User } from '@picineiros/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -180,15 +181,15 @@ describe('organization export', () => {
     const plan = planOrganizationTables(server.database.orm.getMetadata());
     expect(plan.unclassified).toEqual([]);
 
-    expect((await errorOf(a.staff.client.organizations.requestExport.mutate())).data?.code).toBe('FORBIDDEN');
-    const requested = await a.owner.client.organizations.requestExport.mutate();
+    expect((await errorOf(a.staff.client.privacy.requestExport.mutate())).data?.code).toBe('FORBIDDEN');
+    const requested = await a.owner.client.privacy.requestExport.mutate();
     expect(requested.status).toBe('queued');
-    expect((await errorOf(a.owner.client.organizations.requestExport.mutate())).data?.code).toBe('CONFLICT');
-    expect((await errorOf(a.staff.client.organizations.exportStatus.query())).data?.code).toBe('FORBIDDEN');
+    expect((await errorOf(a.owner.client.privacy.requestExport.mutate())).data?.code).toBe('CONFLICT');
+    expect((await errorOf(a.staff.client.privacy.exportStatus.query())).data?.code).toBe('FORBIDDEN');
 
     const run = await runPendingExports(server.database, { dataDir: server.config.dataDir, clock });
     expect(run).toMatchObject({ built: 1, failed: 0 });
-    const status = await a.owner.client.organizations.exportStatus.query();
+    const status = await a.owner.client.privacy.exportStatus.query();
     const ready = status.exports[0];
     expect(ready).toMatchObject({ id: requested.id, status: 'ready', progress: 100 });
     const path = ready?.downloadPath ?? '';
@@ -279,7 +280,7 @@ describe('organization export', () => {
     // Once: the file is gone, a second download is 410.
     expect(existsSync(join(exportsDirectory(server.config.dataDir), `${requested.id}.zip`))).toBe(false);
     expect((await download(a.owner, path)).status).toBe(410);
-    const after = await a.owner.client.organizations.exportStatus.query();
+    const after = await a.owner.client.privacy.exportStatus.query();
     expect(after.exports[0]).toMatchObject({ status: 'downloaded', downloadPath: null });
   });
 
@@ -290,7 +291,7 @@ describe('organization export', () => {
       for (let index = 0; index < 1234; index += 1)
         seedClient(em, owner.orgId, { name: `cliente ${String(index).padStart(4, '0')}` });
     });
-    const requested = await owner.client.organizations.requestExport.mutate();
+    const requested = await owner.client.privacy.requestExport.mutate();
     await runPendingExports(server.database, { dataDir: server.config.dataDir, clock });
     const path = `/exports/${requested.id}.zip`;
     const [first, second] = await Promise.all([download(owner, path), download(owner, path)]);
@@ -306,7 +307,7 @@ describe('organization export', () => {
 
   it('expires a ready export that nobody downloads, and deletes its file', async () => {
     const a = await seedEveryTable('Cometa', CPF_A);
-    const requested = await a.owner.client.organizations.requestExport.mutate();
+    const requested = await a.owner.client.privacy.requestExport.mutate();
     await runPendingExports(server.database, { dataDir: server.config.dataDir, clock });
     const file = join(exportsDirectory(server.config.dataDir), `${requested.id}.zip`);
     expect(existsSync(file)).toBe(true);
@@ -315,7 +316,7 @@ describe('organization export', () => {
       await runPendingExports(server.database, { dataDir: server.config.dataDir, clock: later }),
     ).toMatchObject({ expired: 1 });
     expect(existsSync(file)).toBe(false);
-    const status = await a.owner.client.organizations.exportStatus.query();
+    const status = await a.owner.client.privacy.exportStatus.query();
     expect(status.exports[0]?.status).toBe('expired');
   });
 });
@@ -324,9 +325,9 @@ describe('account erasure', () => {
   it('asks the last owner to transfer ownership first, then erases every trace of the user', async () => {
     const org = await seedEveryTable('Duna', CPF_A);
     const owner = org.owner;
-    const wrong = await errorOf(owner.client.auth.deleteAccount.mutate({ password: 'errada-errada' }));
+    const wrong = await errorOf(owner.client.privacy.deleteAccount.mutate({ password: 'errada-errada' }));
     expect(wrong.data?.fieldErrors).toMatchObject({ password: 'Senha incorreta.' });
-    const lastOwner = await errorOf(owner.client.auth.deleteAccount.mutate({ password: owner.password }));
+    const lastOwner = await errorOf(owner.client.privacy.deleteAccount.mutate({ password: owner.password }));
     expect(lastOwner.data?.code).toBe('PRECONDITION_FAILED');
     expect(lastOwner.message).toContain('Piscinas Duna');
     expect(lastOwner.message).toContain('Transfira a propriedade');
@@ -391,13 +392,15 @@ describe('account erasure', () => {
 
     // Zuleica is now the last owner with other members: she cannot leave either…
     expect(
-      (await errorOf(zuleica.auth.deleteAccount.mutate({ password: 'senha-da-zuleica' }))).data?.code,
+      (await errorOf(zuleica.privacy.deleteAccount.mutate({ password: 'senha-da-zuleica' }))).data?.code,
     ).toBe('PRECONDITION_FAILED');
     // …until she gives ownership back.
     await zuleica.members.transferOwnership.mutate({
       membershipId: members.members.find((member) => member.isMe)?.membershipId ?? '',
     });
-    expect(await zuleica.auth.deleteAccount.mutate({ password: 'senha-da-zuleica' })).toEqual({ ok: true });
+    expect(await zuleica.privacy.deleteAccount.mutate({ password: 'senha-da-zuleica' })).toEqual({
+      ok: true,
+    });
 
     // Signed out everywhere, and nothing left that names her, in any column of any table.
     expect((await errorOf(zuleica.auth.me.query())).data?.code).toBe('UNAUTHORIZED');
@@ -412,15 +415,17 @@ describe('account erasure', () => {
   it('counts password confirmations, so a stolen access token cannot guess the password', async () => {
     const owner = await signUpOwner(server, { organizationName: 'Piscinas Cofre' });
     for (let attempt = 0; attempt < 10; attempt += 1) {
-      const wrong = await errorOf(owner.client.auth.deleteAccount.mutate({ password: `errada-${attempt}` }));
+      const wrong = await errorOf(
+        owner.client.privacy.deleteAccount.mutate({ password: `errada-${attempt}` }),
+      );
       expect(wrong.data?.code).toBe('BAD_REQUEST');
     }
-    const refused = await errorOf(owner.client.auth.deleteAccount.mutate({ password: owner.password }));
+    const refused = await errorOf(owner.client.privacy.deleteAccount.mutate({ password: owner.password }));
     expect(refused.data?.code).toBe('TOO_MANY_REQUESTS');
     expect(
       (
         await errorOf(
-          owner.client.organizations.requestDeletion.mutate({
+          owner.client.privacy.requestDeletion.mutate({
             organizationName: 'Piscinas Cofre',
             password: owner.password,
           }),
@@ -437,7 +442,7 @@ describe('account erasure', () => {
       document: CPF_B,
       pools: [{ type: 'other' }],
     });
-    await owner.client.auth.deleteAccount.mutate({ password: owner.password });
+    await owner.client.privacy.deleteAccount.mutate({ password: owner.password });
     expect(
       await findTraces([owner.email, 'Solange Solitária', 'Piscinas Ermo', 'Cliente do Ermo', owner.orgId]),
     ).toEqual([]);
@@ -458,7 +463,7 @@ describe('organization deletion', () => {
     });
     await joining.flush();
     const requestDeletion = (input: { organizationName: string; password: string }, user = a.owner) =>
-      user.client.organizations.requestDeletion.mutate(input);
+      user.client.privacy.requestDeletion.mutate(input);
 
     expect(
       (
@@ -492,7 +497,7 @@ describe('organization deletion', () => {
 
     const purge = maintenanceJobs['organization-purge'];
     if (!purge) throw new Error('purge job not registered');
-    const exportsBefore = await a.owner.client.organizations.requestExport.mutate();
+    const exportsBefore = await a.owner.client.privacy.requestExport.mutate();
     await runPendingExports(server.database, { dataDir: server.config.dataDir, clock });
 
     // Day 29: still there, and the owner changes their mind.
@@ -503,9 +508,9 @@ describe('organization deletion', () => {
       purged: 0,
     });
     expect((await a.owner.client.clients.get.query({ id: a.clientId })).name).toBe('Cliente Estrela');
-    await a.owner.client.organizations.cancelDeletion.mutate();
+    await a.owner.client.privacy.cancelDeletion.mutate();
     expect((await a.owner.client.organizations.current.query()).deletion).toBeNull();
-    expect((await errorOf(a.owner.client.organizations.cancelDeletion.mutate())).data?.code).toBe(
+    expect((await errorOf(a.owner.client.privacy.cancelDeletion.mutate())).data?.code).toBe(
       'PRECONDITION_FAILED',
     );
 

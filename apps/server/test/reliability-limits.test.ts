@@ -295,7 +295,7 @@ describe('rate limits on heavy and guessable actions (small limits, parallel req
     expect(response.status).toBe(429);
     expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(
-      (await errorOf(owner.client.auth.deleteAccount.mutate({ password: owner.password }))).data?.code,
+      (await errorOf(owner.client.privacy.deleteAccount.mutate({ password: owner.password }))).data?.code,
     ).toBe('TOO_MANY_REQUESTS');
     limitsClock.advance(60 * 60 * 1000);
     // An hour later (a new access token: the old one expired) the right password is checked again.

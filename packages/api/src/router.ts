@@ -10,6 +10,7 @@ import { financeRouter } from './finance/router';
 import { membersRouter } from './members/router';
 import { notificationsRouter } from './notifications/router';
 import { organizationsRouter } from './organizations/router';
+import { privacyRouter } from './privacy/router';
 import { settingsRouter } from './settings/router';
 import { syncRouter } from './sync/router';
 import { router } from './trpc';
@@ -29,6 +30,7 @@ export const appRouter = router({
   sync: syncRouter,
   billing: billingRouter,
   address: addressRouter,
+  privacy: privacyRouter,
 });
 
 export type AppRouter = typeof appRouter;

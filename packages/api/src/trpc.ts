@@ -198,9 +198,9 @@ export const READ_ONLY_EXEMPT_MUTATIONS: ReadonlySet<string> = new Set([
   'notifications.markRead',
   'notifications.markAllRead',
   // LGPD rights do not depend on payment: export, deletion (and its cancellation), handing ownership over.
-  'organizations.requestExport',
-  'organizations.requestDeletion',
-  'organizations.cancelDeletion',
+  'privacy.requestExport',
+  'privacy.requestDeletion',
+  'privacy.cancelDeletion',
   'members.transferOwnership',
   // A member's own calendar address: revoking a leaked one must never wait for a payment.
   'calendar.rotateSecret',

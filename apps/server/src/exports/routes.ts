@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import type { ApiDependencies, RequestInfo } from '@picineiros/api';
-import { claimExportDownload, removeExportFile } from '@picineiros/api/privacy/export';
+import { claimExportDownload, removeExportFile } from '@picineiros/api/privacy/export-download';
 import { openReportContext } from '@picineiros/api/reports/access';
 import { RateLimitRefusal } from '@picineiros/api/shared/rate-limit';
 import { TRPCError } from '@trpc/server';

@@ -1,4 +1,4 @@
-import { runPendingExports } from '@picineiros/api/privacy/export';
+import { runPendingExports } from '@picineiros/api/privacy/export-worker';
 import type { Database } from '@picineiros/db';
 import type { FastifyBaseLogger } from 'fastify';
 

@@ -5,24 +5,12 @@ import type { Context } from '../context';
 import { queueMail } from '../mail/outbox';
 import { newDeviceSignInEmail } from '../mail/templates';
 import { describeUserAgent, deviceKeyOf } from './device';
-import type { TLoginHistoryInput } from './schema';
+import type { TLoginEventView, TLoginHistory, TLoginHistoryInput } from './schema';
 
-export type LoginEventView = {
-  id: string;
-  at: Date;
-  outcome: LoginEvent['outcome'];
-  /** null on sign-ins recorded before the client kind was. */
-  client: SessionClient | null;
-  browser: string;
-  os: string;
-  ip: string | null;
-  userAgent: string | null;
-  newDevice: boolean;
-};
-
+/** A page of rows before they become views. */
 export type LoginEventPage<Item> = { items: Item[]; nextCursor: string | null };
 
-export function viewLoginEvent(event: LoginEvent): LoginEventView {
+export function viewLoginEvent(event: LoginEvent): TLoginEventView {
   const { browser, os } = describeUserAgent(event.userAgent);
   return {
     id: event.id,
@@ -67,7 +55,7 @@ export async function listLoginHistory(
   ctx: Context,
   user: User,
   input: TLoginHistoryInput,
-): Promise<LoginEventPage<LoginEventView>> {
+): Promise<TLoginHistory> {
   const where: FilterQuery<LoginEvent> = input.cursor
     ? { $and: [{ user: user.id }, afterCursor(input.cursor)] }
     : { user: user.id };

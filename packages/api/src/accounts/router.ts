@@ -1,4 +1,3 @@
-import { deleteAccountProcedure } from '../privacy/router';
 import { authedProcedure, publicProcedure, router } from '../trpc';
 import {
   changePassword,
@@ -10,12 +9,15 @@ import {
 import { listLoginHistory } from './login-history';
 import {
   ZChangePasswordInput,
+  ZLoginHistory,
   ZLoginHistoryInput,
   ZLoginInput,
+  ZMe,
   ZRefreshInput,
   ZRegisterInput,
   ZRequestPasswordResetInput,
   ZResetPasswordInput,
+  ZSessionView,
   ZRevokeSessionInput,
   ZVerifyEmailInput,
 } from './schema';
@@ -34,10 +36,13 @@ export const authRouter = router({
   login: publicProcedure.input(ZLoginInput).mutation(({ ctx, input }) => loginUser(ctx, input)),
   refresh: publicProcedure.input(ZRefreshInput).mutation(({ ctx, input }) => refreshSession(ctx, input)),
   logout: publicProcedure.input(ZRefreshInput).mutation(({ ctx, input }) => logoutSession(ctx, input)),
-  me: authedProcedure.query(({ ctx }) => describeMe(ctx, ctx.user)),
-  sessions: authedProcedure.query(({ ctx }) => listSessions(ctx, ctx.user, ctx.sessionId)),
+  me: authedProcedure.output(ZMe).query(({ ctx }) => describeMe(ctx, ctx.user)),
+  sessions: authedProcedure
+    .output(ZSessionView.array())
+    .query(({ ctx }) => listSessions(ctx, ctx.user, ctx.sessionId)),
   loginHistory: authedProcedure
     .input(ZLoginHistoryInput)
+    .output(ZLoginHistory)
     .query(({ ctx, input }) => listLoginHistory(ctx, ctx.user, input)),
   revokeSession: authedProcedure
     .input(ZRevokeSessionInput)
@@ -55,5 +60,4 @@ export const authRouter = router({
   changePassword: authedProcedure
     .input(ZChangePasswordInput)
     .mutation(({ ctx, input }) => changePassword(ctx, ctx.user, ctx.sessionId, input)),
-  deleteAccount: deleteAccountProcedure,
 });

@@ -1,5 +1,5 @@
-import { SESSION_CLIENTS } from '@picineiros/db/constants';
-import { ZInstantIdCursor } from '../shared/scalars';
+import { LOGIN_OUTCOMES, MEMBERSHIP_ROLES, SESSION_CLIENTS } from '@picineiros/db/constants';
+import { ZCursorPage, ZInstantIdCursor } from '../shared/scalars';
 import { z } from '../shared/validation';
 
 export const PASSWORD_MIN_LENGTH = 10;
@@ -90,3 +90,56 @@ export const ZLoginHistoryInput = z
   .optional()
   .transform((input) => input ?? { limit: 20 });
 export type TLoginHistoryInput = z.infer<typeof ZLoginHistoryInput>;
+
+// ---- Outputs ----------------------------------------------------------------------------------------
+
+export const ZUserSummary = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  emailVerifiedAt: z.date().nullable(),
+});
+export type TUserSummary = z.infer<typeof ZUserSummary>;
+
+export const ZMembershipSummary = z.object({
+  organizationId: z.string(),
+  organizationName: z.string(),
+  role: z.enum(MEMBERSHIP_ROLES),
+});
+export type TMembershipSummary = z.infer<typeof ZMembershipSummary>;
+
+/** auth.me: who is signed in, and the organizations they belong to (oldest membership first). */
+export const ZMe = z.object({ user: ZUserSummary, memberships: z.array(ZMembershipSummary) });
+export type TMe = z.infer<typeof ZMe>;
+
+/** One signed-in device of the caller (auth.sessions). */
+export const ZSessionView = z.object({
+  id: z.string(),
+  client: z.enum(SESSION_CLIENTS),
+  userAgent: z.string().nullable(),
+  ip: z.string().nullable(),
+  createdAt: z.date(),
+  lastUsedAt: z.date(),
+  expiresAt: z.date(),
+  /** The session making this call. */
+  current: z.boolean(),
+});
+export type TSessionView = z.infer<typeof ZSessionView>;
+
+/** One sign-in attempt, as the caller's history (and an admin's view of a member's) shows it. */
+export const ZLoginEventView = z.object({
+  id: z.string(),
+  at: z.date(),
+  outcome: z.enum(LOGIN_OUTCOMES),
+  /** null on sign-ins recorded before the client kind was. */
+  client: z.enum(SESSION_CLIENTS).nullable(),
+  browser: z.string(),
+  os: z.string(),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  newDevice: z.boolean(),
+});
+export type TLoginEventView = z.infer<typeof ZLoginEventView>;
+
+export const ZLoginHistory = ZCursorPage(ZLoginEventView);
+export type TLoginHistory = z.infer<typeof ZLoginHistory>;

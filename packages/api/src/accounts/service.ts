@@ -7,7 +7,15 @@ import { clearSessionCookies, CSRF_COOKIE, CSRF_HEADER, REFRESH_COOKIE, setSessi
 import { queueVerificationMail } from './email-flows';
 import { attemptOf, recordSuccessfulSignIn } from './login-history';
 import { hashPassword, verifyPassword } from './password';
-import type { TLoginInput, TRefreshInput, TRegisterInput } from './schema';
+import type {
+  TLoginInput,
+  TMe,
+  TMembershipSummary,
+  TRefreshInput,
+  TRegisterInput,
+  TSessionView,
+  TUserSummary,
+} from './schema';
 import { abuseLimitsOf, HOUR_MS } from '../shared/abuse-limits';
 import { consumeRateLimit, tooManyRequests } from '../shared/rate-limit';
 import { reserveLoginAttempt } from './throttle';
@@ -20,29 +28,21 @@ import {
   signAccessToken,
 } from './tokens';
 
-export type MembershipSummary = {
-  organizationId: string;
-  organizationName: string;
-  role: Membership['role'];
-};
-
-export type UserSummary = { id: string; email: string; name: string; emailVerifiedAt: Date | null };
-
 export type SignInResult = {
   accessToken: string;
-  user: UserSummary;
-  memberships: MembershipSummary[];
+  user: TUserSummary;
+  memberships: TMembershipSummary[];
   /** Only for desktop clients; web clients get it as an HttpOnly cookie. */
   refreshToken?: string;
   /** Only for web clients: echo it in the `x-csrf-token` header on refresh and logout. */
   csrfToken?: string;
 };
 
-function summarizeUser(user: User): UserSummary {
+function summarizeUser(user: User): TUserSummary {
   return { id: user.id, email: user.email, name: user.name, emailVerifiedAt: user.emailVerifiedAt ?? null };
 }
 
-async function listMemberships(ctx: Context, user: User): Promise<MembershipSummary[]> {
+async function listMemberships(ctx: Context, user: User): Promise<TMembershipSummary[]> {
   const memberships = await ctx.em.find(
     Membership,
     { user },
@@ -236,11 +236,15 @@ export async function logoutSession(ctx: Context, input: TRefreshInput): Promise
   return { ok: true };
 }
 
-export async function describeMe(ctx: Context, user: User) {
+export async function describeMe(ctx: Context, user: User): Promise<TMe> {
   return { user: summarizeUser(user), memberships: await listMemberships(ctx, user) };
 }
 
-export async function listSessions(ctx: Context, user: User, currentSessionId: string) {
+export async function listSessions(
+  ctx: Context,
+  user: User,
+  currentSessionId: string,
+): Promise<TSessionView[]> {
   const sessions = await ctx.em.find(
     Session,
     { user, revokedAt: null, expiresAt: { $gt: ctx.clock() } },

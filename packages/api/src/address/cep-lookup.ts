@@ -1,18 +1,11 @@
 // Looks a CEP up on ViaCEP (https://viacep.com.br/ws/<cep>/json/) or any service that answers the same
 // JSON. One small adapter with a timeout: the forms only use it to fill the address, so a slow, down or
 // unknown answer is reported as such and never blocks anything.
-import { isUf, normalizeCep, type Uf } from '../shared/brazil';
+import { isUf, normalizeCep } from '../shared/brazil';
 import { z } from '../shared/validation';
+import type { TCepLookupResult } from './schema';
 
-export type CepAddress = { cep: string; street: string; district: string; city: string; uf: Uf };
-
-export type CepLookupResult =
-  | { status: 'found'; address: CepAddress }
-  | { status: 'not_found' }
-  /** The service did not answer in time, was unreachable or answered nonsense. */
-  | { status: 'unavailable' };
-
-export type CepLookup = (cep: string) => Promise<CepLookupResult>;
+export type CepLookup = (cep: string) => Promise<TCepLookupResult>;
 
 export type CepLookupOptions = {
   /** Without the trailing slash, e.g. https://viacep.com.br/ws */
@@ -44,9 +37,9 @@ export function createCepLookup(options: CepLookupOptions): CepLookup {
   const request = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? CEP_LOOKUP_TIMEOUT_MS;
   const cacheSize = options.cacheSize ?? 1000;
-  const cache = new Map<string, CepLookupResult>();
+  const cache = new Map<string, TCepLookupResult>();
 
-  async function ask(cep: string): Promise<CepLookupResult> {
+  async function ask(cep: string): Promise<TCepLookupResult> {
     let response: Response;
     let body: unknown;
     try {

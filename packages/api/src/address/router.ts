@@ -1,8 +1,11 @@
 import { orgProcedure, router } from '../trpc';
-import { ZLookupCepInput } from './schema';
+import { ZCepLookupResult, ZLookupCepInput } from './schema';
 import { lookupCep } from './service';
 
 export const addressRouter = router({
   /** Street, district, city and UF of a CEP, to fill a form; every member may ask. */
-  lookupCep: orgProcedure.input(ZLookupCepInput).query(({ ctx, input }) => lookupCep(ctx, input)),
+  lookupCep: orgProcedure
+    .input(ZLookupCepInput)
+    .output(ZCepLookupResult)
+    .query(({ ctx, input }) => lookupCep(ctx, input)),
 });

@@ -1,7 +1,6 @@
 import { consumeRateLimit, type RateLimit } from '../shared/rate-limit';
 import type { OrgContext } from '../shared/org-context';
-import type { CepLookupResult } from './cep-lookup';
-import type { TLookupCepInput } from './schema';
+import type { TCepLookupResult, TLookupCepInput } from './schema';
 
 /**
  * A member types a few CEPs an hour; the limit only stops a script from using the server as a free proxy
@@ -12,7 +11,7 @@ export const CEP_LOOKUP_LIMITS = {
   organization: { bucket: 'cep-lookup:organization', max: 600, windowMs: 60 * 60 * 1000 },
 } satisfies Record<string, RateLimit>;
 
-export async function lookupCep(ctx: OrgContext, input: TLookupCepInput): Promise<CepLookupResult> {
+export async function lookupCep(ctx: OrgContext, input: TLookupCepInput): Promise<TCepLookupResult> {
   if (!ctx.cepLookup) return { status: 'unavailable' };
   await consumeRateLimit(
     ctx.em,

@@ -1,21 +1,11 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Membership, type LoginEvent } from '@picineiros/db';
 import { TRPCError } from '@trpc/server';
-import {
-  afterCursor,
-  pageOfLoginEvents,
-  viewLoginEvent,
-  type LoginEventPage,
-  type LoginEventView,
-} from '../accounts/login-history';
+import { afterCursor, pageOfLoginEvents, viewLoginEvent } from '../accounts/login-history';
 import { addDaysToLocalDate, startOfLocalDate } from '../shared/local-time';
 import { messages } from '../shared/messages';
 import type { OrgContext } from '../shared/org-context';
-import type { TListLoginsInput } from './schema';
-
-export type MemberLoginView = LoginEventView & {
-  member: { membershipId: string; name: string; email: string };
-};
+import type { TListLoginsInput, TMemberLoginPage } from './schema';
 
 /**
  * audit.logins: sign-ins of the organization's current members, newest first. A sign-in belongs to an
@@ -24,10 +14,7 @@ export type MemberLoginView = LoginEventView & {
  * Memberships are not tenant-filtered, hence the explicit organization condition; a membership of another
  * organization is NOT_FOUND.
  */
-export async function listMemberLogins(
-  ctx: OrgContext,
-  input: TListLoginsInput,
-): Promise<LoginEventPage<MemberLoginView>> {
+export async function listMemberLogins(ctx: OrgContext, input: TListLoginsInput): Promise<TMemberLoginPage> {
   const members = await ctx.em.find(
     Membership,
     {

@@ -1,6 +1,7 @@
 // The audit log: zod schemas of the `audit` router, shared with the UI's filters.
 import { AUDIT_ACTIONS } from '@picineiros/db/constants';
-import { dateRangeRule, ZInstantIdCursor, ZLocalDate } from '../shared/scalars';
+import { ZLoginEventView } from '../accounts/schema';
+import { dateRangeRule, ZCursorPage, ZInstantIdCursor, ZLocalDate } from '../shared/scalars';
 import { z } from '../shared/validation';
 
 /**
@@ -64,3 +65,34 @@ export const ZListLoginsInput = z
   })
   .refine(dateRangeRule.check, { error: dateRangeRule.message, path: ['to'] });
 export type TListLoginsInput = z.infer<typeof ZListLoginsInput>;
+
+// ---- Outputs ----------------------------------------------------------------------------------------
+
+/** One audited field: its value before and after (JSON-safe: dates as ISO strings, relations as ids). */
+const ZAuditFieldChange = z.object({ before: z.unknown(), after: z.unknown() });
+
+export const ZAuditEntryView = z.object({
+  id: z.string(),
+  at: z.date(),
+  action: ZAuditAction,
+  entityType: z.string(),
+  entityId: z.string(),
+  /** null for system changes (the demo seed, jobs). */
+  actor: z
+    .object({ membershipId: z.string().nullable(), userId: z.string().nullable(), name: z.string() })
+    .nullable(),
+  changes: z.record(z.string(), ZAuditFieldChange),
+});
+export type TAuditEntryView = z.infer<typeof ZAuditEntryView>;
+
+export const ZAuditPage = ZCursorPage(ZAuditEntryView);
+export type TAuditPage = z.infer<typeof ZAuditPage>;
+
+/** A member's sign-in, as admins see it in audit.logins. */
+export const ZMemberLoginView = ZLoginEventView.extend({
+  member: z.object({ membershipId: z.string(), name: z.string(), email: z.string() }),
+});
+export type TMemberLoginView = z.infer<typeof ZMemberLoginView>;
+
+export const ZMemberLoginPage = ZCursorPage(ZMemberLoginView);
+export type TMemberLoginPage = z.infer<typeof ZMemberLoginPage>;

@@ -1,23 +1,10 @@
-import { AuditEntry, type AuditAction, type AuditChanges } from '@picineiros/db';
+import { AuditEntry } from '@picineiros/db';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { OrgContext } from '../shared/org-context';
 import { addDaysToLocalDate, startOfLocalDate } from '../shared/local-time';
-import type { TListAuditInput } from './schema';
+import type { TAuditEntryView, TAuditPage, TListAuditInput } from './schema';
 
-export type AuditEntryView = {
-  id: string;
-  at: Date;
-  action: AuditAction;
-  entityType: string;
-  entityId: string;
-  /** null for system changes (the demo seed, jobs). */
-  actor: { membershipId: string | null; userId: string | null; name: string } | null;
-  changes: AuditChanges;
-};
-
-export type AuditPage = { items: AuditEntryView[]; nextCursor: string | null };
-
-function viewEntry(entry: AuditEntry): AuditEntryView {
+function viewEntry(entry: AuditEntry): TAuditEntryView {
   const system = !entry.membership && !entry.user && !entry.actorName;
   return {
     id: entry.id,
@@ -41,7 +28,7 @@ function cursorOf(entry: AuditEntry): string {
 }
 
 /** Newest first; keyset pagination on (at, id) so pages stay stable while new entries arrive. */
-export async function listAuditEntries(ctx: OrgContext, input: TListAuditInput): Promise<AuditPage> {
+export async function listAuditEntries(ctx: OrgContext, input: TListAuditInput): Promise<TAuditPage> {
   const timezone = ctx.organization.timezone;
   const where: FilterQuery<AuditEntry> = {};
   if (input.entityType) where.entityType = input.entityType;

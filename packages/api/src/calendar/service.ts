@@ -2,16 +2,14 @@ import { TZDate } from '@date-fns/tz';
 import { Appointment, Membership, TENANT_FILTER, type AppointmentStatus } from '@picineiros/db';
 import { ICalCalendar, ICalEventStatus } from 'ical-generator';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
-import { POOL_TYPE_LABELS } from '../clients/schema';
-import { APPOINTMENT_STATUS_LABELS } from '../shared/labels';
+import { APPOINTMENT_STATUS_LABELS, POOL_TYPE_LABELS } from '../shared/labels';
 import type { Context } from '../context';
 import { addDaysToLocalDate, localDateOf } from '../shared/local-time';
 import type { OrgContext } from '../shared/org-context';
+import type { TCalendarFeed } from './schema';
 import { calendarToken, membershipIdOfToken, newCalendarSalt, tokenMatches } from './secret';
 
 /** What the settings page shows: the member's secret address, or null before one is created. */
-export type CalendarFeed = { url: string | null };
-
 // The feed shows the last 30 days (so a visit does not vanish from the phone the moment it passes) and the
 // next year, at most this many visits.
 const PAST_DAYS = 30;
@@ -33,19 +31,19 @@ function feedUrlOf(ctx: Context, membership: Membership): string | null {
   return `${base}/calendar/${calendarToken(ctx.settings.appSecret, membership.id, membership.calendarFeedSalt)}.ics`;
 }
 
-export function describeCalendarFeed(ctx: OrgContext): CalendarFeed {
+export function describeCalendarFeed(ctx: OrgContext): TCalendarFeed {
   return { url: feedUrlOf(ctx, ctx.membership) };
 }
 
 /** Creates the member's feed, or replaces its address: the previous URL stops working at once. */
-export async function rotateCalendarSecret(ctx: OrgContext): Promise<CalendarFeed> {
+export async function rotateCalendarSecret(ctx: OrgContext): Promise<TCalendarFeed> {
   ctx.membership.calendarFeedSalt = newCalendarSalt();
   await ctx.em.flush();
   return describeCalendarFeed(ctx);
 }
 
 /** Turns the feed off: no address works until a new one is created. */
-export async function disableCalendarFeed(ctx: OrgContext): Promise<CalendarFeed> {
+export async function disableCalendarFeed(ctx: OrgContext): Promise<TCalendarFeed> {
   ctx.membership.calendarFeedSalt = null;
   await ctx.em.flush();
   return { url: null };

@@ -1,7 +1,13 @@
 import { countedWrite } from '../billing/limits';
 import { orgProcedure, publicProcedure, roleProcedure, router } from '../trpc';
-import { ZAcceptInviteInput, ZInviteMemberInput, ZRemoveMemberInput, ZSetRoleInput } from './schema';
-import { ZTransferOwnershipInput } from '../privacy/schema';
+import {
+  ZAcceptInviteInput,
+  ZInviteMemberInput,
+  ZMemberList,
+  ZRemoveMemberInput,
+  ZSetRoleInput,
+  ZTransferOwnershipInput,
+} from './schema';
 import {
   acceptInvite,
   inviteMember,
@@ -12,7 +18,7 @@ import {
 } from './service';
 
 export const membersRouter = router({
-  list: orgProcedure.query(({ ctx }) => listMembers(ctx)),
+  list: orgProcedure.output(ZMemberList).query(({ ctx }) => listMembers(ctx)),
   invite: roleProcedure('admin')
     .input(ZInviteMemberInput)
     .mutation(({ ctx, input }) => countedWrite(ctx, () => inviteMember(ctx, input))),

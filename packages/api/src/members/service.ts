@@ -13,15 +13,20 @@ import { MEMBERSHIP_ROLE_LABELS } from '../shared/labels';
 import { messages } from '../shared/messages';
 import type { OrgContext } from '../shared/org-context';
 import { consumeRateLimit } from '../shared/rate-limit';
-import type { TTransferOwnershipInput } from '../privacy/schema';
-import type { TAcceptInviteInput, TInviteMemberInput, TSetRoleInput } from './schema';
+import type {
+  TAcceptInviteInput,
+  TInviteMemberInput,
+  TMemberList,
+  TSetRoleInput,
+  TTransferOwnershipInput,
+} from './schema';
 
 /** A role inside a sentence ("com o perfil administrador"): the screens' label, in lower case. */
 function roleInText(role: MembershipRole): string {
   return MEMBERSHIP_ROLE_LABELS[role].toLowerCase();
 }
 
-export async function listMembers(ctx: OrgContext) {
+export async function listMembers(ctx: OrgContext): Promise<TMemberList> {
   const [memberships, invites] = await Promise.all([
     ctx.em.find(
       Membership,

@@ -1,10 +1,13 @@
 import { orgProcedure, router } from '../trpc';
-import { ZListNotificationsInput, ZMarkReadInput } from './schema';
+import { ZListNotificationsInput, ZMarkReadInput, ZNotificationPage, ZUnreadCount } from './schema';
 import { countUnread, listNotifications, markAllRead, markRead } from './service';
 
 export const notificationsRouter = router({
-  list: orgProcedure.input(ZListNotificationsInput).query(({ ctx, input }) => listNotifications(ctx, input)),
-  unreadCount: orgProcedure.query(({ ctx }) => countUnread(ctx)),
+  list: orgProcedure
+    .input(ZListNotificationsInput)
+    .output(ZNotificationPage)
+    .query(({ ctx, input }) => listNotifications(ctx, input)),
+  unreadCount: orgProcedure.output(ZUnreadCount).query(({ ctx }) => countUnread(ctx)),
   markRead: orgProcedure.input(ZMarkReadInput).mutation(({ ctx, input }) => markRead(ctx, input.id)),
   markAllRead: orgProcedure.mutation(({ ctx }) => markAllRead(ctx)),
 });

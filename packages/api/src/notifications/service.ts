@@ -3,7 +3,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { TRPCError } from '@trpc/server';
 import { messages } from '../shared/messages';
 import type { OrgContext } from '../shared/org-context';
-import type { TListNotificationsInput } from './schema';
+import type { TListNotificationsInput, TNotificationPage, TNotificationView, TUnreadCount } from './schema';
 
 /** What a member sees: the organization's notifications for everyone, plus those addressed to them. */
 function visibleTo(ctx: OrgContext): FilterQuery<Notification> {
@@ -18,7 +18,7 @@ function readBy(ctx: OrgContext): FilterQuery<Notification> {
   return { $and: [visibleTo(ctx), { reads: { $some: { membership: ctx.membership.id } } }] };
 }
 
-function view(notification: Notification, read: boolean) {
+function view(notification: Notification, read: boolean): TNotificationView {
   return {
     id: notification.id,
     type: notification.type,
@@ -32,7 +32,10 @@ function view(notification: Notification, read: boolean) {
 }
 
 /** Unread first (newest first within each group), one page at a time. */
-export async function listNotifications(ctx: OrgContext, input: TListNotificationsInput) {
+export async function listNotifications(
+  ctx: OrgContext,
+  input: TListNotificationsInput,
+): Promise<TNotificationPage> {
   const offset = (input.page - 1) * input.pageSize;
   const orderBy = { createdAt: 'desc', id: 'desc' } as const;
   const [unread, unreadTotal] = await ctx.em.findAndCount(Notification, unreadBy(ctx), {
@@ -59,7 +62,7 @@ export async function listNotifications(ctx: OrgContext, input: TListNotificatio
   };
 }
 
-export async function countUnread(ctx: OrgContext): Promise<{ unread: number }> {
+export async function countUnread(ctx: OrgContext): Promise<TUnreadCount> {
   return { unread: await ctx.em.count(Notification, unreadBy(ctx)) };
 }
 

@@ -1,5 +1,4 @@
-import { describeDeletion } from '../privacy/erasure';
-import { organizationPrivacyProcedures } from '../privacy/router';
+import { describeDeletion } from '../privacy/service';
 import { orgProcedure, roleProcedure, router } from '../trpc';
 import { describeFirstSteps, dismissFirstSteps } from './first-steps';
 import { readOrganizationLogo, removeOrganizationLogo, setOrganizationLogo } from './logo';
@@ -19,7 +18,6 @@ export const organizationsRouter = router({
   update: roleProcedure('admin')
     .input(ZUpdateOrganizationInput)
     .mutation(({ ctx, input }) => updateOrganization(ctx, ctx.organization, input)),
-  ...organizationPrivacyProcedures,
   // The logo on report headers: every member sees it, owners and admins change it.
   logo: orgProcedure.query(async ({ ctx }) => {
     const logo = await readOrganizationLogo(ctx, ctx.organization.id);

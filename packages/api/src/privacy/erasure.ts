@@ -1,3 +1,6 @@
+// Erasing people and organizations (LGPD): a user's personal data everywhere, a whole organization with
+// every row of the tenant plan, and the purge job for organizations whose grace period is over. The rules
+// that decide when (passwords, last owners, the grace period) are in service.ts.
 import { ReferenceKind } from '@mikro-orm/core';
 import {
   AccountToken,
@@ -13,37 +16,15 @@ import {
   type Database,
   type EntityManager,
 } from '@picineiros/db';
-import { TRPCError } from '@trpc/server';
-import { clearSessionCookies } from '../accounts/cookies';
-import { countPasswordCheck, passwordCheckSubject } from '../accounts/password-checks';
-import { verifyPassword } from '../accounts/password';
-import type { Context } from '../context';
-import { queueMail } from '../mail/outbox';
-import { organizationDeletionEmail } from '../mail/templates';
-import { fieldError } from '../shared/field-error';
-import { formatLocalDateBr, localDateOf } from '../shared/local-time';
+import { passwordCheckSubject } from '../accounts/password-checks';
 import { messages } from '../shared/messages';
-import type { OrgContext } from '../shared/org-context';
-import type { TDeleteAccountInput, TRequestOrganizationDeletionInput } from './schema';
 import { planOrganizationTables } from './tenant-tables';
-
-/** Between an owner's request and the purge, the organization can be restored (LGPD: the grace period). */
-export const DELETION_GRACE_DAYS = 30;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 const REMOVED_EMAIL = 'e-mail removido';
 
 /** Notifications and mails that name members by name or e-mail (written by members/service.ts). */
 const MEMBER_NOTIFICATION_TYPES = ['member_invited', 'member_joined'] as const;
 const MEMBER_MAIL_KINDS = ['invite', 'organization_deletion'];
-
-async function assertPassword(em: EntityManager, userId: string, password: string): Promise<User> {
-  const user = await em.findOneOrFail(User, { id: userId }, { populate: ['passwordHash'] });
-  if (!(await verifyPassword(user.passwordHash, password))) {
-    throw fieldError('password', messages.wrongPassword);
-  }
-  return user;
-}
 
 function replaceAll(text: string, needles: readonly [string, string][]): string {
   return needles.reduce((result, [needle, replacement]) => result.split(needle).join(replacement), text);
@@ -162,111 +143,6 @@ export async function purgeOrganization(em: EntityManager, organizationId: strin
   const orphans = await em.find(User, { id: { $in: memberIds.filter((id) => !staying.has(id)) } });
   await em.nativeDelete(Organization, { id: organizationId });
   for (const user of orphans) await eraseUser(em, user);
-}
-
-type SignedInContext = Context & { user: User };
-
-/**
- * Deletes the caller's account. The last owner of an organization that has other members must first hand
- * the organization over (members.transferOwnership) or ask for its deletion; an organization whose only
- * member is the caller goes with the account, at once.
- */
-export async function deleteAccount(ctx: SignedInContext, input: TDeleteAccountInput): Promise<{ ok: true }> {
-  await countPasswordCheck(ctx, ctx.user.id);
-  await ctx.em.transactional(async (em) => {
-    const user = await assertPassword(em, ctx.user.id, input.password);
-    const memberships = await em.find(
-      Membership,
-      { user, role: 'owner' },
-      { populate: ['organization'], filters: false },
-    );
-    const alone: string[] = [];
-    for (const membership of memberships) {
-      const organization = membership.organization;
-      const [owners, members] = await Promise.all([
-        em.count(Membership, { organization, role: 'owner' }),
-        em.count(Membership, { organization }),
-      ]);
-      if (owners > 1) continue;
-      if (members === 1) alone.push(organization.id);
-      else if (!organization.deletionRequestedAt) {
-        throw new TRPCError({
-          code: 'PRECONDITION_FAILED',
-          message: messages.lastOwnerMustTransfer(organization.name),
-        });
-      }
-    }
-    for (const organizationId of alone) await purgeOrganization(em, organizationId);
-    await eraseUser(em, user);
-  });
-  clearSessionCookies(ctx);
-  ctx.logger.info({ userId: ctx.user.id }, 'account deleted');
-  return { ok: true };
-}
-
-export function describeDeletion(organization: Organization) {
-  return organization.deletionRequestedAt && organization.purgeAfter
-    ? { requestedAt: organization.deletionRequestedAt, purgeAfter: organization.purgeAfter }
-    : null;
-}
-
-/** Schedules the organization's purge in DELETION_GRACE_DAYS, after the owner retyped its name and password. */
-export async function requestOrganizationDeletion(ctx: OrgContext, input: TRequestOrganizationDeletionInput) {
-  const organization = ctx.organization;
-  if (organization.deletionRequestedAt) {
-    throw new TRPCError({ code: 'CONFLICT', message: messages.organizationDeletionPending });
-  }
-  const typed = input.organizationName.trim().toLocaleLowerCase('pt-BR');
-  if (typed !== organization.name.trim().toLocaleLowerCase('pt-BR')) {
-    throw fieldError('organizationName', messages.organizationNameMismatch);
-  }
-  await countPasswordCheck(ctx, ctx.user.id);
-  await assertPassword(ctx.em, ctx.user.id, input.password);
-  const now = ctx.clock();
-  organization.deletionRequestedAt = now;
-  organization.purgeAfter = new Date(now.getTime() + DELETION_GRACE_DAYS * DAY_MS);
-  // Every owner hears of it at once: a deletion asked for from a stolen session can still be cancelled.
-  const owners = await ctx.em.find(
-    Membership,
-    { organization, role: 'owner' },
-    { populate: ['user'], orderBy: { createdAt: 'asc', id: 'asc' } },
-  );
-  const purgeDate = formatLocalDateBr(localDateOf(organization.purgeAfter, organization.timezone));
-  for (const owner of owners) {
-    queueMail(
-      ctx.em,
-      {
-        kind: 'organization_deletion',
-        to: owner.user.email,
-        organizationId: organization.id,
-        content: organizationDeletionEmail({
-          name: owner.user.name,
-          organizationName: organization.name,
-          requestedByName: ctx.user.name,
-          purgeDate,
-          settingsLink: `${ctx.settings.publicUrl.replace(/\/$/, '')}/#/settings`,
-        }),
-      },
-      now,
-    );
-  }
-  await ctx.em.flush();
-  ctx.logger.info(
-    { organizationId: organization.id, purgeAfter: organization.purgeAfter },
-    'organization deletion requested',
-  );
-  return { deletion: describeDeletion(organization) };
-}
-
-export async function cancelOrganizationDeletion(ctx: OrgContext) {
-  const organization = ctx.organization;
-  if (!organization.deletionRequestedAt) {
-    throw new TRPCError({ code: 'PRECONDITION_FAILED', message: messages.organizationDeletionNotPending });
-  }
-  organization.deletionRequestedAt = null;
-  organization.purgeAfter = null;
-  await ctx.em.flush();
-  return { deletion: null };
 }
 
 /**

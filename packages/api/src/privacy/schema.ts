@@ -1,3 +1,4 @@
+import { DATA_EXPORT_STATUSES } from '@picineiros/db/constants';
 import { z } from '../shared/validation';
 
 const ZCurrentPassword = z
@@ -19,5 +20,29 @@ export const ZRequestOrganizationDeletionInput = z.object({
 });
 export type TRequestOrganizationDeletionInput = z.infer<typeof ZRequestOrganizationDeletionInput>;
 
-export const ZTransferOwnershipInput = z.object({ membershipId: z.uuid({ error: 'Membro inválido.' }) });
-export type TTransferOwnershipInput = z.infer<typeof ZTransferOwnershipInput>;
+/** One export request as the owner sees it (Configurações › Privacidade). */
+export const ZExportSummary = z.object({
+  id: z.string(),
+  status: z.enum(DATA_EXPORT_STATUSES),
+  /** 0–100 while it is built. */
+  progress: z.number().int(),
+  requestedAt: z.date(),
+  finishedAt: z.date().nullable(),
+  expiresAt: z.date().nullable(),
+  downloadedAt: z.date().nullable(),
+  fileSize: z.number().int().nullable(),
+  /** `GET` it with the access token (owner only), once; null until it is ready. */
+  downloadPath: z.string().nullable(),
+});
+export type TExportSummary = z.infer<typeof ZExportSummary>;
+
+/** The organization's latest exports, newest first. */
+export const ZExportStatus = z.object({ exports: ZExportSummary.array() });
+export type TExportStatus = z.infer<typeof ZExportStatus>;
+
+/** Set while an owner's deletion request waits for its grace period to end; null otherwise. */
+export const ZDeletion = z.object({ requestedAt: z.date(), purgeAfter: z.date() }).nullable();
+export type TDeletion = z.infer<typeof ZDeletion>;
+
+export const ZDeletionResult = z.object({ deletion: ZDeletion });
+export type TDeletionResult = z.infer<typeof ZDeletionResult>;

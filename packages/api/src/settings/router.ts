@@ -1,5 +1,10 @@
 import { authedProcedure, orgProcedure, roleProcedure, router } from '../trpc';
-import { ZMyNotificationSettingsInput, ZNotificationSettingsInput } from './schema';
+import {
+  ZMyNotificationSettings,
+  ZMyNotificationSettingsInput,
+  ZNotificationSettings,
+  ZNotificationSettingsInput,
+} from './schema';
 import {
   getMyNotificationSettings,
   getNotificationSettings,
@@ -8,12 +13,14 @@ import {
 } from './service';
 
 export const settingsRouter = router({
-  notifications: orgProcedure.query(({ ctx }) => getNotificationSettings(ctx)),
+  notifications: orgProcedure.output(ZNotificationSettings).query(({ ctx }) => getNotificationSettings(ctx)),
   updateNotifications: roleProcedure('admin')
     .input(ZNotificationSettingsInput)
     .mutation(({ ctx, input }) => updateNotificationSettings(ctx, input)),
   // The caller's own preferences: every user, whatever their role, in any organization.
-  myNotifications: authedProcedure.query(({ ctx }) => getMyNotificationSettings(ctx.user)),
+  myNotifications: authedProcedure
+    .output(ZMyNotificationSettings)
+    .query(({ ctx }) => getMyNotificationSettings(ctx.user)),
   updateMyNotifications: authedProcedure
     .input(ZMyNotificationSettingsInput)
     .mutation(({ ctx, input }) => updateMyNotificationSettings(ctx, ctx.user, input)),

@@ -19,3 +19,19 @@ export const ZMyNotificationSettingsInput = z.object({
   notifyNewDevice: z.boolean({ error: 'Informe sim ou não.' }).optional(),
 });
 export type TMyNotificationSettingsInput = z.infer<typeof ZMyNotificationSettingsInput>;
+
+// ---- Outputs ----------------------------------------------------------------------------------------
+
+/** The organization's notice hours and e-mail switches, and the time zone the hours are in. */
+export const ZNotificationSettings = z.object({
+  appointmentReminderHour: z.number().int(),
+  financeNoticeHour: z.number().int(),
+  emailAppointmentReminders: z.boolean(),
+  emailDueNotices: z.boolean(),
+  emailOverdueNotices: z.boolean(),
+  timezone: z.string(),
+});
+export type TNotificationSettings = z.infer<typeof ZNotificationSettings>;
+
+export const ZMyNotificationSettings = z.object({ notifyNewDevice: z.boolean() });
+export type TMyNotificationSettings = z.infer<typeof ZMyNotificationSettings>;

@@ -2,9 +2,14 @@ import type { Organization, User } from '@picineiros/db';
 import type { Context } from '../context';
 import { changeOrganizationSettings } from '../organizations/service';
 import type { OrgContext } from '../shared/org-context';
-import type { TMyNotificationSettingsInput, TNotificationSettingsInput } from './schema';
+import type {
+  TMyNotificationSettings,
+  TMyNotificationSettingsInput,
+  TNotificationSettings,
+  TNotificationSettingsInput,
+} from './schema';
 
-function viewNotificationSettings(organization: Organization) {
+function viewNotificationSettings(organization: Organization): TNotificationSettings {
   return {
     appointmentReminderHour: organization.appointmentReminderHour,
     financeNoticeHour: organization.financeNoticeHour,
@@ -15,11 +20,14 @@ function viewNotificationSettings(organization: Organization) {
   };
 }
 
-export function getNotificationSettings(ctx: OrgContext) {
+export function getNotificationSettings(ctx: OrgContext): TNotificationSettings {
   return viewNotificationSettings(ctx.organization);
 }
 
-export async function updateNotificationSettings(ctx: OrgContext, input: TNotificationSettingsInput) {
+export async function updateNotificationSettings(
+  ctx: OrgContext,
+  input: TNotificationSettingsInput,
+): Promise<TNotificationSettings> {
   const organization = ctx.organization;
   await changeOrganizationSettings(ctx, organization, (target) => {
     for (const key of Object.keys(input) as (keyof TNotificationSettingsInput)[]) {
@@ -30,7 +38,7 @@ export async function updateNotificationSettings(ctx: OrgContext, input: TNotifi
   return viewNotificationSettings(organization);
 }
 
-export function getMyNotificationSettings(user: User) {
+export function getMyNotificationSettings(user: User): TMyNotificationSettings {
   return { notifyNewDevice: user.notifyNewDevice };
 }
 
@@ -38,7 +46,7 @@ export async function updateMyNotificationSettings(
   ctx: Context,
   user: User,
   input: TMyNotificationSettingsInput,
-) {
+): Promise<TMyNotificationSettings> {
   if (input.notifyNewDevice !== undefined) user.notifyNewDevice = input.notifyNewDevice;
   await ctx.em.flush();
   return getMyNotificationSettings(user);

@@ -65,3 +65,8 @@ export const ZInstantIdCursor = z
   .max(100)
   .regex(new RegExp(`^\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z\\|${UUID_PATTERN}$`), { error: 'Cursor inválido.' })
   .refine((cursor) => !Number.isNaN(Date.parse(cursor.split('|')[0] ?? '')), { error: 'Cursor inválido.' });
+
+/** A page of a keyset-paged list, newest first: pass `nextCursor` back for the next page (null: no more). */
+export function ZCursorPage<Item extends z.ZodType>(item: Item) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+}

@@ -5,7 +5,7 @@ import { User } from './user.entity';
 
 /**
  * An LGPD export of every record of an organization, asked for by an owner and built in the background
- * (privacy/export.ts): a ZIP under DATA_DIR/exports, downloadable once, deleted after the download or
+ * (privacy/export-worker.ts): a ZIP under DATA_DIR/exports, downloadable once, deleted after the download or
  * when it expires.
  */
 export class DataExport extends TenantEntity<

@@ -27,7 +27,7 @@ export function useExportStatus(enabled: boolean) {
   const { orgId } = useSignedIn();
   return useQuery({
     queryKey: privacyKeys.exports(orgId),
-    queryFn: () => api.organizations.exportStatus.query(),
+    queryFn: () => api.privacy.exportStatus.query(),
     enabled,
     refetchInterval: (query) =>
       query.state.data?.exports.some((item) => item.status === 'queued' || item.status === 'running')
@@ -41,7 +41,7 @@ export function useRequestExport() {
   const queryClient = useQueryClient();
   const { orgId } = useSignedIn();
   return useMutation({
-    mutationFn: () => api.organizations.requestExport.mutate(),
+    mutationFn: () => api.privacy.requestExport.mutate(),
     onSettled: () => queryClient.invalidateQueries({ queryKey: privacyKeys.exports(orgId) }),
   });
 }
@@ -52,7 +52,7 @@ export function useRequestDeletion() {
   const { orgId } = useSignedIn();
   return useMutation({
     mutationFn: (input: { organizationName: string; password: string }) =>
-      api.organizations.requestDeletion.mutate(input),
+      api.privacy.requestDeletion.mutate(input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: settingsKeys.organization(orgId) }),
   });
 }
@@ -62,7 +62,7 @@ export function useCancelDeletion() {
   const queryClient = useQueryClient();
   const { orgId } = useSignedIn();
   return useMutation({
-    mutationFn: () => api.organizations.cancelDeletion.mutate(),
+    mutationFn: () => api.privacy.cancelDeletion.mutate(),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: settingsKeys.organization(orgId) }),
   });
 }
@@ -70,6 +70,6 @@ export function useCancelDeletion() {
 export function useDeleteAccount() {
   const api = useApi();
   return useMutation({
-    mutationFn: (input: { password: string }) => api.auth.deleteAccount.mutate(input),
+    mutationFn: (input: { password: string }) => api.privacy.deleteAccount.mutate(input),
   });
 }

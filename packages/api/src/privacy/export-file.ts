@@ -1,16 +1,14 @@
+// The ZIP of one organization's data (LGPD export): every table of the tenant plan as JSON and as CSV, a
+// manifest and a readme, written a page at a time. The worker (export-worker.ts) calls it for each request.
 import { createWriteStream } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { ReferenceKind, type EntityMetadata } from '@mikro-orm/core';
-import { DataExport, Membership, type Database, type EntityManager } from '@picineiros/db';
-import { TRPCError } from '@trpc/server';
+import { Membership, type Database } from '@picineiros/db';
 import { ZipFile } from 'yazl';
-import type { Logger } from '../context';
 import { csvRecord, neutralizeFormula } from '../reports/csv';
-import { messages } from '../shared/messages';
-import type { OrgContext } from '../shared/org-context';
 import {
   GLOBAL_TABLES,
   NOT_EXPORTED,
@@ -22,59 +20,12 @@ import {
   type TenantTable,
 } from './tenant-tables';
 
-/** A ready export can be downloaded for this long; then the file is deleted. */
-export const EXPORT_TTL_MS = 7 * 24 * 60 * 60 * 1000;
-/** A running export whose row has not moved for this long belongs to a worker that died: run it again. */
-export const EXPORT_STALE_MS = 15 * 60 * 1000;
 const PAGE_SIZE = 500;
 
+/** Where the export files live, under the server's data directory. */
 export function exportsDirectory(dataDir: string): string {
   return join(dataDir, 'exports');
 }
-
-export function describeExport(dataExport: DataExport) {
-  return {
-    id: dataExport.id,
-    status: dataExport.status,
-    progress: dataExport.progress,
-    requestedAt: dataExport.createdAt,
-    finishedAt: dataExport.finishedAt ?? null,
-    expiresAt: dataExport.expiresAt ?? null,
-    downloadedAt: dataExport.downloadedAt ?? null,
-    fileSize: dataExport.fileSize ?? null,
-    /** `GET` it with the access token (owner only), once. */
-    downloadPath: dataExport.status === 'ready' ? `/exports/${dataExport.id}.zip` : null,
-  };
-}
-export type ExportSummary = ReturnType<typeof describeExport>;
-
-/** Queues an export of every record of the caller's organization (owners only; see the router). */
-export async function requestExport(ctx: OrgContext): Promise<ExportSummary> {
-  const inFlight = await ctx.em.count(DataExport, {
-    organization: ctx.organization,
-    status: { $in: ['queued', 'running'] },
-  });
-  if (inFlight > 0) throw new TRPCError({ code: 'CONFLICT', message: messages.exportAlreadyRunning });
-  const dataExport = ctx.em.create(DataExport, {
-    organization: ctx.organization,
-    requestedBy: ctx.user,
-    createdAt: ctx.clock(),
-  });
-  await ctx.em.flush();
-  return describeExport(dataExport);
-}
-
-/** The organization's latest exports, newest first. */
-export async function listExports(ctx: OrgContext): Promise<{ exports: ExportSummary[] }> {
-  const rows = await ctx.em.find(
-    DataExport,
-    { organization: ctx.organization },
-    { orderBy: { createdAt: 'desc', id: 'desc' }, limit: 5 },
-  );
-  return { exports: rows.map(describeExport) };
-}
-
-// ---- Building the file ----------------------------------------------------------------------------
 
 type Row = AnyRow;
 
@@ -320,188 +271,4 @@ export async function writeOrganizationExport(
   const path = join(directory, options.fileName);
   await rename(partial, path);
   return { fileName: options.fileName, fileSize: (await stat(path)).size, rows };
-}
-
-// ---- The worker -----------------------------------------------------------------------------------
-
-export type ExportRunResult = { built: number; failed: number; expired: number; swept: number };
-
-/**
- * Deletes files no ready export points to: a download whose response was cut before its cleanup ran, the
- * exports of a purged organization (their rows went with it), a partial file of a worker that died.
- */
-async function sweepOrphanFiles(em: EntityManager, dataDir: string, now: Date): Promise<number> {
-  const directory = exportsDirectory(dataDir);
-  const names = await readdir(directory).catch(() => [] as string[]);
-  let swept = 0;
-  for (const name of names) {
-    const path = join(directory, name);
-    // Young files may be a zip being written, or renamed a moment before its row says 'ready'.
-    const { mtime } = await stat(path);
-    if (now.getTime() - mtime.getTime() < EXPORT_STALE_MS) continue;
-    const id = /^([0-9a-f-]{36})\.zip$/.exec(name)?.[1];
-    if (id && (await em.count(DataExport, { id, status: 'ready' }, { filters: false })) > 0) continue;
-    await rm(path, { force: true });
-    swept += 1;
-  }
-  return swept;
-}
-
-async function expireOldExports(em: EntityManager, dataDir: string, now: Date): Promise<number> {
-  const old = await em.find(
-    DataExport,
-    { status: 'ready', expiresAt: { $lte: now } },
-    { filters: false, limit: 100 },
-  );
-  for (const dataExport of old) {
-    if (dataExport.fileName) await rm(join(exportsDirectory(dataDir), dataExport.fileName), { force: true });
-    dataExport.status = 'expired';
-    dataExport.fileName = null;
-  }
-  await em.flush();
-  return old.length;
-}
-
-/** Takes the oldest queued export for this worker, atomically: two workers never build the same one. */
-async function claimNextExport(em: EntityManager, now: Date): Promise<DataExport | null> {
-  // A running export whose row has not moved for a while belongs to a worker that died.
-  await em.nativeUpdate(
-    DataExport,
-    { status: 'running', updatedAt: { $lt: new Date(now.getTime() - EXPORT_STALE_MS) } },
-    { status: 'queued', progress: 0 },
-    { filters: false },
-  );
-  for (;;) {
-    const next = await em.findOne(
-      DataExport,
-      { status: 'queued' },
-      { filters: false, orderBy: { createdAt: 'asc', id: 'asc' } },
-    );
-    if (!next) return null;
-    const claimed = await em.nativeUpdate(
-      DataExport,
-      { id: next.id, status: 'queued' },
-      { status: 'running', startedAt: now, updatedAt: now },
-      { filters: false },
-    );
-    if (claimed === 1) {
-      em.clear();
-      return em.findOne(DataExport, { id: next.id }, { filters: false });
-    }
-    em.clear();
-  }
-}
-
-/**
- * Builds every queued export, then expires old files. Safe on several server instances at once (the
- * claim is a conditional update) and after a crash (stale running exports are taken again).
- */
-export async function runPendingExports(
-  database: Database,
-  options: { dataDir: string; clock: () => Date; logger?: Logger },
-): Promise<ExportRunResult> {
-  const result: ExportRunResult = { built: 0, failed: 0, expired: 0, swept: 0 };
-  const em = database.fork();
-  for (;;) {
-    const now = options.clock();
-    const dataExport = await claimNextExport(em, now);
-    if (!dataExport) break;
-    const organizationId = dataExport.organization.id;
-    try {
-      const built = await writeOrganizationExport(database, {
-        organizationId,
-        dataDir: options.dataDir,
-        fileName: `${dataExport.id}.zip`,
-        now,
-        onProgress: async (percent) => {
-          await database
-            .fork()
-            .nativeUpdate(
-              DataExport,
-              { id: dataExport.id, status: 'running' },
-              { progress: percent, updatedAt: options.clock() },
-              { filters: false },
-            );
-        },
-      });
-      const finishedAt = options.clock();
-      await em.nativeUpdate(
-        DataExport,
-        { id: dataExport.id },
-        {
-          status: 'ready',
-          progress: 100,
-          fileName: built.fileName,
-          fileSize: built.fileSize,
-          finishedAt,
-          expiresAt: new Date(finishedAt.getTime() + EXPORT_TTL_MS),
-          updatedAt: finishedAt,
-        },
-        { filters: false },
-      );
-      result.built += 1;
-      options.logger?.info(
-        { exportId: dataExport.id, organizationId, rows: built.rows },
-        'data export ready',
-      );
-    } catch (error) {
-      result.failed += 1;
-      options.logger?.error({ err: error, exportId: dataExport.id, organizationId }, 'data export failed');
-      await em.nativeUpdate(
-        DataExport,
-        { id: dataExport.id },
-        {
-          status: 'failed',
-          error: (error instanceof Error ? error.message : String(error)).slice(0, 500),
-          finishedAt: options.clock(),
-        },
-        { filters: false },
-      );
-    }
-    em.clear();
-  }
-  result.expired = await expireOldExports(em, options.dataDir, options.clock());
-  result.swept = await sweepOrphanFiles(em, options.dataDir, options.clock());
-  return result;
-}
-
-// ---- The download ---------------------------------------------------------------------------------
-
-/**
- * Marks a ready export of the caller's organization as downloaded and returns its file, once: the
- * conditional update lets exactly one request win, however many arrive together. Owners only; another
- * organization's export is NOT_FOUND, an export already downloaded or expired is GONE (HTTP 410).
- */
-export async function claimExportDownload(
-  ctx: OrgContext,
-  dataDir: string,
-  exportId: string,
-): Promise<{ path: string; downloadName: string }> {
-  if (ctx.membership.role !== 'owner') {
-    throw new TRPCError({ code: 'FORBIDDEN', message: messages.forbiddenForRole });
-  }
-  const dataExport = await ctx.em.findOne(DataExport, { id: exportId, organization: ctx.organization });
-  if (!dataExport) throw new TRPCError({ code: 'NOT_FOUND', message: messages.exportNotFound });
-  const now = ctx.clock();
-  const claimed =
-    dataExport.status === 'ready' && dataExport.fileName && (dataExport.expiresAt ?? now) > now
-      ? await ctx.em.nativeUpdate(
-          DataExport,
-          { id: dataExport.id, status: 'ready' },
-          { status: 'downloaded', downloadedAt: now, updatedAt: now },
-        )
-      : 0;
-  if (claimed !== 1 || !dataExport.fileName) {
-    throw new TRPCError({ code: 'PRECONDITION_FAILED', message: messages.exportGone });
-  }
-  const day = now.toISOString().slice(0, 10);
-  return {
-    path: join(exportsDirectory(dataDir), dataExport.fileName),
-    downloadName: `picineiros-dados-${day}.zip`,
-  };
-}
-
-/** Deletes the file of a downloaded export (called when the response has been sent). */
-export async function removeExportFile(path: string): Promise<void> {
-  await rm(path, { force: true });
 }
