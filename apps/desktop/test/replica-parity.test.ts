@@ -49,6 +49,20 @@ async function expectParity(path: LocalReadPath, input: unknown): Promise<unknow
   return expected;
 }
 
+/** Walks a keyset list page by page, each page compared; answers how many pages there were. */
+async function expectParityOfEveryPage(path: 'appointments.list' | 'finance.list', limit: number) {
+  let cursor: string | null = null;
+  let pages = 0;
+  do {
+    const page = (await expectParity(path, { limit, ...(cursor ? { cursor } : {}) })) as {
+      nextCursor: string | null;
+    };
+    cursor = page.nextCursor;
+    pages += 1;
+  } while (cursor);
+  return pages;
+}
+
 beforeAll(async () => {
   server = await startTestServer({ clock });
   await seedDemo(server.database.fork(), { hashPassword, clientSearchColumns, now: clock });
@@ -177,19 +191,7 @@ describe(`replica parity on ${process.env['TEST_DIALECT']}`, () => {
       { from: '2030-01-01' },
     ];
     for (const input of inputs) await expectParity('appointments.list', input);
-    let cursor: string | null = null;
-    let pages = 0;
-    do {
-      const page = (await expectParity('appointments.list', {
-        limit: 37,
-        ...(cursor ? { cursor } : {}),
-      })) as {
-        nextCursor: string | null;
-      };
-      cursor = page.nextCursor;
-      pages += 1;
-    } while (cursor);
-    expect(pages).toBeGreaterThan(2);
+    expect(await expectParityOfEveryPage('appointments.list', 37)).toBeGreaterThan(2);
   });
 
   it('appointments.get and overlaps: every visit, and slots across midnight', async () => {
@@ -225,16 +227,7 @@ describe(`replica parity on ${process.env['TEST_DIALECT']}`, () => {
       { search: 'nada assim' },
     ];
     for (const input of inputs) await expectParity('finance.list', input);
-    let cursor: string | null = null;
-    let pages = 0;
-    do {
-      const page = (await expectParity('finance.list', { limit: 25, ...(cursor ? { cursor } : {}) })) as {
-        nextCursor: string | null;
-      };
-      cursor = page.nextCursor;
-      pages += 1;
-    } while (cursor);
-    expect(pages).toBeGreaterThan(2);
+    expect(await expectParityOfEveryPage('finance.list', 25)).toBeGreaterThan(2);
   });
 
   it('finance.get: every entry not archived', async () => {
