@@ -1,20 +1,15 @@
-import { Box, Center, Group, Paper, Text, ThemeIcon } from '@mantine/core';
+import { Box, Center, Group, Paper, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { t } from '../i18n';
 import { LegalLinks } from './legal-links';
-import { WaveIcon } from './wave-icon';
+import { AppMark } from './app-mark';
 
 export function AuthLayout({ children }: { children: ReactNode }) {
   return (
     <Center mih="100vh" bg="var(--mantine-color-cyan-0)" p="md">
       <Box w={420}>
-        <Group gap="xs" mb="lg" justify="center">
-          <ThemeIcon size="lg" radius="xl" color="cyan" aria-hidden>
-            <WaveIcon />
-          </ThemeIcon>
-          <Text fw={800} size="xl" c="cyan.9">
-            {t('app.name')}
-          </Text>
+        <Group mb="lg" justify="center">
+          <AppMark large />
         </Group>
         <Paper withBorder shadow="sm" p="xl" radius="md">
           {children}

@@ -1,7 +1,7 @@
-import { AppShell, Badge, Group, NavLink, Select, Stack, Text, ThemeIcon, Tooltip } from '@mantine/core';
+import { AppShell, Badge, Group, NavLink, Select, Stack, Text, Tooltip } from '@mantine/core';
 import { useCallback, type ReactNode } from 'react';
 import { t, type MessageKey } from '../i18n';
-import { WaveIcon } from './wave-icon';
+import { AppMark } from './app-mark';
 import { href, usePath } from '../router';
 import { useSession, useSignedIn } from '../session-context';
 import { useUnreadCount } from '../queries/hooks';
@@ -35,14 +35,7 @@ export function Layout({ children }: { children: ReactNode }) {
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 0 }} padding="lg">
       <AppShell.Header px="md">
         <Group h="100%" justify="space-between">
-          <Group gap="xs">
-            <ThemeIcon radius="xl" color="cyan" aria-hidden>
-              <WaveIcon />
-            </ThemeIcon>
-            <Text fw={800} c="cyan.9">
-              {t('app.name')}
-            </Text>
-          </Group>
+          <AppMark />
           <Group gap="md">
             {online ? null : (
               <Tooltip label={t('common.offlineHint')} multiline w={280}>

@@ -1,8 +1,8 @@
-import { Anchor, Box, Container, Group, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Anchor, Box, Container, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { t } from '../i18n';
 import { privacyPolicy, termsOfUse, type LegalDocument } from '../i18n/legal';
 import { href } from '../router';
-import { WaveIcon } from '../components/wave-icon';
+import { AppMark } from '../components/app-mark';
 
 function LegalText({ document }: { document: LegalDocument }) {
   return (
@@ -41,14 +41,7 @@ export function LegalPage({ kind, signedIn }: { kind: 'privacy' | 'terms'; signe
     <Box bg="var(--mantine-color-cyan-0)" mih="100vh" py="xl">
       <Container size={860}>
         <Group gap="xs" mb="lg" justify="space-between">
-          <Group gap="xs">
-            <ThemeIcon size="lg" radius="xl" color="cyan" aria-hidden>
-              <WaveIcon />
-            </ThemeIcon>
-            <Text fw={800} size="xl" c="cyan.9">
-              {t('app.name')}
-            </Text>
-          </Group>
+          <AppMark large />
           <Anchor href={href('/')} size="sm">
             {t('common.back')}
           </Anchor>
