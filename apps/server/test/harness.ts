@@ -183,8 +183,9 @@ export async function signUpOwner(
 }
 
 /** The shared row builders (packages/db/src/seed/fixtures.ts), folding clients' search text as the API does. */
-export const { seedOrganization, seedMember, seedClient, seedPool, seedAppointment, seedFinanceEntry } =
-  createFixtures({ clientSearchColumns });
+export const { seedOrganization, seedMember, seedClient, seedAppointment, seedFinanceEntry } = createFixtures(
+  { clientSearchColumns },
+);
 
 /** The same builders for rows written around the unit of work with `em.insertMany` (query-plan tests). */
 export const bulkFixtures = createFixtures({ clientSearchColumns, persist: false });

@@ -22,10 +22,7 @@ export type FixtureTools = Pick<SeedTools, 'clientSearchColumns'> & {
 };
 
 export type OrganizationFields = Partial<RequiredEntityData<Organization>>;
-export type MemberFields = Omit<RequiredEntityData<User>, 'passwordHash'> & {
-  passwordHash: string;
-  role: MembershipRole;
-};
+export type MemberFields = RequiredEntityData<User> & { role: MembershipRole };
 export type PoolFields = Omit<RequiredEntityData<Pool>, 'organization' | 'client'>;
 export type ClientFields = Omit<
   RequiredEntityData<Client>,
@@ -63,11 +60,11 @@ export function createFixtures(tools: FixtureTools) {
     );
   }
 
-  function seedPool(em: EntityManager, client: Client, fields: PoolFields): Pool {
-    return em.create(Pool, { organization: client.organization, client, ...fields }, options);
-  }
-
-  /** A client with its pools, its folded search columns derived as the API derives them. */
+  /**
+   * A client with its pools (in `client.pools`), its folded search columns derived as the API derives
+   * them. The visit and entry builders below read the organization from the client: pass them one built
+   * or loaded by the same EntityManager, not a bare reference.
+   */
   function seedClient(em: EntityManager, organization: Organization | string, fields: ClientFields): Client {
     const { pools = 1, ...clientFields } = fields;
     const client = em.create(
@@ -80,7 +77,8 @@ export function createFixtures(tools: FixtureTools) {
       options,
     );
     const poolFields = typeof pools === 'number' ? Array.from({ length: pools }, () => ({})) : pools;
-    for (const pool of poolFields) seedPool(em, client, { type: 'fiberglass', ...pool });
+    for (const pool of poolFields)
+      em.create(Pool, { organization: client.organization, client, type: 'fiberglass', ...pool }, options);
     return client;
   }
 
@@ -108,5 +106,5 @@ export function createFixtures(tools: FixtureTools) {
     );
   }
 
-  return { seedOrganization, seedMember, seedClient, seedPool, seedAppointment, seedFinanceEntry };
+  return { seedOrganization, seedMember, seedClient, seedAppointment, seedFinanceEntry };
 }
