@@ -28,7 +28,7 @@ import type {
   TUpdateAppointmentInput,
 } from './schema';
 
-// The view's type lives with its schema; the reports and the dashboard import it from here too.
+// The view's type lives with its schema; the reports import it from here too.
 export type { AppointmentView } from './schema';
 
 /** A visit as a list reads it: plain columns under the entity's property names, references as ids (see `readAppointmentViews`). */

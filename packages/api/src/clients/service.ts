@@ -27,8 +27,8 @@ import {
 } from './schema';
 import { toClientView } from './view';
 
-// The views' types live with their schemas; the reports import them from here too.
-export type { ClientView, PoolView } from './schema';
+// The view's type lives with its schema; the reports import it from here too.
+export type { ClientView } from './schema';
 
 const CLIENT_VIEW_COLUMNS = [
   'id',
