@@ -22,7 +22,7 @@ import {
   VerifyEmailPage,
 } from './pages/account-links';
 import { LegalPage } from './pages/legal';
-import { DeletionBanner } from './components/privacy';
+import { DeletionBanner } from './components/deletion-banner';
 import { ProfilePage } from './pages/profile';
 import { ReportsPage } from './pages/reports';
 import { SettingsPage } from './pages/settings';

@@ -21,7 +21,7 @@ import { CalendarFeedCard } from '../components/calendar-feed';
 import { formatDateTime, t } from '../i18n';
 import { authKeys } from '../queries/keys';
 import { useApi, useSignedIn } from '../session-context';
-import { DeleteAccountCard } from '../components/privacy';
+import { DeleteAccountCard } from '../components/delete-account-card';
 import { DEFAULT_IDLE_MINUTES, IDLE_MINUTES_KEY, readIdleMinutes } from '../components/use-idle-sign-out';
 
 export function ProfilePage() {

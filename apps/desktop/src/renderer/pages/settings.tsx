@@ -1,7 +1,7 @@
 import { SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { CompanyDetailsCard } from '../components/company-details';
 import { LogoSettingsCard } from '../components/logo-settings';
-import { PrivacyCard } from '../components/privacy';
+import { PrivacyCard } from '../components/privacy-card';
 import { t } from '../i18n';
 import { useSignedIn } from '../session-context';
 import { MembersCard } from './settings/members-card';

@@ -1,6 +1,5 @@
 import {
   Alert,
-  Anchor,
   Badge,
   Button,
   Card,
@@ -15,22 +14,18 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { ZDeleteAccountInput, ZRequestOrganizationDeletionInput } from '@picineiros/api/privacy/schema';
+import { ZRequestOrganizationDeletionInput } from '@picineiros/api/privacy/schema';
 import type { DataExportStatus } from '@picineiros/api/shared/constants';
 import { useState } from 'react';
-import { fieldErrorsOf } from '../api/client';
 import { showMutationError, showSuccess, validateWith } from './forms';
-import { messageOf } from './page-state';
 import { formatDate, formatDateTime, t } from '../i18n';
 import {
   useCancelDeletion,
   useCurrentOrganization,
-  useDeleteAccount,
   useExportStatus,
   useRequestDeletion,
   useRequestExport,
 } from '../queries/privacy';
-import { href } from '../router';
 import { LegalLinks } from './legal-links';
 import { useSession, useSignedIn } from '../session-context';
 
@@ -274,88 +269,3 @@ function DeleteOrganizationModal(props: { opened: boolean; onClose: () => void; 
 }
 
 /** Meu perfil › Excluir minha conta. */
-export function DeleteAccountCard() {
-  const { manager } = useSession();
-  const remove = useDeleteAccount();
-  const [open, setOpen] = useState(false);
-  const [refusal, setRefusal] = useState<string | null>(null);
-  const form = useForm({
-    initialValues: { password: '' },
-    validate: validateWith(ZDeleteAccountInput, (values: { password: string }) => values),
-  });
-  return (
-    <Card withBorder data-testid="delete-account-card">
-      <Text fw={600}>{t('privacy.deleteAccountTitle')}</Text>
-      <Text size="sm" c="dimmed" mb="sm">
-        {t('privacy.deleteAccountHint')}
-      </Text>
-      <Group>
-        <Button color="red" variant="outline" onClick={() => setOpen(true)}>
-          {t('privacy.deleteAccountButton')}
-        </Button>
-      </Group>
-      <LegalLinks mt="md" />
-      <Modal
-        opened={open}
-        onClose={() => {
-          setOpen(false);
-          setRefusal(null);
-        }}
-        title={<Text fw={700}>{t('privacy.deleteAccountModalTitle')}</Text>}
-      >
-        <form
-          onSubmit={form.onSubmit((values) =>
-            remove.mutate(values, {
-              onSuccess: () => {
-                showSuccess(t('privacy.accountDeleted'));
-                void manager.signOut();
-              },
-              onError: (error) => {
-                // The last-owner rule is no field's fault: shown in the dialog, where the user is looking.
-                if (Object.keys(fieldErrorsOf(error)).length === 0) setRefusal(messageOf(error));
-                showMutationError(error, form.setErrors);
-              },
-            }),
-          )}
-        >
-          <Stack>
-            <Text size="sm">{t('privacy.deleteAccountHint')}</Text>
-            {refusal ? (
-              <Alert color="red" data-testid="delete-account-refusal">
-                {refusal}
-              </Alert>
-            ) : null}
-            <PasswordInput
-              label={t('privacy.deleteOrgPassword')}
-              autoComplete="current-password"
-              {...form.getInputProps('password')}
-            />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setOpen(false)}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" color="red" loading={remove.isPending}>
-                {t('privacy.deleteAccountConfirm')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Modal>
-    </Card>
-  );
-}
-
-/** The banner shown on every page while the organization waits for its purge. */
-export function DeletionBanner() {
-  const organization = useCurrentOrganization();
-  const deletion = organization.data?.deletion;
-  if (!deletion) return null;
-  return (
-    <Alert color="red" mb="md" title={t('privacy.deletionBannerTitle')} data-testid="deletion-banner">
-      {t('privacy.deletionBanner', { date: formatDate(deletion.purgeAfter) })}{' '}
-      <Anchor href={href('/settings')} size="sm">
-        {t('nav.settings')}
-      </Anchor>
-    </Alert>
-  );
-}
