@@ -54,7 +54,6 @@ export const ZUpdateAppointmentInput = z.object({
 export type TUpdateAppointmentInput = z.infer<typeof ZUpdateAppointmentInput>;
 
 export const ZAppointmentIdInput = z.object({ id: ZId('Atendimento') });
-export type TAppointmentIdInput = z.infer<typeof ZAppointmentIdInput>;
 
 export const CANCEL_REASON_MAX = 500;
 

@@ -1,13 +1,10 @@
 // Clients and their pools: the zod schemas of the `clients` router, shared with the UI's forms.
 import { POOL_LOCATIONS, POOL_TYPES } from '@picineiros/db/constants';
 import { ZEmail } from '../accounts/schema';
-import type { AddressView } from '../shared/address';
-import { UFS, ZCep, ZCpfCnpj, ZPhoneBR, ZUf } from '../shared/brazil';
-import type { ContactView } from '../shared/contact';
+import { ZAddressView } from '../shared/address';
+import { ZCep, ZCpfCnpj, ZPhoneBR, ZUf } from '../shared/brazil';
+import { ZContactView } from '../shared/contact';
 import { z } from '../shared/validation';
-
-// The pt-BR words live with every other label (reports, screens and e-mails read the same ones).
-export { POOL_LOCATION_LABELS, POOL_TYPE_LABELS } from '../shared/labels';
 
 export const POOLS_PER_CLIENT_MAX = 20;
 export const POOL_VOLUME_MAX_LITERS = 10_000_000;
@@ -131,7 +128,6 @@ export const ZUpdateClientInput = z.object({
 export type TUpdateClientInput = z.output<typeof ZUpdateClientInput>;
 
 export const ZClientIdInput = z.object({ id: ZClientId });
-export type TClientIdInput = z.output<typeof ZClientIdInput>;
 
 export const CLIENT_SORTS = ['name', 'createdAt'] as const;
 export type ClientSort = (typeof CLIENT_SORTS)[number];
@@ -181,25 +177,6 @@ export const ZPoolView = z.object({
   updatedAt: z.date(),
 });
 export type PoolView = z.output<typeof ZPoolView>;
-
-const ZContactView = z.object({
-  document: z.string().nullable(),
-  documentType: z.enum(['cpf', 'cnpj']).nullable(),
-  documentMasked: z.string().nullable(),
-  phone: z.string().nullable(),
-  phoneMasked: z.string().nullable(),
-}) satisfies z.ZodType<ContactView>;
-
-const ZAddressView = z.object({
-  cep: z.string().nullable(),
-  cepMasked: z.string().nullable(),
-  street: z.string().nullable(),
-  number: z.string().nullable(),
-  complement: z.string().nullable(),
-  district: z.string().nullable(),
-  city: z.string().nullable(),
-  uf: z.enum(UFS).nullable(),
-}) satisfies z.ZodType<AddressView>;
 
 export const ZClientView = z.object({
   id: z.string(),

@@ -1,6 +1,7 @@
 // A postal address as clients and the organization store it (the same column names on both rows), its
 // view for the UI and a one-line form for PDFs and e-mails. Client-safe: no ORM.
-import { maskCep, type Uf } from './brazil';
+import { maskCep, UFS, type Uf } from './brazil';
+import { z } from './validation';
 
 /** The address columns of a row (clients, organizations). */
 export type AddressColumns = {
@@ -24,17 +25,18 @@ export const ADDRESS_COLUMNS = [
   'uf',
 ] as const satisfies readonly (keyof AddressColumns)[];
 
-export type AddressView = {
-  cep: string | null;
+export const ZAddressView = z.object({
+  cep: z.string().nullable(),
   /** '01310-100' */
-  cepMasked: string | null;
-  street: string | null;
-  number: string | null;
-  complement: string | null;
-  district: string | null;
-  city: string | null;
-  uf: Uf | null;
-};
+  cepMasked: z.string().nullable(),
+  street: z.string().nullable(),
+  number: z.string().nullable(),
+  complement: z.string().nullable(),
+  district: z.string().nullable(),
+  city: z.string().nullable(),
+  uf: z.enum(UFS).nullable(),
+});
+export type AddressView = z.infer<typeof ZAddressView>;
 
 /** An address as the forms send it: `undefined` leaves a field, `null` clears it. */
 export type AddressInput = {

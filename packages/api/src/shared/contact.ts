@@ -1,6 +1,7 @@
 // CPF/CNPJ and phone as clients and the organization store them (normalized, no mask) and as the UI and the
 // PDFs show them: one view and one way of writing them for both rows. Client-safe: no ORM.
-import { documentTypeOf, maskDocument, maskPhone, type DocumentType } from './brazil';
+import { documentTypeOf, maskDocument, maskPhone } from './brazil';
+import { z } from './validation';
 
 /** The document and phone columns of a row (clients, organizations). */
 export type ContactColumns = {
@@ -8,17 +9,18 @@ export type ContactColumns = {
   phone?: string | null;
 };
 
-export type ContactView = {
+export const ZContactView = z.object({
   /** Normalized: digits (and, for new CNPJs, upper-case letters). */
-  document: string | null;
-  documentType: DocumentType | null;
+  document: z.string().nullable(),
+  documentType: z.enum(['cpf', 'cnpj']).nullable(),
   /** '123.456.789-09' or '12.345.678/0001-95' */
-  documentMasked: string | null;
+  documentMasked: z.string().nullable(),
   /** Digits with area code. */
-  phone: string | null;
+  phone: z.string().nullable(),
   /** '(11) 98765-4321' */
-  phoneMasked: string | null;
-};
+  phoneMasked: z.string().nullable(),
+});
+export type ContactView = z.infer<typeof ZContactView>;
 
 export function viewContact(row: ContactColumns): ContactView {
   const document = row.document ?? null;

@@ -1,12 +1,5 @@
 import type { AppRouter } from '@picineiros/api';
-import {
-  createTRPCClient,
-  httpLink,
-  splitLink,
-  TRPCClientError,
-  type TRPCClientErrorLike,
-  type TRPCLink,
-} from '@trpc/client';
+import { createTRPCClient, httpLink, splitLink, TRPCClientError, type TRPCLink } from '@trpc/client';
 import { observable } from '@trpc/server/observable';
 import superjson from 'superjson';
 import type { PicineirosBridge } from '../../ipc/contract';
@@ -15,7 +8,6 @@ import type { PicineirosBridge } from '../../ipc/contract';
 // Pages never know which one they talk to.
 
 export type ApiClient = ReturnType<typeof createTRPCClient<AppRouter>>;
-export type ApiError = TRPCClientErrorLike<AppRouter>;
 
 export type HttpCredentials = {
   accessToken: () => string | undefined;
