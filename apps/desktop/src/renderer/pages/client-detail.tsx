@@ -8,7 +8,6 @@ import {
   SimpleGrid,
   Stack,
   Switch,
-  Table,
   Text,
   Textarea,
   TextInput,
@@ -24,134 +23,33 @@ import {
 } from '@picineiros/api/shared/constants';
 import { useEffect } from 'react';
 import { useConfirm } from '../components/confirm-dialog';
-import {
-  AddressFields,
-  addressValuesOf,
-  DocumentPhoneFields,
-  type AddressValues,
-} from '../components/contact-fields';
+import { AddressFields, DocumentPhoneFields } from '../components/contact-fields';
 import { savedFeedback, showMutationError, showSuccess, validateWith } from '../components/forms';
+import { PageState } from '../components/page-state';
 import { SaveRow } from '../components/save-row';
 import { SectionCard } from '../components/section-card';
 import { TypedSelect } from '../components/typed-select';
-import { PageState } from '../components/page-state';
-import { formatLocalDate, formatMoney, t } from '../i18n';
-import { useAppointments, useArchiveClient, useClient, useSaveClient } from '../queries/hooks';
-import type { Outputs } from '../queries/keys';
+import { t } from '../i18n';
+import { useArchiveClient, useClient, useSaveClient } from '../queries/hooks';
 import { navigate } from '../router';
-import { StatusBadge } from '../components/appointment-status-badge';
-import { ClientCharges } from './client-detail/charges';
+import {
+  formErrorsOf,
+  inputOf,
+  newPool,
+  valuesOf,
+  type ClientFormValues,
+  type ClientView,
+} from './client-detail/form-values';
+import { ClientHistory } from './client-detail/history';
 
-type ClientView = Outputs['clients']['get'];
-
-type PoolValues = {
-  id?: string;
-  label: string;
-  /** '' until the user picks one: a type the form chose by itself would describe a pool nobody described. */
-  type: PoolType | '';
-  volumeLiters: number | string;
-  location: PoolLocation;
-  heated: boolean;
-  notes: string;
-};
-
-type Values = {
-  name: string;
-  document: string;
-  phone: string;
-  email: string;
-  address: AddressValues;
-  notes: string;
-  active: boolean;
-  pools: PoolValues[];
-};
-
-const newPool = (): PoolValues => ({
-  label: '',
-  type: '',
-  volumeLiters: '',
-  location: 'outdoor',
-  heated: false,
-  notes: '',
-});
+// A client's page: the client form (contact, address, pools), then its visits and charges. New clients
+// get the form alone. The parts live in ./client-detail/.
 
 const POOL_TYPE_OPTIONS = POOL_TYPES.map((type) => ({ value: type, label: t(`pools.types.${type}`) }));
 const POOL_LOCATION_OPTIONS = POOL_LOCATIONS.map((location) => ({
   value: location,
   label: t(`pools.locations.${location}`),
 }));
-
-function valuesOf(client: ClientView | undefined): Values {
-  return {
-    name: client?.name ?? '',
-    document: client?.documentMasked ?? '',
-    phone: client?.phoneMasked ?? '',
-    email: client?.email ?? '',
-    address: addressValuesOf(client?.address),
-    notes: client?.notes ?? '',
-    active: client?.active ?? true,
-    pools: client?.pools.map((pool) => ({
-      id: pool.id,
-      label: pool.label ?? '',
-      type: pool.type,
-      volumeLiters: pool.volumeLiters ?? '',
-      location: pool.location,
-      heated: pool.heated,
-      notes: pool.notes ?? '',
-    })) ?? [newPool()],
-  };
-}
-
-/** A new row left as it came (no type chosen, nothing typed): not a pool, so it is not sent. */
-function isBlankPool(pool: PoolValues): boolean {
-  return (
-    !pool.id &&
-    pool.type === '' &&
-    pool.label.trim() === '' &&
-    pool.volumeLiters === '' &&
-    pool.notes.trim() === ''
-  );
-}
-
-/** The form rows (their indexes) that are sent to the API, in order. */
-function sentPoolRows(values: Values): number[] {
-  return values.pools.flatMap((pool, index) => (isBlankPool(pool) ? [] : [index]));
-}
-
-/**
- * Errors keyed by the sent pools' positions ('pools.1.volumeLiters', from the schema or the server) moved to
- * the rows they came from, blank rows left out between them. With no pool at all, the first row's type
- * says what is missing.
- */
-function formErrorsOf(errors: Record<string, string>, values: Values): Record<string, string> {
-  const rows = sentPoolRows(values);
-  const moved: Record<string, string> = {};
-  for (const [key, message] of Object.entries(errors)) {
-    const pool = /^pools\.(\d+)(\..+)?$/.exec(key);
-    const row = pool ? rows[Number(pool[1])] : undefined;
-    moved[pool && row !== undefined ? `pools.${row}${pool[2] ?? ''}` : key] = message;
-  }
-  if (rows.length === 0) {
-    moved['pools'] = t('clients.poolRequired');
-    moved['pools.0.type'] = t('clients.poolTypeRequired');
-  }
-  return moved;
-}
-
-/** Form values → the API's input; blank optional fields go as '' and the schema turns them into null. */
-function inputOf(values: Values) {
-  return {
-    ...values,
-    pools: values.pools
-      .filter((pool) => !isBlankPool(pool))
-      .map((pool) => ({
-        ...pool,
-        // A sent row without a type never reaches the API: the schema refuses '' when the form validates.
-        type: pool.type as PoolType,
-        volumeLiters: pool.volumeLiters === '' ? null : Number(pool.volumeLiters),
-      })),
-  };
-}
 
 export function ClientDetailPage({ id }: { id: string }) {
   const creating = id === 'new';
@@ -164,10 +62,11 @@ function ClientForm({ client }: { client?: ClientView }) {
   const { confirm } = useConfirm();
   const save = useSaveClient();
   const archive = useArchiveClient();
-  const validate = validateWith(client ? ZUpdateClientInput : ZCreateClientInput, (values: Values) =>
-    client ? { id: client.id, ...inputOf(values) } : inputOf(values),
+  const validate = validateWith(
+    client ? ZUpdateClientInput : ZCreateClientInput,
+    (values: ClientFormValues) => (client ? { id: client.id, ...inputOf(values) } : inputOf(values)),
   );
-  const form = useForm<Values>({
+  const form = useForm<ClientFormValues>({
     initialValues: valuesOf(client),
     validate: (values) => formErrorsOf(validate(values), values),
   });
@@ -333,35 +232,5 @@ function ClientForm({ client }: { client?: ClientView }) {
       </form>
       {client ? <ClientHistory clientId={client.id} /> : null}
     </Stack>
-  );
-}
-
-function ClientHistory({ clientId }: { clientId: string }) {
-  const appointments = useAppointments({ clientId, limit: 50 });
-  return (
-    <SimpleGrid cols={2}>
-      <SectionCard title={t('clients.history')}>
-        <PageState query={appointments} empty={appointments.data?.items.length === 0}>
-          <Table verticalSpacing={4}>
-            <Table.Tbody>
-              {appointments.data?.items.map((item) => (
-                <Table.Tr key={item.id}>
-                  <Table.Td>
-                    {formatLocalDate(item.date)} {item.startTime}
-                  </Table.Td>
-                  <Table.Td>
-                    <StatusBadge status={item.status} />
-                  </Table.Td>
-                  <Table.Td ta="right">
-                    {item.priceCents === null ? '—' : formatMoney(item.priceCents)}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </PageState>
-      </SectionCard>
-      <ClientCharges clientId={clientId} />
-    </SimpleGrid>
   );
 }
