@@ -24,6 +24,7 @@ import {
   createFixtures,
   FinanceEntry,
   openDatabase,
+  randomGenerator,
   Pool,
   type Database,
   type EntityManager,
@@ -58,16 +59,6 @@ const databaseUrl = (() => {
 
 function log(message: string): void {
   console.log(`[bench] ${message}`);
-}
-
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const FIRST = ['Ana', 'Bruno', 'Carla', 'Diego', 'Eduarda', 'Fábio', 'Gabriela', 'João', 'Lúcia', 'Marcelo'];
@@ -170,7 +161,7 @@ async function prepareDatabase(): Promise<void> {
   const database = await openDatabase({ databaseUrl, dataDir: '/tmp' });
   try {
     const em = database.fork();
-    const next = random(42);
+    const next = randomGenerator(42).next;
     const organization = fixtures.seedOrganization(em, { name: 'Piscinas Benchmark', timezone: TIMEZONE });
     fixtures.seedMember(em, organization, {
       email: EMAIL,

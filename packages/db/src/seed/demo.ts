@@ -59,8 +59,8 @@ export async function seedDemo(em: EntityManager, tools: SeedTools): Promise<Dem
   return { created: true, ...result };
 }
 
-// A small deterministic generator: the demo looks the same on every machine.
-function randomGenerator(seed: number) {
+// A small deterministic generator (mulberry32): the demo and the bench data are the same on every machine.
+export function randomGenerator(seed: number) {
   let state = seed >>> 0;
   const next = () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -76,7 +76,7 @@ function randomGenerator(seed: number) {
     chance: (probability: number) => next() < probability,
   };
 }
-type Random = ReturnType<typeof randomGenerator>;
+export type Random = ReturnType<typeof randomGenerator>;
 
 function checkDigit(digits: number[], weights: number[]): number {
   const sum = digits.reduce((total, digit, index) => total + digit * (weights[index] ?? 0), 0);
