@@ -6,7 +6,9 @@ import { once } from 'node:events';
 import { ZListAppointmentsInput } from '@picineiros/api/appointments/schema';
 import { ZListClientsInput } from '@picineiros/api/clients/schema';
 import { ZListFinanceEntriesInput } from '@picineiros/api/finance/schema';
-import { companyContactLines, type CompanyDetails } from '@picineiros/api/organizations/company';
+import { companyContactLines } from '@picineiros/api/organizations/company';
+import type { TMemberList } from '@picineiros/api/members/schema';
+import type { TCompanyDetails, TOrganizationLogo } from '@picineiros/api/organizations/schema';
 import { renderCsv, type CsvDialect } from '@picineiros/api/reports/csv';
 import { renderPdf } from '@picineiros/api/reports/pdf';
 import {
@@ -27,6 +29,7 @@ import {
 } from '@picineiros/api/reports/rows';
 import type { Cell, ReportColumn, ReportFilter } from '@picineiros/api/reports/table';
 import { POOL_TYPE_LABELS } from '@picineiros/api/shared/labels';
+import { formatLocalDateTimeBr, localDateOf } from '@picineiros/api/shared/local-time';
 import { fieldErrorsOf } from '@picineiros/api/shared/validation';
 import type { PoolType } from '@picineiros/db/constants';
 import type { Replica } from './replica';
@@ -276,28 +279,17 @@ export async function exportSourceOf(
     }
   };
   const [members, logo, company] = await Promise.all([
-    cached<{ members: { membershipId: string; name: string }[] }>('memberNames', 'members.list'),
-    cached<{ contentType: string; base64: string } | null>('logo', 'organizations.logo'),
-    cached<CompanyDetails>('company', 'organizations.current'),
+    cached<TMemberList>('memberNames', 'members.list'),
+    cached<TOrganizationLogo>('logo', 'organizations.logo'),
+    cached<TCompanyDetails>('company', 'organizations.current'),
   ]);
-  const stamp = new Intl.DateTimeFormat('pt-BR', {
-    timeZone: timezone,
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  })
-    .format(now)
-    .replace(',', '');
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: timezone }).format(now);
   return {
     replica,
-    today,
+    today: localDateOf(now, timezone),
     timezone,
     organizationName: company?.name ?? organizationName,
     companyLines: company ? companyContactLines(company) : [],
-    generatedAt: stamp,
+    generatedAt: formatLocalDateTimeBr(now, timezone),
     memberNames: new Map((members?.members ?? []).map((member) => [member.membershipId, member.name])),
     logo: logo
       ? {

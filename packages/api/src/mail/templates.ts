@@ -1,7 +1,8 @@
 // pt-BR e-mail templates: each returns a subject, a plain-text body and an HTML body built from the same
 // paragraphs, so both parts always say the same thing.
 
-import { companyContactLines, type CompanyDetails } from '../organizations/company';
+import { companyContactLines } from '../organizations/company';
+import type { TCompanyDetails } from '../organizations/schema';
 
 export type MailContent = { subject: string; text: string; html: string };
 
@@ -51,7 +52,7 @@ function compose(
 }
 
 /** A mail from an organization to one of its clients: signed with its name and its details. */
-function composeForClient(subject: string, company: CompanyDetails, paragraphs: Paragraph[]): MailContent {
+function composeForClient(subject: string, company: TCompanyDetails, paragraphs: Paragraph[]): MailContent {
   return compose(subject, company.name, paragraphs, companyContactLines(company));
 }
 
@@ -59,7 +60,7 @@ function composeForClient(subject: string, company: CompanyDetails, paragraphs: 
  * How a client reaches the office: "responda a este e-mail" only when the mail carries the organization's
  * Reply-To (otherwise an answer would go to the no-reply sender), the phone when there is one.
  */
-function howToReach(company: CompanyDetails): string {
+function howToReach(company: TCompanyDetails): string {
   const phone = company.phoneMasked ? `ligue para ${company.phoneMasked}` : null;
   if (company.replyToEmail) return phone ? `responda a este e-mail ou ${phone}` : 'responda a este e-mail';
   return phone ?? 'fale conosco pelo telefone de sempre';
@@ -105,7 +106,7 @@ export function formatCentsBrl(cents: number): string {
 }
 
 export function appointmentReminderEmail(input: {
-  company: CompanyDetails;
+  company: TCompanyDetails;
   clientName: string;
   date: string;
   time: string;
@@ -118,7 +119,7 @@ export function appointmentReminderEmail(input: {
 }
 
 export function dueTodayEmail(input: {
-  company: CompanyDetails;
+  company: TCompanyDetails;
   clientName: string;
   description: string;
   amountCents: number;
@@ -136,7 +137,7 @@ export function dueTodayEmail(input: {
 }
 
 export function overdueEmail(input: {
-  company: CompanyDetails;
+  company: TCompanyDetails;
   clientName: string;
   description: string;
   amountCents: number;

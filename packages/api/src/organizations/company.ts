@@ -1,12 +1,8 @@
 // The company details clients see (reports, PDFs, e-mails): one view and one way of writing them.
 // Client-safe (no ORM): the desktop core prints them on the PDFs it exports.
-import { formatAddressLine, viewAddress, type AddressColumns, type AddressView } from '../shared/address';
-import { viewContact, type ContactColumns, type ContactView } from '../shared/contact';
-
-export type CompanyDetails = { name: string } & ContactView & {
-    replyToEmail: string | null;
-    address: AddressView;
-  };
+import { formatAddressLine, viewAddress, type AddressColumns } from '../shared/address';
+import { viewContact, type ContactColumns } from '../shared/contact';
+import type { TCompanyDetails } from './schema';
 
 type CompanyColumns = AddressColumns &
   ContactColumns & {
@@ -14,7 +10,7 @@ type CompanyColumns = AddressColumns &
     replyToEmail?: string | null;
   };
 
-export function describeCompany(organization: CompanyColumns): CompanyDetails {
+export function describeCompany(organization: CompanyColumns): TCompanyDetails {
   return {
     name: organization.name,
     ...viewContact(organization),
@@ -28,7 +24,7 @@ export function describeCompany(organization: CompanyColumns): CompanyDetails {
  * 'CNPJ 12.345.678/0001-95 · Tel. (11) 3456-7890 · contato@empresa.com.br' and the address. Empty when
  * nothing is filled in.
  */
-export function companyContactLines(company: CompanyDetails): string[] {
+export function companyContactLines(company: TCompanyDetails): string[] {
   const document = company.documentMasked
     ? `${company.documentType === 'cpf' ? 'CPF' : 'CNPJ'} ${company.documentMasked}`
     : null;

@@ -1,17 +1,9 @@
 import { AccountToken, Appointment, Client, Membership } from '@picineiros/db';
 import type { OrgContext } from '../shared/org-context';
+import { FIRST_STEPS, type FirstStep, type TFirstSteps } from './schema';
 
-/** The "Primeiros passos" of a new company, in the order the dashboard lists them. */
-export const FIRST_STEPS = ['company', 'client', 'visit', 'team', 'email'] as const;
-export type FirstStep = (typeof FIRST_STEPS)[number];
-
-export type FirstStepsView = {
-  steps: { step: FirstStep; done: boolean }[];
-  /** Every step done: the dashboard no longer shows the card. */
-  complete: boolean;
-  /** An owner or admin hid the card before finishing (dismissFirstSteps). */
-  dismissed: boolean;
-};
+// The component that shows the steps imports their names from here.
+export type { FirstStep } from './schema';
 
 /**
  * Derived from the data, so nothing is stored and nothing can drift: the company's details (CNPJ/CPF,
@@ -19,7 +11,7 @@ export type FirstStepsView = {
  * someone else was invited or joined, and the caller's e-mail is confirmed. Existence checks only (one row
  * each), so a large organization pays nothing for it.
  */
-export async function describeFirstSteps(ctx: OrgContext): Promise<FirstStepsView> {
+export async function describeFirstSteps(ctx: OrgContext): Promise<TFirstSteps> {
   const organization = ctx.organization;
   const [client, visit, otherMember, invite] = await Promise.all([
     ctx.em.findOne(Client, {}, { fields: ['id'] }),
@@ -45,7 +37,7 @@ export async function describeFirstSteps(ctx: OrgContext): Promise<FirstStepsVie
 }
 
 /** Hides the checklist for the whole team (an owner or admin who does not need it). */
-export async function dismissFirstSteps(ctx: OrgContext): Promise<FirstStepsView> {
+export async function dismissFirstSteps(ctx: OrgContext): Promise<TFirstSteps> {
   ctx.organization.firstStepsDismissedAt ??= ctx.clock();
   await ctx.em.flush();
   return describeFirstSteps(ctx);

@@ -12,7 +12,7 @@ import {
   sniffLogoType,
   type LogoContentType,
 } from './logo-image';
-import type { TSetOrganizationLogoInput } from './schema';
+import type { TOrganizationLogo, TSetOrganizationLogoInput } from './schema';
 
 export type OrganizationLogo = { contentType: LogoContentType; bytes: Buffer };
 
@@ -66,6 +66,15 @@ export async function readOrganizationLogo(
     { logo: bounded },
   );
   return { contentType, bytes: bounded };
+}
+
+/** The logo as organizations.logo answers it: its type and its bytes in base64. */
+export async function describeOrganizationLogo(
+  ctx: Context,
+  organizationId: string,
+): Promise<TOrganizationLogo> {
+  const logo = await readOrganizationLogo(ctx, organizationId);
+  return logo ? { contentType: logo.contentType, base64: logo.bytes.toString('base64') } : null;
 }
 
 /**

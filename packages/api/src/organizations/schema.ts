@@ -1,6 +1,11 @@
+import { MEMBERSHIP_ROLES } from '@picineiros/db/constants';
 import { ZEmail } from '../accounts/schema';
 import { optional, ZAddress } from '../clients/schema';
+import { ZDeletion } from '../privacy/schema';
+import { ZAddressView } from '../shared/address';
 import { ZCpfCnpj, ZPhoneBR } from '../shared/brazil';
+import { ZContactView } from '../shared/contact';
+import { LOGO_CONTENT_TYPES } from './logo-image';
 import { z } from '../shared/validation';
 
 /**
@@ -39,3 +44,47 @@ export const ZSetOrganizationLogoInput = z.object({
     .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'Arquivo inválido.' }),
 });
 export type TSetOrganizationLogoInput = z.infer<typeof ZSetOrganizationLogoInput>;
+
+// ---- Outputs ----------------------------------------------------------------------------------------
+
+/** The company details clients see on reports, PDFs and e-mails (organizations/company.ts builds them). */
+export const ZCompanyDetails = z.object({
+  name: z.string(),
+  ...ZContactView.shape,
+  replyToEmail: z.string().nullable(),
+  address: ZAddressView,
+});
+export type TCompanyDetails = z.infer<typeof ZCompanyDetails>;
+
+export const ZOrganizationView = ZCompanyDetails.extend({
+  id: z.string(),
+  timezone: z.string(),
+  hasLogo: z.boolean(),
+});
+export type TOrganizationView = z.infer<typeof ZOrganizationView>;
+
+/** organizations.current: the organization, the caller's role in it, and a pending deletion (a banner). */
+export const ZCurrentOrganization = ZOrganizationView.extend({
+  role: z.enum(MEMBERSHIP_ROLES),
+  deletion: ZDeletion,
+});
+export type TCurrentOrganization = z.infer<typeof ZCurrentOrganization>;
+
+/** The "Primeiros passos" of a new company, in the order the dashboard lists them. */
+export const FIRST_STEPS = ['company', 'client', 'visit', 'team', 'email'] as const;
+export type FirstStep = (typeof FIRST_STEPS)[number];
+
+export const ZFirstSteps = z.object({
+  steps: z.array(z.object({ step: z.enum(FIRST_STEPS), done: z.boolean() })),
+  /** Every step done: the dashboard no longer shows the card. */
+  complete: z.boolean(),
+  /** An owner or admin hid the card before finishing (dismissFirstSteps). */
+  dismissed: z.boolean(),
+});
+export type TFirstSteps = z.infer<typeof ZFirstSteps>;
+
+/** The logo on report headers, base64-encoded; null when the organization has none. */
+export const ZOrganizationLogo = z
+  .object({ contentType: z.enum(LOGO_CONTENT_TYPES), base64: z.string() })
+  .nullable();
+export type TOrganizationLogo = z.infer<typeof ZOrganizationLogo>;

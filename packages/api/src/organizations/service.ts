@@ -1,16 +1,27 @@
 import { AuditEntry, currentChangeContext, Membership, User, type Organization } from '@picineiros/db';
 import type { Context } from '../context';
+import { describeDeletion } from '../privacy/service';
 import { ADDRESS_COLUMNS, applyAddress } from '../shared/address';
 import { applyContact } from '../shared/contact';
+import type { OrgContext } from '../shared/org-context';
 import { describeCompany } from './company';
-import type { TUpdateOrganizationInput } from './schema';
+import type { TCurrentOrganization, TOrganizationView, TUpdateOrganizationInput } from './schema';
 
-export function describeOrganization(organization: Organization) {
+export function describeOrganization(organization: Organization): TOrganizationView {
   return {
     id: organization.id,
     ...describeCompany(organization),
     timezone: organization.timezone,
     hasLogo: organization.logoContentType != null,
+  };
+}
+
+/** The caller's organization, their role in it, and its pending deletion if an owner asked for one. */
+export function describeCurrentOrganization(ctx: OrgContext): TCurrentOrganization {
+  return {
+    ...describeOrganization(ctx.organization),
+    role: ctx.membership.role,
+    deletion: describeDeletion(ctx.organization),
   };
 }
 
@@ -76,7 +87,7 @@ export async function updateOrganization(
   ctx: Context,
   organization: Organization,
   input: TUpdateOrganizationInput,
-) {
+): Promise<TOrganizationView> {
   await changeOrganizationSettings(ctx, organization, (target) => {
     if (input.name !== undefined) target.name = input.name;
     if (input.timezone !== undefined) target.timezone = input.timezone;

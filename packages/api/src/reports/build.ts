@@ -1,6 +1,6 @@
 import { companyContactLines, describeCompany } from '../organizations/company';
 import { readOrganizationLogo } from '../organizations/logo';
-import { formatLocalDateBr, localDateOf } from '../shared/local-time';
+import { formatLocalDateTimeBr, localDateOf } from '../shared/local-time';
 import type { OrgContext } from '../shared/org-context';
 import { fieldErrorsOf } from '../shared/validation';
 import { CSV_DIALECTS, renderCsv, type CsvDialect } from './csv';
@@ -144,17 +144,12 @@ async function buildWith<Input>(
       });
     }
   }
-  const time = new Intl.DateTimeFormat('pt-BR', {
-    timeZone: timezone,
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(now);
   const heading: ReportHeading = {
     organizationName: ctx.organization.name,
     companyLines: companyContactLines(describeCompany(ctx.organization)),
     title: definition.title,
     filters,
-    generatedAt: `${formatLocalDateBr(today)} ${time}`,
+    generatedAt: formatLocalDateTimeBr(now, timezone),
     orientation: definition.orientation,
     logo: logo && {
       bytes: new Uint8Array(logo.bytes),

@@ -60,3 +60,15 @@ export function formatLocalDateBr(date: LocalDate): string {
   const [year = '', month = '', day = ''] = date.split('-');
   return `${day}/${month}/${year}`;
 }
+
+const hourMinuteFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** An instant as people read it in a time zone: '29/11/2026 18:05' (a report's "gerado em"). */
+export function formatLocalDateTimeBr(instant: Date, timezone: string): string {
+  let formatter = hourMinuteFormats.get(timezone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('pt-BR', { timeZone: timezone, hour: '2-digit', minute: '2-digit' });
+    hourMinuteFormats.set(timezone, formatter);
+  }
+  return `${formatLocalDateBr(localDateOf(instant, timezone))} ${formatter.format(instant)}`;
+}

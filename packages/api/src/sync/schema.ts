@@ -64,11 +64,29 @@ export type SyncChange = {
   };
 }[SyncEntityType];
 
-export type SyncPullResult = {
+/**
+ * The feed as zod checks it: the envelope of every change, and each row as an object of columns. A row's
+ * columns are derived from its entity (SyncRow above) rather than written out a second time here; sync.test.ts
+ * checks that every column arrives.
+ */
+const ZSyncChangeEnvelope = z.object({
+  entityType: z.enum(SYNC_ENTITY_TYPES),
+  id: z.string(),
+  syncVersion: z.number().int(),
+  deleted: z.boolean(),
+  row: z.record(z.string(), z.unknown()),
+});
+
+export const ZSyncPullResult = z.object({
   /** In ascending `syncVersion` order; apply them in order. */
-  changes: SyncChange[];
+  changes: z.array(
+    z.custom<SyncChange>((value) => ZSyncChangeEnvelope.safeParse(value).success, {
+      error: 'Alteração malformada.',
+    }),
+  ),
   /** Pass it as `cursor` next time. */
-  cursor: number;
+  cursor: z.number().int(),
   /** More changes are waiting: pull again at once. */
-  hasMore: boolean;
-};
+  hasMore: z.boolean(),
+});
+export type SyncPullResult = z.infer<typeof ZSyncPullResult>;
