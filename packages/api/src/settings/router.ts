@@ -16,6 +16,7 @@ export const settingsRouter = router({
   notifications: orgProcedure.output(ZNotificationSettings).query(({ ctx }) => getNotificationSettings(ctx)),
   updateNotifications: roleProcedure('admin')
     .input(ZNotificationSettingsInput)
+    .output(ZNotificationSettings)
     .mutation(({ ctx, input }) => updateNotificationSettings(ctx, input)),
   // The caller's own preferences: every user, whatever their role, in any organization.
   myNotifications: authedProcedure
@@ -23,5 +24,6 @@ export const settingsRouter = router({
     .query(({ ctx }) => getMyNotificationSettings(ctx.user)),
   updateMyNotifications: authedProcedure
     .input(ZMyNotificationSettingsInput)
+    .output(ZMyNotificationSettings)
     .mutation(({ ctx, input }) => updateMyNotificationSettings(ctx, ctx.user, input)),
 });
