@@ -38,11 +38,16 @@ export async function seedOffice(owner: SignedIn): Promise<void> {
  * clears them first.
  */
 export async function dismissToasts(page: Page): Promise<void> {
-  const closeButtons = page.locator('.mantine-Notification-closeButton');
-  for (let count = await closeButtons.count(); count > 0; count = await closeButtons.count()) {
-    await closeButtons.first().click();
-    await expect.poll(() => closeButtons.count(), PATIENCE).toBeLessThan(count);
-  }
+  // Clicked in the page, not through Playwright's actionability checks: a toast may close by itself between
+  // the check and the click, which would leave Playwright waiting for a button that is gone. Polled, so a
+  // toast that shows up meanwhile is closed too.
+  const closeAll = () =>
+    page.evaluate(() => {
+      const buttons = document.querySelectorAll<HTMLElement>('.mantine-Notification-closeButton');
+      for (const button of buttons) button.click();
+      return buttons.length;
+    });
+  await expect.poll(closeAll, PATIENCE).toBe(0);
 }
 
 /** Collects uncaught page errors and CSP violations; a suite asserts the list is empty at the end. */
