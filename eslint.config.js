@@ -28,9 +28,20 @@ const API = {
   group: ['@picineiros/api', '@picineiros/api/*'],
   message: 'packages/db never imports the API.',
 };
+// The API's entry points: `@picineiros/api` (the AppRouter type), `/client` (client-safe) and `/server`.
+const API_SERVER = {
+  group: ['@picineiros/api/*', '!@picineiros/api/client'],
+  message:
+    "Clients of the server import the AppRouter type and @picineiros/api/client, never the server's code.",
+};
 const RENDERER_IMPORTS = {
   paths: [
     ...ELECTRON,
+    {
+      name: '@picineiros/api',
+      allowTypeImports: true,
+      message: 'The renderer imports only the AppRouter type.',
+    },
     ...builtinModules.map((name) => ({ name, message: 'The renderer also runs in a browser: no Node.' })),
   ],
   patterns: [
@@ -45,18 +56,10 @@ const RENDERER_IMPORTS = {
       message: "The renderer imports the API's client-safe modules, never the database package.",
     },
     {
-      group: [
-        ...APPS.group,
-        '**/server/src/**',
-        '@picineiros/api/*/service',
-        '@picineiros/api/*/router',
-        '@picineiros/api/context',
-        '@picineiros/api/trpc',
-        '@picineiros/api/router',
-      ],
-      message:
-        'Server code stays on the server; the renderer imports schemas, constants and the AppRouter type.',
+      group: [...APPS.group, '**/server/src/**'],
+      message: 'Server code stays on the server; the renderer imports @picineiros/api/client.',
     },
+    API_SERVER,
   ],
 };
 const PAGES_FROM_COMPONENTS = { group: ['**/pages/**'], message: 'Components never import pages.' };
@@ -106,7 +109,12 @@ export default tseslint.config(
   // a rule's options per file, so each block lists every restriction of the files it names.
   {
     files: ['apps/desktop/src/core/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: ELECTRON, patterns: [DESKTOP_SHELL, DESKTOP_UI] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: ELECTRON, patterns: [DESKTOP_SHELL, DESKTOP_UI, API_SERVER] },
+      ],
+    },
   },
   {
     files: ['apps/desktop/src/renderer/**/*.{ts,tsx}'],

@@ -10,8 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { clientSearchColumns } from '@picineiros/api/shared/search-text';
-import type { SyncChange } from '@picineiros/api/sync/schema';
+import { clientSearchColumns, type SyncChange } from '@picineiros/api/client';
 import Database from 'better-sqlite3';
 import { Replica } from '../src/core/replica';
 

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { hashPassword } from '@picineiros/api/accounts/password';
-import { clientSearchColumns } from '@picineiros/api/shared/search-text';
+import { clientSearchColumns } from '@picineiros/api/client';
+import { hashPassword } from '@picineiros/api/server';
 import { DEMO_EMAIL, DEMO_PASSWORD, seedDemo } from '@picineiros/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {

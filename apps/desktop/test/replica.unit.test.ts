@@ -1,8 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { clientSearchColumns } from '@picineiros/api/shared/search-text';
-import type { SyncChange } from '@picineiros/api/sync/schema';
+import { clientSearchColumns, type SyncChange } from '@picineiros/api/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Replica } from '../src/core/replica';
 

@@ -1,15 +1,16 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { APPOINTMENT_STATUS_LABELS, formatLocalMonth } from '@picineiros/api/shared/labels';
 import {
+  APPOINTMENT_STATUS_LABELS,
+  formatLocalMonth,
   addDaysToLocalDate,
   addMonthsToLocalMonth,
   localDateOf,
   localMonthOf,
-} from '@picineiros/api/shared/local-time';
-import { dailyJobs, runDailyJob } from '@picineiros/api/jobs/index';
-import type { AppointmentStatus } from '@picineiros/db/constants';
+  type AppointmentStatus,
+} from '@picineiros/api/client';
+import { dailyJobs, runDailyJob } from '@picineiros/api/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {

@@ -13,11 +13,14 @@
 // Targets: every endpoint at >= 50 % of its floor's throughput; dashboard.summary p99 < 100 ms.
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { appRouter, createContext, type RequestInfo } from '@picineiros/api';
-import { hashPassword } from '@picineiros/api/accounts/password';
-import { addDaysToLocalDate, localDateOf } from '@picineiros/api/shared/local-time';
-import { clientSearchColumns } from '@picineiros/api/shared/search-text';
-import { createCallerFactory } from '@picineiros/api/trpc';
+import { addDaysToLocalDate, localDateOf, clientSearchColumns } from '@picineiros/api/client';
+import {
+  appRouter,
+  createContext,
+  hashPassword,
+  createCallerFactory,
+  type RequestInfo,
+} from '@picineiros/api/server';
 import {
   Appointment,
   Client,

@@ -2,7 +2,7 @@
 // numbers at the edges, invalid dates, odd shapes. Shared by the test suite (a fast pass) and the soak
 // script (the full pass). Every input the procedure's own zod schema refuses must be answered 4xx and
 // change no row; an input the schema accepts (a valid but odd value) must still never be a 5xx.
-import { appRouter } from '@picineiros/api';
+import { appRouter } from '@picineiros/api/server';
 import superjson from 'superjson';
 
 type ZodLike = {

@@ -4,7 +4,7 @@
 // the figures. Set BENCH_POSTGRES_URL to use another admin connection (default: local postgres).
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
-import { dailyJobs, runDailyJob } from '@picineiros/api/jobs/index';
+import { dailyJobs, runDailyJob } from '@picineiros/api/server';
 import { openDatabase } from '@picineiros/db';
 import pg from 'pg';
 

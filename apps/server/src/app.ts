@@ -5,22 +5,21 @@ import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import helmet from 'helmet';
 import fastifyStatic from '@fastify/static';
+import { messages } from '@picineiros/api/client';
 import {
   appRouter,
   AUTH_COOKIE_PATH,
   createContext,
+  createCepLookup,
+  createAsaasGateway,
+  DATABASE_RETRY_AFTER_SECONDS,
+  isDatabaseUnavailable,
+  RequestBudget,
   type ApiDependencies,
   type LogBindings,
   type RequestInfo,
-} from '@picineiros/api';
-import { createCepLookup } from '@picineiros/api/address/cep-lookup';
-import { createAsaasGateway, type AsaasGateway } from '@picineiros/api/billing/asaas';
-import {
-  DATABASE_RETRY_AFTER_SECONDS,
-  isDatabaseUnavailable,
-} from '@picineiros/api/shared/database-unavailable';
-import { messages } from '@picineiros/api/shared/messages';
-import { RequestBudget } from '@picineiros/api/shared/request-budget';
+  type AsaasGateway,
+} from '@picineiros/api/server';
 import type { Database } from '@picineiros/db';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { registerAsaasWebhook } from './billing/webhook-route';

@@ -1,7 +1,10 @@
-import type { ApiDependencies, RequestInfo } from '@picineiros/api';
-import { renderCalendarFeed } from '@picineiros/api/calendar/service';
-import { createContext } from '@picineiros/api/context';
-import { messages } from '@picineiros/api/shared/messages';
+import { messages } from '@picineiros/api/client';
+import {
+  renderCalendarFeed,
+  createContext,
+  type ApiDependencies,
+  type RequestInfo,
+} from '@picineiros/api/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /**

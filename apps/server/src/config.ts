@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { AbuseLimits } from '@picineiros/api/shared/abuse-limits';
+import type { AbuseLimits } from '@picineiros/api/server';
 import { dialectOf } from '@picineiros/db';
 import { z } from 'zod';
 

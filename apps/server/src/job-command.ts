@@ -2,7 +2,7 @@
 // With --date, the job runs for that local day in every organization whatever the hour (once per day:
 // a day already done is skipped, like the scheduler does). Maintenance and billing jobs (organization-purge,
 // asaas-webhook-retry) take no date.
-import { billingJobs, dailyJobs, maintenanceJobs, runDailyJob } from '@picineiros/api/jobs/index';
+import { billingJobs, dailyJobs, maintenanceJobs, runDailyJob } from '@picineiros/api/server';
 import { openDatabase } from '@picineiros/db';
 import { ConfigError, loadConfig } from './config';
 

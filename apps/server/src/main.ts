@@ -1,6 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
-import { hashPassword } from '@picineiros/api/accounts/password';
-import { clientSearchColumns } from '@picineiros/api/shared/search-text';
+import { clientSearchColumns } from '@picineiros/api/client';
+import { hashPassword } from '@picineiros/api/server';
 import { openDatabase, seedDemo, type Database } from '@picineiros/db';
 import type { FastifyBaseLogger } from 'fastify';
 import { buildServer } from './app';

@@ -1,16 +1,17 @@
 import { Readable } from 'node:stream';
-import type { ApiDependencies, RequestInfo } from '@picineiros/api';
+import { messages } from '@picineiros/api/client';
 import {
   buildReport,
   REPORT_EXTENSIONS,
   REPORT_KINDS,
   ReportInputError,
+  openReportContext,
+  RateLimitRefusal,
+  type ApiDependencies,
+  type RequestInfo,
   type PdfRenderer,
   type QueryValues,
-} from '@picineiros/api/reports/build';
-import { openReportContext } from '@picineiros/api/reports/access';
-import { RateLimitRefusal } from '@picineiros/api/shared/rate-limit';
-import { messages } from '@picineiros/api/shared/messages';
+} from '@picineiros/api/server';
 import { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';

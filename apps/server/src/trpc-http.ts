@@ -15,9 +15,8 @@ import {
 } from '@trpc/server';
 import { fastifyRequestHandler } from '@trpc/server/adapters/fastify';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
-import { DATABASE_RETRY_AFTER_SECONDS } from '@picineiros/api/shared/database-unavailable';
-import { RateLimitRefusal } from '@picineiros/api/shared/rate-limit';
-import { messages } from '@picineiros/api/shared/messages';
+import { messages } from '@picineiros/api/client';
+import { DATABASE_RETRY_AFTER_SECONDS, RateLimitRefusal } from '@picineiros/api/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 export type TrpcHttpOptions<Router extends AnyTRPCRouter> = {

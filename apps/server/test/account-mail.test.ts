@@ -1,4 +1,4 @@
-import { retryDelayMs, deliverDueMail } from '@picineiros/api/mail/delivery';
+import { retryDelayMs, deliverDueMail } from '@picineiros/api/server';
 import { MailMessage, User } from '@picineiros/db';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

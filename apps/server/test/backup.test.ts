@@ -4,8 +4,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
-import { hashPassword } from '@picineiros/api/accounts/password';
-import { clientSearchColumns } from '@picineiros/api/shared/search-text';
+import { clientSearchColumns } from '@picineiros/api/client';
+import { hashPassword } from '@picineiros/api/server';
 import { openDatabase, seedDemo, type Database } from '@picineiros/db';
 import { postgresUrlFor, withPostgresAdmin } from '@picineiros/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

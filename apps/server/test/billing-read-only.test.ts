@@ -1,8 +1,7 @@
 // A read-only organization (here: trial over, no subscription) refuses EVERY org-scoped mutation of
 // appRouter — enumerated from the router, so a new mutation is covered without touching this file — while
 // reads, report downloads and billing (the way out) keep working.
-import { appRouter } from '@picineiros/api';
-import { orgProcedure, READ_ONLY_EXEMPT_MUTATIONS } from '@picineiros/api/trpc';
+import { appRouter, orgProcedure, READ_ONLY_EXEMPT_MUTATIONS } from '@picineiros/api/server';
 import { AuditEntry, MailMessage, Membership, Organization, Subscription } from '@picineiros/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY_MS, startBillingServer, type BillingTestServer } from './billing-harness';

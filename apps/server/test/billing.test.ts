@@ -1,15 +1,12 @@
-import { dailyJobs, runDailyJob } from '@picineiros/api/jobs/index';
-import { webhookRetryJob } from '@picineiros/api/jobs/webhook-retry';
 import {
-  Client,
-  Invoice,
-  MailMessage,
-  Notification,
-  WebhookEvent,
-} from '@picineiros/db';
-import { retryWebhookEvents } from '@picineiros/api/billing/webhooks';
+  dailyJobs,
+  runDailyJob,
+  webhookRetryJob,
+  retryWebhookEvents,
+  createAsaasGateway,
+} from '@picineiros/api/server';
+import { Client, Invoice, MailMessage, Notification, WebhookEvent } from '@picineiros/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAsaasGateway } from '@picineiros/api/billing/asaas';
 import {
   DAY_MS,
   deliverAll,

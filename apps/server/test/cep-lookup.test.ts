@@ -1,4 +1,4 @@
-import { createCepLookup } from '@picineiros/api/address/cep-lookup';
+import { createCepLookup } from '@picineiros/api/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeCep } from './fake-cep';
 import { errorOf, signUpOwner, startTestServer, type TestServer } from './harness';

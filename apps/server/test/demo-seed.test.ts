@@ -1,6 +1,11 @@
-import { hashPassword } from '@picineiros/api/accounts/password';
-import { isValidCep, isValidCnpj, isValidCpf, isValidPhone } from '@picineiros/api/shared/brazil';
-import { clientSearchColumns } from '@picineiros/api/shared/search-text';
+import {
+  isValidCep,
+  isValidCnpj,
+  isValidCpf,
+  isValidPhone,
+  clientSearchColumns,
+} from '@picineiros/api/client';
+import { hashPassword } from '@picineiros/api/server';
 import { AuditEntry, DEMO_EMAIL, DEMO_PASSWORD, seedDemo } from '@picineiros/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './harness';

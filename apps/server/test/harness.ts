@@ -1,8 +1,8 @@
 // Boots the real server (Fastify + tRPC + ORM) on a loopback port over a fresh test database, and gives
 // typed tRPC clients that talk to it over real HTTP, with a cookie jar like a browser's.
 import type { AppRouter } from '@picineiros/api';
-import { hashPassword } from '@picineiros/api/accounts/password';
-import { clientSearchColumns } from '@picineiros/api/shared/search-text';
+import { clientSearchColumns } from '@picineiros/api/client';
+import { hashPassword } from '@picineiros/api/server';
 import { createFixtures, type EntityManager, type MembershipRole } from '@picineiros/db';
 import { createTestDatabase, type TestDatabase } from '@picineiros/db/testing';
 import { createTRPCClient, httpLink, splitLink, TRPCClientError } from '@trpc/client';

@@ -1,7 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { dailyJobs, runDailyJob } from '@picineiros/api/jobs/index';
-import { deliverDueMail } from '@picineiros/api/mail/delivery';
+import { dailyJobs, runDailyJob, deliverDueMail } from '@picineiros/api/server';
 import {
   JobRun,
   MailMessage,

@@ -1,5 +1,4 @@
-import { hashPassword } from '@picineiros/api/accounts/password';
-import { deliverDueMail } from '@picineiros/api/mail/delivery';
+import { hashPassword, deliverDueMail } from '@picineiros/api/server';
 import { LoginEvent, MailMessage, Membership, Organization, User } from '@picineiros/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMailSender } from '../src/mail/transport';

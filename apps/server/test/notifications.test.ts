@@ -1,4 +1,4 @@
-import { runDailyJob, dailyJobs } from '@picineiros/api/jobs/index';
+import { runDailyJob, dailyJobs } from '@picineiros/api/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addMember,

@@ -3,8 +3,7 @@ import { crc32, deflateSync } from 'node:zlib';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readImageSize } from '@picineiros/api/organizations/logo-image';
-import { messages } from '@picineiros/api/shared/messages';
+import { readImageSize, messages } from '@picineiros/api/client';
 import { Organization } from '@picineiros/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {

@@ -1,7 +1,6 @@
 // LGPD export (issue 15): no live secret leaves in it (the outbox's links carry invite tokens), its CSV
 // cells are escaped like the reports', and sent mails lose their bodies after the retention period.
-import { mailBodyPurgeJob, PURGED_MAIL_BODY } from '@picineiros/api/jobs/mail-body-purge';
-import { runPendingExports } from '@picineiros/api/privacy/export-worker';
+import { mailBodyPurgeJob, PURGED_MAIL_BODY, runPendingExports } from '@picineiros/api/server';
 import { MailMessage } from '@picineiros/db';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -4,10 +4,14 @@
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { maintenanceJobs } from '@picineiros/api/jobs/index';
-import { exportsDirectory } from '@picineiros/api/privacy/export-file';
-import { EXPORT_TTL_MS, runPendingExports } from '@picineiros/api/privacy/export-worker';
-import { planOrganizationTables, type AnyRow } from '@picineiros/api/privacy/tenant-tables';
+import {
+  maintenanceJobs,
+  exportsDirectory,
+  EXPORT_TTL_MS,
+  runPendingExports,
+  planOrganizationTables,
+  type AnyRow,
+} from '@picineiros/api/server';
 import { AuditEntry, LoginEvent, MailMessage, Membership, Organization, User } from '@picineiros/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';

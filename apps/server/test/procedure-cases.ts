@@ -2,7 +2,7 @@
 // walk makes them as another organization's member with this organization's ids; the permissions test
 // makes them as each role. `appRouter._def.procedures` is enumerated by both, so a new procedure without
 // a case here fails them.
-import { appRouter } from '@picineiros/api';
+import { appRouter } from '@picineiros/api/server';
 import { Membership } from '@picineiros/db';
 import type { TestServer, SignedIn } from './harness';
 

@@ -1,7 +1,7 @@
 // Plan limits and uniqueness under parallel requests, on both dialects: the requests of each case are sent
 // at once, and the rows in the database are counted afterwards.
 import type { AppRouter } from '@picineiros/api';
-import { issueAccountToken } from '@picineiros/api/accounts/account-tokens';
+import { issueAccountToken } from '@picineiros/api/server';
 import { Appointment, Client, Membership, Organization, User } from '@picineiros/db';
 import { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

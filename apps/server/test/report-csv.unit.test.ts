@@ -1,5 +1,4 @@
-import { renderCsv } from '@picineiros/api/reports/csv';
-import { formatCentsPlain, type Cell, type ReportColumn } from '@picineiros/api/reports/table';
+import { renderCsv, formatCentsPlain, type Cell, type ReportColumn } from '@picineiros/api/client';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 

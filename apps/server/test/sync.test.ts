@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ReferenceKind } from '@mikro-orm/core';
-import type { SyncChange } from '@picineiros/api/sync/schema';
+import type { SyncChange } from '@picineiros/api/client';
 import { Client, Organization, Pool, TENANT_FILTER } from '@picineiros/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, seedClient, signUpOwner, startTestServer, type SignedIn, type TestServer } from './harness';

@@ -8,7 +8,7 @@ import {
   FINANCE_STATUS_LABELS,
   POOL_HEATED_LABEL,
   POOL_LOCATION_LABELS,
-} from '@picineiros/api/shared/labels';
+} from '@picineiros/api/client';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClock, signUpOwner, startTestServer, type SignedIn, type TestServer } from './harness';

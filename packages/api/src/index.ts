@@ -1,17 +1,4 @@
-export { appRouter, type AppRouter } from './router';
-export {
-  createContext,
-  type ApiDependencies,
-  type ApiSettings,
-  type Context,
-  type LogBindings,
-  type RequestInfo,
-} from './context';
-export { AUTH_COOKIE_PATH } from './accounts/cookies';
-export { fieldErrorsOf } from './shared/validation';
-export {
-  noopObserver,
-  type ApiObserver,
-  type ProcedureOutcome,
-  type WebhookOutcome,
-} from './shared/observer';
+// The package's three entry points: this one (the router's type, all a tRPC client needs), ./client (what the
+// desktop renderer and core import: schemas, views, constants, labels, formatting helpers; nothing that needs
+// Node or the ORM, because the renderer is bundled for the browser) and ./server (what apps/server imports).
+export type { AppRouter } from './router';

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import type { AppRouter } from '@picineiros/api';
-import { localDateOf } from '@picineiros/api/shared/local-time';
-import type { SyncPullResult } from '@picineiros/api/sync/schema';
+import { localDateOf, type SyncPullResult } from '@picineiros/api/client';
 import { TRPCClientError } from '@trpc/client';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { BridgeErrorShape, BridgeEvent, BridgeOperation, BridgeResult } from '../ipc/contract';

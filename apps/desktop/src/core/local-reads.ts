@@ -5,11 +5,13 @@ import {
   ZAppointmentIdInput,
   ZAppointmentOverlapsInput,
   ZListAppointmentsInput,
-} from '@picineiros/api/appointments/schema';
-import { ZClientIdInput, ZListClientsInput } from '@picineiros/api/clients/schema';
-import { ZDashboardSummaryInput } from '@picineiros/api/dashboard/schema';
-import { ZFinanceEntryIdInput, ZListFinanceEntriesInput } from '@picineiros/api/finance/schema';
-import type { z } from '@picineiros/api/shared/validation';
+  ZClientIdInput,
+  ZListClientsInput,
+  ZDashboardSummaryInput,
+  ZFinanceEntryIdInput,
+  ZListFinanceEntriesInput,
+  type z,
+} from '@picineiros/api/client';
 import type { Replica } from './replica';
 
 /** Where and when the organization is: its time zone and its local date. */

@@ -3,21 +3,16 @@
 import { createWriteStream } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
-import { ZListAppointmentsInput } from '@picineiros/api/appointments/schema';
-import { ZListClientsInput } from '@picineiros/api/clients/schema';
-import { ZListFinanceEntriesInput } from '@picineiros/api/finance/schema';
-import { companyContactLines } from '@picineiros/api/organizations/company';
-import type { TMemberList } from '@picineiros/api/members/schema';
-import type { TCompanyDetails, TOrganizationLogo } from '@picineiros/api/organizations/schema';
-import { renderCsv, type CsvDialect } from '@picineiros/api/reports/csv';
-import { renderPdf } from '@picineiros/api/reports/pdf';
 import {
+  ZListAppointmentsInput,
+  ZListClientsInput,
+  ZListFinanceEntriesInput,
+  companyContactLines,
+  renderCsv,
+  renderPdf,
   describeAppointmentFilters,
   describeClientFilters,
   describeFinanceFilters,
-  type FilterNames,
-} from '@picineiros/api/reports/filters';
-import {
   appointmentColumns,
   appointmentRow,
   appointmentTotals,
@@ -26,12 +21,20 @@ import {
   financeColumns,
   financeRow,
   REPORT_META,
-} from '@picineiros/api/reports/rows';
-import type { Cell, ReportColumn, ReportFilter } from '@picineiros/api/reports/table';
-import { POOL_TYPE_LABELS } from '@picineiros/api/shared/labels';
-import { formatLocalDateTimeBr, localDateOf } from '@picineiros/api/shared/local-time';
-import { fieldErrorsOf } from '@picineiros/api/shared/validation';
-import type { PoolType } from '@picineiros/db/constants';
+  POOL_TYPE_LABELS,
+  formatLocalDateTimeBr,
+  localDateOf,
+  fieldErrorsOf,
+  type TMemberList,
+  type TCompanyDetails,
+  type TOrganizationLogo,
+  type CsvDialect,
+  type FilterNames,
+  type Cell,
+  type ReportColumn,
+  type ReportFilter,
+  type PoolType,
+} from '@picineiros/api/client';
 import type { Replica } from './replica';
 
 export const LOCAL_REPORT_KINDS = ['clients', 'appointments', 'finance'] as const;

@@ -1,4 +1,4 @@
-import { scrubBreadcrumbFields, scrubEventFields } from '@picineiros/api/shared/scrub';
+import { scrubBreadcrumbFields, scrubEventFields } from '@picineiros/api/client';
 import type { DesktopConfig } from './config';
 
 /**

@@ -1,4 +1,4 @@
-import { addDaysToLocalDate } from '@picineiros/api/shared/local-time';
+import { addDaysToLocalDate } from '@picineiros/api/client';
 
 // Local calendar dates as 'YYYY-MM-DD' strings: today is the machine's local day; weekdays are read at noon so
 // no DST jump moves the day.

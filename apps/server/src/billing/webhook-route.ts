@@ -1,6 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { ApiObserver } from '@picineiros/api';
-import { HANDLED_EVENTS, receiveAsaasWebhook } from '@picineiros/api/billing/webhooks';
+import { HANDLED_EVENTS, receiveAsaasWebhook, type ApiObserver } from '@picineiros/api/server';
 import type { Database } from '@picineiros/db';
 import type { FastifyInstance } from 'fastify';
 

@@ -1,8 +1,12 @@
 import { createReadStream } from 'node:fs';
-import type { ApiDependencies, RequestInfo } from '@picineiros/api';
-import { claimExportDownload, removeExportFile } from '@picineiros/api/privacy/export-download';
-import { openReportContext } from '@picineiros/api/reports/access';
-import { RateLimitRefusal } from '@picineiros/api/shared/rate-limit';
+import {
+  claimExportDownload,
+  removeExportFile,
+  openReportContext,
+  RateLimitRefusal,
+  type ApiDependencies,
+  type RequestInfo,
+} from '@picineiros/api/server';
 import { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';

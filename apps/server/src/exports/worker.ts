@@ -1,4 +1,4 @@
-import { runPendingExports } from '@picineiros/api/privacy/export-worker';
+import { runPendingExports } from '@picineiros/api/server';
 import type { Database } from '@picineiros/db';
 import type { FastifyBaseLogger } from 'fastify';
 

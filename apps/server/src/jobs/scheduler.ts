@@ -5,7 +5,7 @@ import {
   runDailyJob,
   type MaintenanceJob,
   type MaintenanceSettings,
-} from '@picineiros/api/jobs/index';
+} from '@picineiros/api/server';
 import type { Database } from '@picineiros/db';
 import { Cron } from 'croner';
 import type { FastifyBaseLogger } from 'fastify';

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { MailSender } from '@picineiros/api/mail/delivery';
+import type { MailSender } from '@picineiros/api/server';
 import nodemailer from 'nodemailer';
 import type { Config } from '../config';
 

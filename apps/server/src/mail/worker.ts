@@ -1,4 +1,4 @@
-import { deliverDueMail, type MailSender } from '@picineiros/api/mail/delivery';
+import { deliverDueMail, type MailSender } from '@picineiros/api/server';
 import type { Database } from '@picineiros/db';
 import type { FastifyBaseLogger } from 'fastify';
 import type { WorkMetrics } from '../observability/metrics';

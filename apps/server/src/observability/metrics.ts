@@ -1,7 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { ApiObserver } from '@picineiros/api';
-import type { DailyJobResult } from '@picineiros/api/jobs/daily-job';
-import type { DeliveryResult } from '@picineiros/api/mail/delivery';
+import type { ApiObserver, DailyJobResult, DeliveryResult } from '@picineiros/api/server';
 import { MailMessage, type Database } from '@picineiros/db';
 import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';

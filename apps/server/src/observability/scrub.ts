@@ -1,4 +1,4 @@
-import { scrubBreadcrumbFields, scrubEventFields } from '@picineiros/api/shared/scrub';
+import { scrubBreadcrumbFields, scrubEventFields } from '@picineiros/api/client';
 import type { Breadcrumb, ErrorEvent } from '@sentry/node';
 
 // Sentry's hooks over the shared scrubber (packages/api/src/shared/scrub.ts, also used by the desktop).

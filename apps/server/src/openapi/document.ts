@@ -1,7 +1,12 @@
-import { appRouter, AUTH_COOKIE_PATH } from '@picineiros/api';
-import { REPORT_DEFINITIONS } from '@picineiros/api/reports/definitions';
-import { REPORT_EXTENSIONS, REPORT_KINDS } from '@picineiros/api/reports/build';
-import { authedProcedure, orgProcedure } from '@picineiros/api/trpc';
+import {
+  appRouter,
+  AUTH_COOKIE_PATH,
+  REPORT_DEFINITIONS,
+  REPORT_EXTENSIONS,
+  REPORT_KINDS,
+  authedProcedure,
+  orgProcedure,
+} from '@picineiros/api/server';
 import { z } from 'zod';
 import { REST_OPERATIONS, type JsonObject } from './rest-routes';
 

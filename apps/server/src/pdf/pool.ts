@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { PdfRenderer } from '@picineiros/api/reports/build';
+import type { PdfRenderer } from '@picineiros/api/server';
 
 export type PdfJob = Parameters<PdfRenderer>[0];
 

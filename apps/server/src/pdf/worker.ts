@@ -2,7 +2,7 @@
 // synchronous and can take seconds for a long report, so they run here and never on the event loop that
 // answers every tenant's requests.
 import { parentPort } from 'node:worker_threads';
-import { renderPdf } from '@picineiros/api/reports/pdf';
+import { renderPdf } from '@picineiros/api/client';
 import type { PdfJob } from './pool';
 
 const port = parentPort;

@@ -1,20 +1,19 @@
 // appointments.list, .get and .overlaps from the replica: its own SQL over the synced rows, the server's
 // view, cursor and overlap rule (@picineiros/api/appointments/{view,overlaps}), so both answer alike.
 // Archived visits are not here at all (tombstones delete rows).
-import { findOverlaps, overlapCandidateDates } from '@picineiros/api/appointments/overlaps';
-import type {
-  AppointmentOverlaps,
-  AppointmentPage,
-  AppointmentView,
-  TAppointmentOverlapsInput,
-  TListAppointmentsInput,
-} from '@picineiros/api/appointments/schema';
 import {
+  findOverlaps,
+  overlapCandidateDates,
   appointmentCursorOf,
   parseAppointmentCursor,
   toAppointmentView,
-} from '@picineiros/api/appointments/view';
-import { keysetPage } from '@picineiros/api/shared/paging';
+  keysetPage,
+  type AppointmentOverlaps,
+  type AppointmentPage,
+  type AppointmentView,
+  type TAppointmentOverlapsInput,
+  type TListAppointmentsInput,
+} from '@picineiros/api/client';
 import type Database from 'better-sqlite3';
 import { clientNamesOf } from './client-names';
 import { readStoredRow } from './stored-rows';

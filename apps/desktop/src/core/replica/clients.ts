@@ -1,11 +1,16 @@
 // clients.list and clients.get from the replica: its own SQL over the synced rows, the server's view and
 // paging (@picineiros/api/clients/view, shared/paging), so both answer alike.
-import type { ClientPage, ClientView, TListClientsInput } from '@picineiros/api/clients/schema';
-import { clientListDirection } from '@picineiros/api/clients/schema';
-import { toClientView } from '@picineiros/api/clients/view';
-import { numberedPage, pageWindow } from '@picineiros/api/shared/paging';
-import { searchTermsOf } from '@picineiros/api/shared/search-text';
-import type { SyncRowsByType } from '@picineiros/api/sync/schema';
+import {
+  clientListDirection,
+  toClientView,
+  numberedPage,
+  pageWindow,
+  searchTermsOf,
+  type ClientPage,
+  type ClientView,
+  type TListClientsInput,
+  type SyncRowsByType,
+} from '@picineiros/api/client';
 import type Database from 'better-sqlite3';
 import { readStoredRow } from './stored-rows';
 

@@ -1,13 +1,13 @@
 // dashboard.summary from the replica: the server's plan and summary (@picineiros/api/dashboard/summary) over
 // the replica's rows, so the figures match. The replica keeps no archived rows, so none is counted.
-import type { DashboardSummary } from '@picineiros/api/dashboard/schema';
 import {
   boundsSql,
   planDashboard,
   toDashboardSummary,
   UPCOMING_LIMIT,
+  type DashboardSummary,
   type InstantBounds,
-} from '@picineiros/api/dashboard/summary';
+} from '@picineiros/api/client';
 import type Database from 'better-sqlite3';
 import { readAppointments } from './appointments';
 

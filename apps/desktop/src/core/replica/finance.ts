@@ -1,13 +1,15 @@
 // finance.list and finance.get from the replica: its own SQL over the synced rows, the server's view and
 // cursor (@picineiros/api/finance/view), so both answer alike. `today` is the organization's local date.
-import type {
-  FinanceEntryPage,
-  FinanceEntryView,
-  TListFinanceEntriesInput,
-} from '@picineiros/api/finance/schema';
-import { financeCursorOf, parseFinanceCursor, toFinanceEntryView } from '@picineiros/api/finance/view';
-import { keysetPage } from '@picineiros/api/shared/paging';
-import { searchTermsOf } from '@picineiros/api/shared/search-text';
+import {
+  financeCursorOf,
+  parseFinanceCursor,
+  toFinanceEntryView,
+  keysetPage,
+  searchTermsOf,
+  type FinanceEntryPage,
+  type FinanceEntryView,
+  type TListFinanceEntriesInput,
+} from '@picineiros/api/client';
 import type Database from 'better-sqlite3';
 import { clientNamesOf } from './client-names';
 import { readStoredRow } from './stored-rows';

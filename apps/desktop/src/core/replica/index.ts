@@ -1,19 +1,20 @@
 import {
   ZAppointmentOverlapsInput,
   ZListAppointmentsInput,
+  ZListClientsInput,
+  ZDashboardSummaryInput,
+  ZListFinanceEntriesInput,
   type AppointmentOverlaps,
   type AppointmentPage,
   type AppointmentView,
-} from '@picineiros/api/appointments/schema';
-import { ZListClientsInput, type ClientPage, type ClientView } from '@picineiros/api/clients/schema';
-import { ZDashboardSummaryInput, type DashboardSummary } from '@picineiros/api/dashboard/schema';
-import {
-  ZListFinanceEntriesInput,
+  type ClientPage,
+  type ClientView,
+  type DashboardSummary,
   type FinanceEntryPage,
   type FinanceEntryView,
-} from '@picineiros/api/finance/schema';
-import type { z } from '@picineiros/api/shared/validation';
-import type { SyncChange } from '@picineiros/api/sync/schema';
+  type z,
+  type SyncChange,
+} from '@picineiros/api/client';
 import Database from 'better-sqlite3';
 import { getAppointment, listAppointmentOverlaps, listAppointments } from './appointments';
 import { getClient, listClients } from './clients';

@@ -1,5 +1,5 @@
 // The replica's tables: what SQLite keeps of each synced entity, and how a synced row fills its columns.
-import type { SyncChange } from '@picineiros/api/sync/schema';
+import type { SyncChange } from '@picineiros/api/client';
 import { iso, nullableNumber, nullableText, text, type StoredRow } from './stored-rows';
 
 export type EntityType = SyncChange['entityType'];

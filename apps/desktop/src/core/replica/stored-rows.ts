@@ -1,7 +1,7 @@
 // The one adapter between what the replica stores and what the views read: a synced row is kept as the
 // sync feed's JSON, so its dates come back as ISO strings; the shared mappers (@picineiros/api/<domain>/view)
 // read the entity's property names with dates as Dates, which is the sync row's own shape.
-import type { SyncRowsByType } from '@picineiros/api/sync/schema';
+import type { SyncRowsByType } from '@picineiros/api/client';
 
 /** A synced row as written to the `data` column: the sync payload's row, before its dates are revived. */
 export type StoredRow = Record<string, unknown>;

@@ -1,5 +1,5 @@
 import { Badge } from '@mantine/core';
-import type { AppointmentStatus } from '@picineiros/api/shared/constants';
+import type { AppointmentStatus } from '@picineiros/api/client';
 import { t } from '../i18n';
 
 export const STATUS_COLORS: Record<AppointmentStatus, string> = {

@@ -1,5 +1,5 @@
 import { Anchor, Text } from '@mantine/core';
-import { isValidCep, maskCep, onlyDigits } from '@picineiros/api/shared/brazil';
+import { isValidCep, maskCep, onlyDigits } from '@picineiros/api/client';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { t } from '../i18n';

@@ -1,6 +1,6 @@
 import { SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { ZUpdateOrganizationInput } from '@picineiros/api/organizations/schema';
+import { ZUpdateOrganizationInput } from '@picineiros/api/client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { t } from '../i18n';

@@ -1,7 +1,6 @@
 import { SimpleGrid, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
-import type { AddressView } from '@picineiros/api/shared/address';
-import { maskDocument, maskPhone } from '@picineiros/api/shared/brazil';
+import { maskDocument, maskPhone, type AddressView } from '@picineiros/api/client';
 import { useCallback } from 'react';
 import { t } from '../i18n';
 import type { CepFillFields } from './cep-fill';

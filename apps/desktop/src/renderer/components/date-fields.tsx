@@ -1,13 +1,14 @@
 import { CloseButton, Popover, TextInput, type TextInputProps } from '@mantine/core';
 import { DatePicker } from '@mantine/dates';
-import { applyMask, onlyDigits } from '@picineiros/api/shared/brazil';
 import {
+  applyMask,
+  onlyDigits,
   DEFAULT_SANE_WINDOW,
   formatTypedDate,
   outsideSaneWindow,
   parseTypedDate,
   type SaneWindow,
-} from '@picineiros/api/shared/typed-date';
+} from '@picineiros/api/client';
 import { useEffect, useRef, useState } from 'react';
 import { todayLocal } from '../dates';
 import { t } from '../i18n';

@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { ZDeleteAccountInput } from '@picineiros/api/privacy/schema';
+import { ZDeleteAccountInput } from '@picineiros/api/client';
 import { useState } from 'react';
 import { fieldErrorsOf } from '../api/client';
 import { t } from '../i18n';

@@ -1,5 +1,5 @@
 import { Anchor, Button, Group, List, Progress, Text, ThemeIcon } from '@mantine/core';
-import type { FirstStep } from '@picineiros/api/organizations/first-steps';
+import type { FirstStep } from '@picineiros/api/client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { t } from '../i18n';
 import { dashboardKeys } from '../queries/keys';

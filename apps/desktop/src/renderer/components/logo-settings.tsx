@@ -1,6 +1,6 @@
 import { Button, Card, FileInput, Group, Image, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { LOGO_MAX_BYTES, sniffLogoType } from '@picineiros/api/organizations/logo-image';
+import { LOGO_MAX_BYTES, sniffLogoType } from '@picineiros/api/client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { fieldErrorsOf } from '../api/client';

@@ -14,8 +14,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { ZRequestOrganizationDeletionInput } from '@picineiros/api/privacy/schema';
-import type { DataExportStatus } from '@picineiros/api/shared/constants';
+import { ZRequestOrganizationDeletionInput, type DataExportStatus } from '@picineiros/api/client';
 import { useState } from 'react';
 import { showMutationError, showSuccess, validateWith } from './forms';
 import { formatDate, formatDateTime, t } from '../i18n';

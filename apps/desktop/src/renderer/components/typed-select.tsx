@@ -1,6 +1,5 @@
 import { Select, type ComboboxItem, type SelectProps } from '@mantine/core';
-import { matchUfs, UFS, ufLabel, type Uf } from '@picineiros/api/shared/brazil';
-import { foldSearchText } from '@picineiros/api/shared/search-text';
+import { matchUfs, UFS, ufLabel, foldSearchText, type Uf } from '@picineiros/api/client';
 import { useMemo, useState } from 'react';
 import { t } from '../i18n';
 

@@ -1,4 +1,4 @@
-import { formatLocalMonth } from '@picineiros/api/shared/labels';
+import { formatLocalMonth } from '@picineiros/api/client';
 import { ptBR, type Messages } from './pt-br';
 
 // The one i18n layer: `t('clients.title')` for strings, `format*` for numbers and dates (pt-BR, BRL).
@@ -52,7 +52,7 @@ export function formatNumber(value: number): string {
 }
 
 /** A local date 'YYYY-MM-DD' → 'dd/MM/yyyy', without going through a time zone. */
-export { formatLocalDateBr as formatLocalDate } from '@picineiros/api/shared/local-time';
+export { formatLocalDateBr as formatLocalDate } from '@picineiros/api/client';
 
 const dateTime = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'short', timeStyle: 'short' });
 const dateOnly = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'short' });

@@ -14,7 +14,7 @@ import {
   POOL_LOCATION_LABELS,
   POOL_TYPE_LABELS,
   SUBSCRIPTION_STATUS_LABELS,
-} from '@picineiros/api/shared/labels';
+} from '@picineiros/api/client';
 
 export const ptBR = {
   app: { name: 'Picineiros', tagline: 'Gestão para profissionais de piscina' },

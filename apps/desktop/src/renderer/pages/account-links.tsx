@@ -1,7 +1,6 @@
 import { Alert, Anchor, Button, Loader, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { ZRequestPasswordResetInput, ZResetPasswordInput } from '@picineiros/api/accounts/schema';
-import { ZAcceptInviteInput } from '@picineiros/api/members/schema';
+import { ZRequestPasswordResetInput, ZResetPasswordInput, ZAcceptInviteInput } from '@picineiros/api/client';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { showMutationError, validateWith } from '../components/forms';

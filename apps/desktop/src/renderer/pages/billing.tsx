@@ -1,5 +1,5 @@
 import { Alert, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { TBillingCurrent, TInvoiceView, TPlanView } from '@picineiros/api/billing/schema';
+import type { TBillingCurrent, TInvoiceView, TPlanView } from '@picineiros/api/client';
 import { useState } from 'react';
 import { errorCodeOf } from '../api/client';
 import { PageState } from '../components/page-state';

@@ -14,13 +14,14 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { ZCreateClientInput, ZUpdateClientInput } from '@picineiros/api/clients/schema';
 import {
+  ZCreateClientInput,
+  ZUpdateClientInput,
   POOL_LOCATIONS,
   POOL_TYPES,
   type PoolLocation,
   type PoolType,
-} from '@picineiros/api/shared/constants';
+} from '@picineiros/api/client';
 import { useEffect } from 'react';
 import { useConfirm } from '../components/confirm-dialog';
 import { AddressFields, DocumentPhoneFields } from '../components/contact-fields';

@@ -15,7 +15,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { POOL_TYPES, type PoolType } from '@picineiros/api/shared/constants';
+import { POOL_TYPES, type PoolType } from '@picineiros/api/client';
 import { useState } from 'react';
 import { PageState } from '../components/page-state';
 import { ExportMenu } from '../components/report-export';

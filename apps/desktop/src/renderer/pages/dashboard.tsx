@@ -1,6 +1,6 @@
 import { BarChart } from '@mantine/charts';
 import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { APPOINTMENT_STATUSES } from '@picineiros/api/shared/constants';
+import { APPOINTMENT_STATUSES } from '@picineiros/api/client';
 import { useState } from 'react';
 import { FirstStepsCard } from '../components/first-steps';
 import { SectionCard } from '../components/section-card';

@@ -12,7 +12,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import type { FinanceStatus } from '@picineiros/api/shared/constants';
+import type { FinanceStatus } from '@picineiros/api/client';
 import { useState } from 'react';
 import { DateRangeFields } from '../components/date-range-fields';
 import { FinanceStatusBadge } from '../components/finance-status-badge';

@@ -11,7 +11,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { ZChangePasswordInput } from '@picineiros/api/accounts/schema';
+import { ZChangePasswordInput } from '@picineiros/api/client';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { showMutationError, showSuccess, validateWith } from '../components/forms';

@@ -1,6 +1,6 @@
 import { Anchor, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { ZRegisterInput } from '@picineiros/api/accounts/schema';
+import { ZRegisterInput } from '@picineiros/api/client';
 import { useState } from 'react';
 import { showMutationError, validateWith } from '../components/forms';
 import { t } from '../i18n';

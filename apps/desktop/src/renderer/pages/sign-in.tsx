@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { ZLoginInput } from '@picineiros/api/accounts/schema';
+import { ZLoginInput } from '@picineiros/api/client';
 import { useState } from 'react';
 import { useSession } from '../session-context';
 import { showMutationError, validateWith } from '../components/forms';

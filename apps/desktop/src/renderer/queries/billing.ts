@@ -1,4 +1,4 @@
-import type { TBillingErrorData, TInvoiceView } from '@picineiros/api/billing/schema';
+import type { TBillingErrorData, TInvoiceView } from '@picineiros/api/client';
 import type { AppRouter } from '@picineiros/api';
 import { TRPCClientError } from '@trpc/client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';

@@ -1,5 +1,5 @@
 import { Alert, List, Text } from '@mantine/core';
-import { ZAppointmentOverlapsInput } from '@picineiros/api/appointments/schema';
+import { ZAppointmentOverlapsInput } from '@picineiros/api/client';
 import { useConfirm } from '../../components/confirm-dialog';
 import { formatLocalDate, t } from '../../i18n';
 import { useAppointmentOverlaps, useFetchAppointmentOverlaps } from '../../queries/hooks';

@@ -1,7 +1,6 @@
 import { Group, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { ZLocalDate, ZLocalTime } from '@picineiros/api/shared/scalars';
-import { z } from '@picineiros/api/shared/validation';
+import { ZLocalDate, ZLocalTime, z } from '@picineiros/api/client';
 import { showMutationError, showSuccess, validateWith } from '../../components/forms';
 import { DialogButtons } from '../../components/save-row';
 import { formatLocalDate, t } from '../../i18n';

@@ -1,6 +1,5 @@
 import { ActionIcon, Box, Button, Menu } from '@mantine/core';
-import { APPOINTMENT_NEXT_STATUSES, CANCEL_REASON_MAX } from '@picineiros/api/appointments/schema';
-import type { AppointmentStatus } from '@picineiros/api/shared/constants';
+import { APPOINTMENT_NEXT_STATUSES, CANCEL_REASON_MAX, type AppointmentStatus } from '@picineiros/api/client';
 import { useConfirm } from '../../components/confirm-dialog';
 import { showMutationError, showSuccess } from '../../components/forms';
 import { formatLocalDate, t } from '../../i18n';

@@ -1,7 +1,7 @@
 import { Group, NumberInput, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
-import { ZCreateAppointmentInput } from '@picineiros/api/appointments/schema';
+import { ZCreateAppointmentInput } from '@picineiros/api/client';
 import { useMemo, useState } from 'react';
 import { showMutationError, showSuccess, validateWith } from '../../components/forms';
 import { DialogButtons } from '../../components/save-row';

@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Card, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useClipboard } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import type { TInvoiceView } from '@picineiros/api/billing/schema';
+import type { TInvoiceView } from '@picineiros/api/client';
 import { useEffect } from 'react';
 import { PageState } from '../../components/page-state';
 import { formatLocalDate, formatMoney, t } from '../../i18n';

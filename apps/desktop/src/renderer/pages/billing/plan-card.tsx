@@ -1,6 +1,5 @@
 import { Badge, Button, Card, Group, List, Text } from '@mantine/core';
-import type { TPlanView } from '@picineiros/api/billing/schema';
-import { PLAN_LIMITS, type PlanLimit } from '@picineiros/api/shared/constants';
+import { PLAN_LIMITS, type TPlanView, type PlanLimit } from '@picineiros/api/client';
 import { formatMoney, formatNumber, t } from '../../i18n';
 
 /** One plan of the plan table: its price and limits, and "Escolher" for an owner who may change it. */

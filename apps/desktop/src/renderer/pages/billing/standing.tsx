@@ -1,6 +1,5 @@
 import { Badge, Card, Group, Progress, Stack, Text } from '@mantine/core';
-import type { TBillingCurrent } from '@picineiros/api/billing/schema';
-import { PLAN_LIMITS, type SubscriptionStatus } from '@picineiros/api/shared/constants';
+import { PLAN_LIMITS, type TBillingCurrent, type SubscriptionStatus } from '@picineiros/api/client';
 import { formatDate, formatNumber, t } from '../../i18n';
 
 // Where the organization stands: its plan and status (trial, grace, paid until), and its use of the limits.

@@ -1,8 +1,13 @@
 import { Button, Card, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { ZSubscribeInput, type TBillingCurrent, type TPlanView } from '@picineiros/api/billing/schema';
-import { maskDocument } from '@picineiros/api/shared/brazil';
-import { BILLING_TYPES, type BillingType } from '@picineiros/api/shared/constants';
+import {
+  ZSubscribeInput,
+  maskDocument,
+  BILLING_TYPES,
+  type TBillingCurrent,
+  type TPlanView,
+  type BillingType,
+} from '@picineiros/api/client';
 import { useId, useState } from 'react';
 import { showMutationError, showSuccess, validateWith } from '../../components/forms';
 import { MaskedInput } from '../../components/masked-input';

@@ -1,5 +1,5 @@
 import { Stack, Table, Text, Title } from '@mantine/core';
-import type { FinanceStatus } from '@picineiros/api/shared/constants';
+import type { FinanceStatus } from '@picineiros/api/client';
 import { PageState } from '../../components/page-state';
 import { SectionCard } from '../../components/section-card';
 import { formatDate, formatLocalDate, formatMoney, t, tCount } from '../../i18n';

@@ -1,4 +1,4 @@
-import type { PoolLocation, PoolType } from '@picineiros/api/shared/constants';
+import type { PoolLocation, PoolType } from '@picineiros/api/client';
 import { addressValuesOf, type AddressValues } from '../../components/contact-fields';
 import { t } from '../../i18n';
 import type { Outputs } from '../../queries/keys';

@@ -1,8 +1,11 @@
 import { Group, SegmentedControl, Stack, Text } from '@mantine/core';
-import { ZDashboardSummaryInput } from '@picineiros/api/dashboard/schema';
-import { formatLocalMonth } from '@picineiros/api/shared/labels';
-import { addMonthsToLocalMonth, localMonthOf } from '@picineiros/api/shared/local-time';
-import { fieldErrorsOf } from '@picineiros/api/shared/validation';
+import {
+  ZDashboardSummaryInput,
+  formatLocalMonth,
+  addMonthsToLocalMonth,
+  localMonthOf,
+  fieldErrorsOf,
+} from '@picineiros/api/client';
 import { useCallback, type Dispatch, type SetStateAction } from 'react';
 import { DateRangeFields } from '../../components/date-range-fields';
 import { formatLocalDate, t } from '../../i18n';

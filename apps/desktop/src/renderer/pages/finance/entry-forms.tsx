@@ -1,8 +1,7 @@
 import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
-import { ZCreateFinanceEntryInput } from '@picineiros/api/finance/schema';
-import { PAYMENT_METHODS, type PaymentMethod } from '@picineiros/api/shared/constants';
+import { ZCreateFinanceEntryInput, PAYMENT_METHODS, type PaymentMethod } from '@picineiros/api/client';
 import { useState } from 'react';
 import { LocalDateInput } from '../../components/date-fields';
 import { showMutationError, showSuccess, validateWith } from '../../components/forms';

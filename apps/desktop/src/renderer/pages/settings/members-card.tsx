@@ -1,7 +1,6 @@
 import { ActionIcon, Badge, Button, Group, Select, Table, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { ZInviteMemberInput } from '@picineiros/api/members/schema';
-import { MEMBERSHIP_ROLES, type MembershipRole } from '@picineiros/api/shared/constants';
+import { ZInviteMemberInput, MEMBERSHIP_ROLES, type MembershipRole } from '@picineiros/api/client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useConfirm } from '../../components/confirm-dialog';
 import { savedFeedback, showMutationError, showSuccess, validateWith } from '../../components/forms';

@@ -1,6 +1,6 @@
 import { Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { ZUpdateOrganizationInput } from '@picineiros/api/organizations/schema';
+import { ZUpdateOrganizationInput } from '@picineiros/api/client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { savedFeedback, validateWith } from '../../components/forms';
