@@ -1,5 +1,5 @@
 // appointments.list, .get and .overlaps from the replica: its own SQL over the synced rows, the server's
-// view, cursor and overlap rule (@picineiros/api/appointments/{view,overlaps}), so both answer alike.
+// view, cursor and overlap rule (packages/api/src/appointments/{view,overlaps}), so both answer alike.
 // Archived visits are not here at all (tombstones delete rows).
 import {
   findOverlaps,

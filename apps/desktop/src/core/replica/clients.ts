@@ -1,5 +1,5 @@
 // clients.list and clients.get from the replica: its own SQL over the synced rows, the server's view and
-// paging (@picineiros/api/clients/view, shared/paging), so both answer alike.
+// paging (packages/api/src/clients/view, shared/paging), so both answer alike.
 import {
   clientListDirection,
   toClientView,

@@ -1,4 +1,4 @@
-// dashboard.summary from the replica: the server's plan and summary (@picineiros/api/dashboard/summary) over
+// dashboard.summary from the replica: the server's plan and summary (packages/api/src/dashboard/summary) over
 // the replica's rows, so the figures match. The replica keeps no archived rows, so none is counted.
 import {
   boundsSql,

@@ -1,5 +1,5 @@
 // finance.list and finance.get from the replica: its own SQL over the synced rows, the server's view and
-// cursor (@picineiros/api/finance/view), so both answer alike. `today` is the organization's local date.
+// cursor (packages/api/src/finance/view), so both answer alike. `today` is the organization's local date.
 import {
   financeCursorOf,
   parseFinanceCursor,
