@@ -54,7 +54,7 @@ afterAll(async () => {
 // Under load (CI, other suites) a sign-up and a webhook round trip take seconds: room beyond the 30 s default.
 describe('billing screen in Chromium', { timeout: 90_000 }, () => {
   it('signs up and shows the 14-day trial, the usage and the plans', async () => {
-    await signUpThroughPage(page, billing.server.url, newAccount({ organizationName: 'Piscinas Sol' }));
+    await signUpThroughPage(page, billing.server, newAccount({ organizationName: 'Piscinas Sol' }));
     await openBillingPage(page);
     await expectFreshTrial(page, '1 de 10');
     const plans = await billing.server.client().billing.plans.query();

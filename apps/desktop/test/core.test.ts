@@ -2,7 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signUpOwner, startTestServer, type SignedIn, type TestServer } from '../../server/test/harness';
+import {
+  newAccount,
+  registrationCodeFor,
+  signUpOwner,
+  startTestServer,
+  type SignedIn,
+  type TestServer,
+} from '../../server/test/harness';
 import type { BridgeEvent, BridgeResult } from '../src/ipc/contract';
 import { DesktopCore } from '../src/core/core';
 import { createMemoryTokenStore } from '../src/core/token-store';
@@ -71,6 +78,29 @@ describe('desktop core', () => {
     expect(tokenStore.peek()).toMatch(/.{20,}/);
     const sessions = await owner.client.auth.sessions.query();
     expect(sessions.map((session) => session.client)).toContain('desktop');
+  });
+
+  it('signs up through the core: register only mails the code, the confirmation signs in like a login', async () => {
+    const fresh = newCore();
+    const account = newAccount();
+    expect(data(await call(fresh.core, 'auth.register', 'mutation', account))).toEqual({
+      status: 'code-sent',
+      email: account.email,
+    });
+    expect(fresh.tokenStore.peek()).toBeNull();
+    const code = await registrationCodeFor(server, account.email);
+    const signedIn = data<Record<string, unknown>>(
+      await call(fresh.core, 'auth.confirmRegistration', 'mutation', {
+        email: account.email,
+        code,
+        client: 'web',
+      }),
+    );
+    expect(signedIn['accessToken']).toBeTypeOf('string');
+    expect(signedIn).not.toHaveProperty('refreshToken');
+    expect(fresh.tokenStore.peek()).toMatch(/.{20,}/);
+    const me = data<{ user: { email: string } }>(await call(fresh.core, 'auth.me', 'query'));
+    expect(me.user.email).toBe(account.email);
   });
 
   it('fills the replica with a full pull and answers lists from it, like the server', async () => {

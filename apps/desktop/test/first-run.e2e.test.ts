@@ -82,7 +82,7 @@ describe('first run on the web build', { timeout: 90_000 }, () => {
   const account = newAccount({ name: 'Ana Lima', organizationName: 'Piscinas Lima' });
 
   it('registers a new company and lands on the checklist, without an empty chart, with the trial in the header', async () => {
-    await registerCompany(page, billing.server.url, account);
+    await registerCompany(page, billing.server, account);
     await seeFirstRunDashboard(page, { trialDays: 14 });
     await documentationScreenshot(page, 'first-run-dashboard');
   });

@@ -64,7 +64,7 @@ afterAll(async () => {
 
 describe('an office day on the web build, by keyboard and mouse', { timeout: 120_000 }, () => {
   it('registers the company and lands on its first steps', async () => {
-    await registerCompany(page, billing.server.url, account);
+    await registerCompany(page, billing.server, account);
     await seeFirstRunDashboard(page, { trialDays: 14 });
     owner = await signInExisting(billing.server, account);
   });

@@ -3,7 +3,13 @@
 import type { AppRouter } from '@picineiros/api';
 import { clientSearchColumns } from '@picineiros/api/client';
 import { hashPassword } from '@picineiros/api/server';
-import { createFixtures, type EntityManager, type MembershipRole } from '@picineiros/db';
+import {
+  createFixtures,
+  MailMessage,
+  type EntityManager,
+  type MembershipRole,
+  type SessionClient,
+} from '@picineiros/db';
 import { createTestDatabase, type TestDatabase } from '@picineiros/db/testing';
 import { createTRPCClient, httpLink, splitLink, TRPCClientError } from '@trpc/client';
 import makeFetchCookie from 'fetch-cookie';
@@ -12,6 +18,7 @@ import type { CookieJar } from 'tough-cookie';
 import { inject } from 'vitest';
 import { buildServer } from '../src/app';
 import { loadConfig } from '../src/config';
+import { codeFrom } from './smtp';
 
 export const TEST_APP_SECRET = 'test-secret-that-is-long-enough-0123456789';
 
@@ -162,13 +169,40 @@ export type SignedIn = {
   password: string;
 };
 
+/** The code of the last sign-up mail queued for `email`, read from the outbox (test servers send no mail). */
+export async function registrationCodeFor(
+  server: Pick<TestServer, 'database'>,
+  email: string,
+): Promise<string> {
+  const mail = await server.database
+    .fork()
+    .findOne(
+      MailMessage,
+      { to: email.toLowerCase(), kind: 'registration_code' },
+      { orderBy: { createdAt: 'desc', id: 'desc' } },
+    );
+  return codeFrom(mail?.text);
+}
+
+/** The whole sign-up: auth.register, then auth.confirmRegistration with the code from the mail. */
+export async function registerAndConfirm(
+  server: TestServer,
+  api: ReturnType<TestServer['client']>,
+  account: ReturnType<typeof newAccount>,
+  client: SessionClient = 'desktop',
+) {
+  await api.auth.register.mutate(account);
+  const code = await registrationCodeFor(server, account.email);
+  return api.auth.confirmRegistration.mutate({ email: account.email, code, client });
+}
+
 /** Registers a new owner (with a new organization) as a desktop client and returns a client signed in. */
 export async function signUpOwner(
   server: TestServer,
   overrides: Parameters<typeof newAccount>[0] = {},
 ): Promise<SignedIn> {
   const account = newAccount(overrides);
-  const result = await server.client().auth.register.mutate({ ...account, client: 'desktop' });
+  const result = await registerAndConfirm(server, server.client(), account);
   const orgId = result.memberships[0]?.organizationId;
   if (!orgId) throw new Error('registration returned no organization');
   const signedIn = { accessToken: result.accessToken, orgId };

@@ -8,7 +8,15 @@ import { createTestDatabase } from '@picineiros/db/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildServer } from '../src/app';
 import { createPdfPool } from '../src/pdf/pool';
-import { newAccount, seed, seedClient, signUpOwner, startTestServer, type TestServer } from './harness';
+import {
+  newAccount,
+  registerAndConfirm,
+  seed,
+  seedClient,
+  signUpOwner,
+  startTestServer,
+  type TestServer,
+} from './harness';
 
 const SERVER_DIR = fileURLToPath(new URL('..', import.meta.url));
 
@@ -35,9 +43,8 @@ async function sessionIpOf(server: TestServer, userId: string): Promise<string |
 }
 
 async function registerFrom(server: TestServer, forwardedFor: string): Promise<string> {
-  const result = await server
-    .client({ headers: { 'x-forwarded-for': forwardedFor } })
-    .auth.register.mutate({ ...newAccount(), client: 'desktop' });
+  const api = server.client({ headers: { 'x-forwarded-for': forwardedFor } });
+  const result = await registerAndConfirm(server, api, newAccount());
   return result.user.id;
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import superjson from 'superjson';
-import { newAccount, signUpOwner, startTestServer, type TestServer } from './harness';
+import { newAccount, registerAndConfirm, signUpOwner, startTestServer, type TestServer } from './harness';
 
 const logLines: string[] = [];
 let server: TestServer;
@@ -137,12 +137,8 @@ describe(`HTTP surface`, () => {
 
   it(`keeps passwords, tokens and cookies out of the logs`, async () => {
     const account = newAccount({ password: 'senha-secreta-que-nao-vaza' });
-    const result = await server
-      .client({ headers: { cookie: 'picineiros_refresh=segredo-do-cookie' } })
-      .auth.register.mutate({
-        ...account,
-        client: 'desktop',
-      });
+    const api = server.client({ headers: { cookie: 'picineiros_refresh=segredo-do-cookie' } });
+    const result = await registerAndConfirm(server, api, account);
     await server.client({ accessToken: () => result.accessToken }).auth.me.query();
     const logs = logLines.join('\n');
     expect(logs).toContain('incoming request');

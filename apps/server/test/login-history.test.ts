@@ -1,17 +1,17 @@
-import { hashPassword, deliverDueMail } from '@picineiros/api/server';
+import { hashPassword } from '@picineiros/api/server';
 import { LoginEvent, MailMessage, Membership, Organization, User } from '@picineiros/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMailSender } from '../src/mail/transport';
 import {
   addMember,
   errorOf,
   newAccount,
+  registerAndConfirm,
   signUpOwner,
   startTestServer,
   type SignedIn,
   type TestServer,
 } from './harness';
-import { startSmtpServer } from './smtp';
+import { deliverThrough, startSmtpServer } from './smtp';
 
 // Sign-in history (auth.loginHistory), the organization's members' sign-ins (audit.logins) and the
 // new-device notice, through the real server and a real SMTP server.
@@ -21,7 +21,6 @@ const CHROME_WINDOWS_UPDATED = CHROME_WINDOWS.replace('Chrome/141.0.0.0', 'Chrom
 const FIREFOX_LINUX = 'Mozilla/5.0 (X11; Linux x86_64; rv:144.0) Gecko/20100101 Firefox/144.0';
 const SAFARI_MAC =
   'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_6) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Safari/605.1.15';
-const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 let server: TestServer;
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
@@ -39,11 +38,7 @@ afterAll(async () => {
 });
 
 function deliver() {
-  const sender = createMailSender(
-    { smtpUrl: smtp.url, mailFrom: 'Picineiros <nao-responda@picineiros.test>', dataDir: '' },
-    silent,
-  );
-  return deliverDueMail(server.database, sender, new Date(), silent);
+  return deliverThrough(smtp.url, server.database, new Date());
 }
 
 function from(userAgent: string, ip: string) {
@@ -62,7 +57,7 @@ async function signIn(
 /** Registers through the API from a given browser (the account's first sign-in). */
 async function register(userAgent: string, ip: string) {
   const account = newAccount({ name: 'Beatriz Nunes' });
-  const result = await from(userAgent, ip).auth.register.mutate({ ...account, client: 'web' });
+  const result = await registerAndConfirm(server, from(userAgent, ip), account, 'web');
   return { ...account, userId: result.user.id };
 }
 
@@ -201,13 +196,16 @@ describe('new-device sign-in notice', () => {
   it('mails the user when a sign-in comes from a new device, never on the first sign-in', async () => {
     const account = await register(CHROME_WINDOWS, '203.0.113.10');
     await deliver();
-    // Registration sent the verification mail only.
-    expect(mailsTo(account.email).map((mail) => mail.subject)).toEqual(['Confirme seu e-mail no Picineiros']);
+    // Registration sent its code and the verification mail, no new-device notice.
+    expect(mailsTo(account.email).map((mail) => mail.subject)).toEqual([
+      expect.stringMatching(/^Seu código do Picineiros: \d{6}$/),
+      'Confirme seu e-mail no Picineiros',
+    ]);
 
     // The same browser family and OS from the same /24, after a browser update: a known device.
     await signIn(account, CHROME_WINDOWS_UPDATED, '203.0.113.77');
     await deliver();
-    expect(mailsTo(account.email)).toHaveLength(1);
+    expect(mailsTo(account.email)).toHaveLength(2);
 
     // Another browser elsewhere: a new device, one notice.
     const session = await signIn(account, FIREFOX_LINUX, '198.51.100.7');

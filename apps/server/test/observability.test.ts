@@ -14,6 +14,7 @@ import { createSlowQueryLog } from '../src/observability/slow-queries';
 import {
   errorOf,
   newAccount,
+  registrationCodeFor,
   signUpOwner,
   startTestServer,
   TEST_APP_SECRET,
@@ -326,7 +327,12 @@ describe(`slow-query log`, () => {
           links: [httpLink({ url: `${url}/trpc`, transformer: superjson, headers })],
         });
       const account = newAccount();
-      const registered = await client({}).auth.register.mutate({ ...account, client: 'desktop' });
+      await client({}).auth.register.mutate(account);
+      const registered = await client({}).auth.confirmRegistration.mutate({
+        email: account.email,
+        code: await registrationCodeFor({ database: testDatabase.database }, account.email),
+        client: 'desktop',
+      });
       const organizationId = registered.memberships[0]?.organizationId ?? '';
       reported.length = 0;
       await client({

@@ -1,8 +1,11 @@
 // A real SMTP server on loopback (smtp-server) that keeps what it receives, parsed by mailparser. It can be
 // stopped and started again on the same port to simulate an outage.
 import type { AddressInfo } from 'node:net';
+import { deliverDueMail, type DeliveryResult } from '@picineiros/api/server';
+import type { Database } from '@picineiros/db';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { createMailSender } from '../src/mail/transport';
 
 export type ReceivedMail = {
   from: string;
@@ -76,9 +79,27 @@ export async function startSmtpServer() {
   };
 }
 
+export const silentLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+/** Runs the server's mail worker once, sending what is due at `now` to the SMTP server at `smtpUrl`. */
+export function deliverThrough(smtpUrl: string, database: Database, now: Date): Promise<DeliveryResult> {
+  const sender = createMailSender(
+    { smtpUrl, mailFrom: 'Picineiros <nao-responda@picineiros.test>', dataDir: '' },
+    silentLogger,
+  );
+  return deliverDueMail(database, sender, now, silentLogger);
+}
+
 /** The token of the first link in a mail's text. */
 export function tokenFrom(mail: ReceivedMail | undefined): string {
   const token = mail ? /[?&]token=([\w%-]+)/.exec(mail.text)?.[1] : undefined;
   if (!token) throw new Error('no link with a token in the mail');
   return decodeURIComponent(token);
+}
+
+/** The 6-digit sign-up code in a mail's text. */
+export function codeFrom(text: string | undefined): string {
+  const code = text ? /\b(\d{6})\b/.exec(text)?.[1] : undefined;
+  if (!code) throw new Error('no 6-digit code in the mail');
+  return code;
 }

@@ -249,8 +249,13 @@ export class DesktopCore {
 
   private async dispatch({ path, type, input, orgId }: CoreOperation): Promise<unknown> {
     switch (path) {
-      case 'auth.login':
       case 'auth.register': {
+        // Only mails a code (or a warning): nothing to keep yet. auth.confirmRegistration signs in.
+        if (!this.link.isOnline()) await this.link.probe();
+        return this.link.call('mutation', path, input);
+      }
+      case 'auth.login':
+      case 'auth.confirmRegistration': {
         if (!this.link.isOnline()) await this.link.probe();
         const result = await this.link.call<Outputs['auth']['login']>('mutation', path, {
           ...(input as object),

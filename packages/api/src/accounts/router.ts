@@ -9,30 +9,31 @@ import {
 import { listLoginHistory } from './login-history';
 import {
   ZChangePasswordInput,
+  ZConfirmRegistrationInput,
   ZLoginHistory,
   ZLoginHistoryInput,
   ZLoginInput,
   ZMe,
   ZRefreshInput,
   ZRegisterInput,
+  ZRegistrationSent,
   ZRequestPasswordResetInput,
   ZResetPasswordInput,
   ZSessionView,
   ZRevokeSessionInput,
   ZVerifyEmailInput,
 } from './schema';
-import {
-  describeMe,
-  listSessions,
-  loginUser,
-  logoutSession,
-  refreshSession,
-  registerUser,
-  revokeSession,
-} from './service';
+import { describeMe, listSessions, loginUser, logoutSession, refreshSession, revokeSession } from './service';
+import { confirmRegistration, registerUser } from './registration';
 
 export const authRouter = router({
-  register: publicProcedure.input(ZRegisterInput).mutation(({ ctx, input }) => registerUser(ctx, input)),
+  register: publicProcedure
+    .input(ZRegisterInput)
+    .output(ZRegistrationSent)
+    .mutation(({ ctx, input }) => registerUser(ctx, input)),
+  confirmRegistration: publicProcedure
+    .input(ZConfirmRegistrationInput)
+    .mutation(({ ctx, input }) => confirmRegistration(ctx, input)),
   login: publicProcedure.input(ZLoginInput).mutation(({ ctx, input }) => loginUser(ctx, input)),
   refresh: publicProcedure.input(ZRefreshInput).mutation(({ ctx, input }) => refreshSession(ctx, input)),
   logout: publicProcedure.input(ZRefreshInput).mutation(({ ctx, input }) => logoutSession(ctx, input)),

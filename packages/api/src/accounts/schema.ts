@@ -31,9 +31,23 @@ export const ZRegisterInput = z.object({
     .trim()
     .min(2, { error: 'Informe o nome da empresa.' })
     .max(120, { error: 'Nome da empresa longo demais (até 120 caracteres).' }),
-  client: ZSessionClient,
 });
 export type TRegisterInput = z.infer<typeof ZRegisterInput>;
+
+export const REGISTRATION_CODE_LENGTH = 6;
+
+/** The 6-digit code auth.register mails to the address. */
+export const ZRegistrationCode = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, { error: `Informe os ${REGISTRATION_CODE_LENGTH} dígitos do código.` });
+
+export const ZConfirmRegistrationInput = z.object({
+  email: z.string().trim().pipe(ZEmail),
+  code: ZRegistrationCode,
+  client: ZSessionClient,
+});
+export type TConfirmRegistrationInput = z.infer<typeof ZConfirmRegistrationInput>;
 
 export const ZLoginInput = z.object({
   email: z.string().trim().pipe(ZEmail),
@@ -111,6 +125,13 @@ export type TMembershipSummary = z.infer<typeof ZMembershipSummary>;
 /** auth.me: who is signed in, and the organizations they belong to (oldest membership first). */
 export const ZMe = z.object({ user: ZUserSummary, memberships: z.array(ZMembershipSummary) });
 export type TMe = z.infer<typeof ZMe>;
+
+/**
+ * auth.register's one answer, whether the address is new (a code was mailed) or already has an account
+ * (a warning was mailed): the caller cannot tell them apart.
+ */
+export const ZRegistrationSent = z.object({ status: z.literal('code-sent'), email: z.string() });
+export type TRegistrationSent = z.infer<typeof ZRegistrationSent>;
 
 /** One signed-in device of the caller (auth.sessions). */
 export const ZSessionView = z.object({

@@ -1,23 +1,19 @@
-import { Membership, Organization, Session, User, LoginEvent, type SessionClient } from '@picineiros/db';
+import { Membership, Session, User, type SessionClient } from '@picineiros/db';
 import { TRPCError } from '@trpc/server';
-import { startTrial } from '../billing/subscription';
 import type { Context } from '../context';
 import { messages } from '../shared/messages';
 import { clearSessionCookies, CSRF_COOKIE, CSRF_HEADER, REFRESH_COOKIE, setSessionCookies } from './cookies';
-import { queueVerificationMail } from './email-flows';
 import { attemptOf, recordSuccessfulSignIn } from './login-history';
-import { hashPassword, verifyPassword } from './password';
+import { verifyPassword } from './password';
 import type {
   TLoginInput,
   TMe,
   TMembershipSummary,
   TRefreshInput,
-  TRegisterInput,
   TSessionView,
   TUserSummary,
 } from './schema';
-import { abuseLimitsOf, HOUR_MS } from '../shared/abuse-limits';
-import { consumeRateLimit, tooManyRequests } from '../shared/rate-limit';
+import { tooManyRequests } from '../shared/rate-limit';
 import { reserveLoginAttempt } from './throttle';
 import {
   csrfTokenFor,
@@ -55,7 +51,7 @@ async function listMemberships(ctx: Context, user: User): Promise<TMembershipSum
   }));
 }
 
-async function startSession(ctx: Context, user: User, client: SessionClient): Promise<SignInResult> {
+export async function startSession(ctx: Context, user: User, client: SessionClient): Promise<SignInResult> {
   const now = ctx.clock();
   const session = ctx.em.create(Session, {
     user,
@@ -90,39 +86,6 @@ function deliverRefreshToken(
   const csrfToken = csrfTokenFor(ctx.settings.appSecret, session.id);
   setSessionCookies(ctx, refreshToken, csrfToken);
   return { csrfToken };
-}
-
-export async function registerUser(ctx: Context, input: TRegisterInput): Promise<SignInResult> {
-  // Every attempt counts against the IP's hourly allowance, taken ones too: it bounds both account
-  // farming and probing which addresses have an account.
-  const perIp = abuseLimitsOf(ctx.settings).registrationsPerIpHour;
-  await consumeRateLimit(
-    ctx.em,
-    [
-      {
-        limit: { bucket: 'register:ip', max: perIp, windowMs: HOUR_MS },
-        subject: perIp > 0 ? ctx.request.ip : null,
-      },
-    ],
-    ctx.clock(),
-  );
-  if (await ctx.em.count(User, { email: input.email })) {
-    throw new TRPCError({ code: 'CONFLICT', message: messages.emailTaken });
-  }
-  const user = ctx.em.create(User, {
-    email: input.email,
-    name: input.name,
-    passwordHash: await hashPassword(input.password),
-  });
-  const organization = ctx.em.create(Organization, { name: input.organizationName });
-  ctx.em.create(Membership, { user, organization, role: 'owner' });
-  // Every new organization starts on a trial of the largest plan (docs/architecture.md, "Billing").
-  await startTrial(ctx.em, organization, ctx.clock(), ctx.settings.billing);
-  queueVerificationMail(ctx, ctx.em, user);
-  // The first sign-in of the account: its device becomes the first known one (no notice).
-  ctx.em.create(LoginEvent, { ...attemptOf(ctx, user.email, input.client), outcome: 'success', user });
-  await ctx.em.flush();
-  return startSession(ctx, user, input.client);
 }
 
 export async function loginUser(ctx: Context, input: TLoginInput): Promise<SignInResult> {

@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { jwtVerify, SignJWT } from 'jose';
 
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
@@ -97,6 +97,21 @@ export function parseRefreshToken(token: string): { sessionId: string; hash: str
   const match = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/.exec(token);
   if (!match?.[1] || !match[2]) return null;
   return { sessionId: match[1], hash: sha256(match[2]) };
+}
+
+/**
+ * The stored form of a registration code: keyed with the app secret, because six digits alone are a
+ * million guesses away from any plain hash.
+ */
+export function registrationCodeHash(appSecret: string, email: string, code: string): string {
+  return createHmac('sha256', derivedKey(appSecret, 'registration-code'))
+    .update(`${email}:${code}`)
+    .digest('hex');
+}
+
+/** A random 6-digit code, leading zeros kept. */
+export function newRegistrationCode(): string {
+  return randomInt(0, 1_000_000).toString().padStart(6, '0');
 }
 
 export function safeEqual(a: string, b: string): boolean {

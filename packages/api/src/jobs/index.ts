@@ -3,6 +3,7 @@ import type { DailyJob } from './daily-job';
 import { financeNoticesJob } from './finance-notices';
 import { mailBodyPurgeJob } from './mail-body-purge';
 import { organizationPurgeJob, type MaintenanceJob } from './organization-purge';
+import { pendingRegistrationPurgeJob } from './pending-registration-purge';
 import { webhookRetryJob } from './webhook-retry';
 
 export { runDailyJob, type DailyJob, type DailyJobResult } from './daily-job';
@@ -18,6 +19,7 @@ export const dailyJobs: Record<string, DailyJob> = {
 export const maintenanceJobs: Record<string, MaintenanceJob> = {
   [organizationPurgeJob.name]: organizationPurgeJob,
   [mailBodyPurgeJob.name]: mailBodyPurgeJob,
+  [pendingRegistrationPurgeJob.name]: pendingRegistrationPurgeJob,
 };
 
 /**

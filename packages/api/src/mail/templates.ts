@@ -75,6 +75,26 @@ export function verificationEmail(input: { name: string; link: string }): MailCo
   ]);
 }
 
+export function registrationCodeEmail(input: { name: string; code: string }): MailContent {
+  return compose(`Seu código do Picineiros: ${input.code}`, 'Equipe Picineiros', [
+    `Olá, ${input.name}!`,
+    `Para criar sua conta no Picineiros, digite este código na tela de cadastro: ${input.code}`,
+    'Ele vale por 30 minutos. Se precisar, peça um novo na mesma tela.',
+    'Se você não pediu para criar uma conta, ignore esta mensagem: nada será criado.',
+  ]);
+}
+
+/** To an address that already has an account, when someone tries to register with it. */
+export function registrationAttemptEmail(input: { name: string; signInLink: string }): MailContent {
+  return compose('Tentativa de cadastro com seu e-mail no Picineiros', 'Equipe Picineiros', [
+    `Olá, ${input.name}!`,
+    'Alguém tentou criar uma conta no Picineiros com este e-mail, que já tem uma conta.',
+    'Se foi você, basta entrar com sua senha. Se não lembra dela, use "Esqueci minha senha" na tela de entrada para criar uma nova.',
+    { href: input.signInLink, label: 'Entrar no Picineiros' },
+    'Se não foi você, ignore esta mensagem: ninguém entra na sua conta sem a sua senha.',
+  ]);
+}
+
 export function passwordResetEmail(input: { name: string; link: string }): MailContent {
   return compose('Redefinição de senha do Picineiros', 'Equipe Picineiros', [
     `Olá, ${input.name}!`,

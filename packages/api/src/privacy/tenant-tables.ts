@@ -37,6 +37,8 @@ export type TenantTable = {
 export const GLOBAL_TABLES: Record<string, string> = {
   RateLimitHit:
     "counters of rate-limited actions keyed by e-mail or IP, not by organization (erasure deletes an erased e-mail's)",
+  PendingRegistration:
+    'sign-ups waiting for their e-mail code, before any organization exists; purged 30 minutes after',
   Plan: "the catalogue of Picineiros' plans, the same for every organization",
   RequestCounter:
     'per-minute call counters of the request budget, keyed by session and deleted after a few minutes',

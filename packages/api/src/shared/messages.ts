@@ -15,7 +15,7 @@ export const messages = {
   organizationNotFound: 'Organização não encontrada.',
   forbiddenForRole: 'Seu perfil não tem permissão para esta ação.',
   invalidCredentials: 'E-mail ou senha incorretos.',
-  emailTaken: 'Não foi possível concluir o cadastro com este e-mail.',
+  invalidRegistrationCode: 'Código inválido ou expirado.',
   tooManyAttempts: (seconds: number) =>
     `Muitas tentativas de entrada. Tente novamente em ${Math.ceil(seconds / 60)} min (${seconds} s).`,
   invalidRefreshToken: 'Sessão inválida. Entre novamente.',

@@ -14,6 +14,7 @@ import { MembershipSchema } from './membership.entity';
 import { NotificationSchema } from './notification.entity';
 import { NotificationReadSchema } from './notification-read.entity';
 import { OrganizationSchema } from './organization.entity';
+import { PendingRegistrationSchema } from './pending-registration.entity';
 import { PlanSchema } from './plan.entity';
 import { PoolSchema } from './pool.entity';
 import { RateLimitHitSchema } from './rate-limit-hit.entity';
@@ -40,6 +41,7 @@ export * from './membership.entity';
 export * from './notification.entity';
 export * from './notification-read.entity';
 export * from './organization.entity';
+export * from './pending-registration.entity';
 export * from './plan.entity';
 export * from './pool.entity';
 export * from './rate-limit-hit.entity';
@@ -63,6 +65,7 @@ export const entitySchemas = [
   SessionSchema,
   LoginEventSchema,
   AccountTokenSchema,
+  PendingRegistrationSchema,
   MailMessageSchema,
   RateLimitHitSchema,
   RequestCounterSchema,

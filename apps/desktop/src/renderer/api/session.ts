@@ -108,9 +108,16 @@ export class SessionManager {
     this.signedIn(result.user, result.memberships);
   }
 
-  async register(input: { name: string; email: string; password: string; organizationName: string }) {
-    const result = await this.api.auth.register.mutate({
-      ...input,
+  /** Mails a 6-digit code to the address (the answer is the same whether it already has an account). */
+  register(input: { name: string; email: string; password: string; organizationName: string }) {
+    return this.api.auth.register.mutate(input);
+  }
+
+  /** The code from the e-mail creates the account and signs in. */
+  async confirmRegistration(email: string, code: string): Promise<void> {
+    const result = await this.api.auth.confirmRegistration.mutate({
+      email,
+      code,
       client: this.desktop ? 'desktop' : 'web',
     });
     this.accessToken = result.accessToken;
