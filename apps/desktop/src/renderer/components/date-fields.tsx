@@ -192,7 +192,12 @@ export function LocalDateInput({
           }}
           onBlur={(event) => {
             setOpened(false);
-            commit(event.currentTarget.value);
+            // The focus going into the app's question is no leaving of the field: the question is this
+            // field's own (Mantine's focus trap may pull the focus in late, after a refused date re-focused
+            // the field), or another one that asks before anything is read.
+            const into = event.relatedTarget;
+            if (!(into instanceof Element && into.closest('[data-confirm-dialog]')))
+              commit(event.currentTarget.value);
             onBlur?.(event);
           }}
           onKeyDown={(event) => {
