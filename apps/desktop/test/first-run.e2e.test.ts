@@ -111,14 +111,14 @@ describe('first run on the web build', { timeout: 90_000 }, () => {
         uf: COMPANY.uf,
       },
     });
-    await expectTickedSteps(page, ['company']);
+    await expectTickedSteps(page, ['company', 'email']);
   });
 
   it('adds a client whose address comes from its CEP, and the checklist ticks', async () => {
     await typeClientWithCep(page);
     await sectionScreenshot(page, 'Endereço', 'client-form-cep');
     await saveClientWithCepAddress(page);
-    await expectTickedSteps(page, ['company', 'client']);
+    await expectTickedSteps(page, ['company', 'client', 'email']);
     expect(cep.requests).toEqual(expect.arrayContaining(['13010000', '01310100']));
   });
 
@@ -162,9 +162,9 @@ describe('first run on the desktop path (core over loopback)', { timeout: 90_000
 
   it('fills the company details and adds a client with the CEP lookup forwarded by the core', async () => {
     await fillCompanyDetails(page);
-    await expectTickedSteps(page, ['company']);
+    await expectTickedSteps(page, ['company', 'email']);
     await addClientWithCep(page);
-    await expectTickedSteps(page, ['company', 'client']);
+    await expectTickedSteps(page, ['company', 'client', 'email']);
     const current = await owner.client.organizations.current.query();
     expect(current.address).toMatchObject({ city: COMPANY.city, number: COMPANY.number });
     const clients = await owner.client.clients.list.query({ search: 'helena' });

@@ -71,12 +71,12 @@ describe('an office day on the web build, by keyboard and mouse', { timeout: 120
 
   it('fills the company details, the address from the CEP', async () => {
     await fillCompanyDetails(page);
-    await expectTickedSteps(page, ['company']);
+    await expectTickedSteps(page, ['company', 'email']);
   });
 
   it('adds a client whose address comes from the CEP', async () => {
     await addClientWithCep(page);
-    await expectTickedSteps(page, ['company', 'client']);
+    await expectTickedSteps(page, ['company', 'client', 'email']);
     expect(cep.requests).toEqual(expect.arrayContaining(['13010000', '01310100']));
   });
 

@@ -38,19 +38,36 @@ function lastMailTo(email: string) {
 }
 
 describe(`e-mail verification`, () => {
-  it(`sends a verification link on registration; the link verifies once and only once`, async () => {
+  it(`verifies the address of a confirmed sign-up, which gets the code mail and no verification link`, async () => {
     const owner = await signUpOwner(server, { name: 'Joana Prado' });
     await deliver();
-    const mail = lastMailTo(owner.email);
+    const subjects = () =>
+      smtp.received.filter((mail) => mail.to.includes(owner.email)).map((mail) => mail.subject);
+    expect(subjects()).toEqual([expect.stringMatching(/^Seu código do Picineiros: \d{6}$/)]);
+    expect((await owner.client.auth.me.query()).user.emailVerifiedAt).toEqual(clock());
+    expect(await owner.client.auth.resendVerification.mutate()).toEqual({ ok: true, alreadyVerified: true });
+    await deliver();
+    expect(subjects()).toHaveLength(1);
+  });
+
+  it(`sends an unverified account a verification link; the link verifies once and only once`, async () => {
+    const owner = await signUpOwner(server);
+    const member = await addMember(server, owner.orgId, 'admin', { name: 'Joana Prado' });
+    expect((await member.client.auth.me.query()).user.emailVerifiedAt).toBeNull();
+    expect(await member.client.auth.resendVerification.mutate()).toEqual({
+      ok: true,
+      alreadyVerified: false,
+    });
+    await deliver();
+    const mail = lastMailTo(member.email);
     expect(mail?.subject).toBe('Confirme seu e-mail no Picineiros');
     expect(mail?.text).toContain('Olá, Joana Prado!');
     expect(mail?.text).toContain('https://app.picineiros.test/verificar-email?token=');
     expect(mail?.html).toContain('Confirmar e-mail');
     expect(mail?.from).toBe('nao-responda@picineiros.test');
 
-    expect((await owner.client.auth.me.query()).user.emailVerifiedAt).toBeNull();
     await server.client().auth.verifyEmail.mutate({ token: tokenFrom(mail) });
-    expect((await owner.client.auth.me.query()).user.emailVerifiedAt).toEqual(clock());
+    expect((await member.client.auth.me.query()).user.emailVerifiedAt).toEqual(clock());
     const reused = await errorOf(server.client().auth.verifyEmail.mutate({ token: tokenFrom(mail) }));
     expect(reused.data?.code).toBe('BAD_REQUEST');
     expect(reused.message).toBe('Este link é inválido, já foi usado ou expirou. Peça um novo.');
@@ -58,16 +75,18 @@ describe(`e-mail verification`, () => {
 
   it(`refuses forged and expired links alike, and a resent link replaces the old one`, async () => {
     const owner = await signUpOwner(server);
+    const member = await addMember(server, owner.orgId, 'staff');
+    await member.client.auth.resendVerification.mutate();
     await deliver();
-    const first = tokenFrom(lastMailTo(owner.email));
+    const first = tokenFrom(lastMailTo(member.email));
     const forged = await errorOf(
       server.client().auth.verifyEmail.mutate({ token: `${first.slice(0, -2)}xx` }),
     );
     expect(forged.message).toBe('Este link é inválido, já foi usado ou expirou. Peça um novo.');
 
-    await owner.client.auth.resendVerification.mutate();
+    await member.client.auth.resendVerification.mutate();
     await deliver();
-    const second = tokenFrom(lastMailTo(owner.email));
+    const second = tokenFrom(lastMailTo(member.email));
     expect(second).not.toBe(first);
     expect((await errorOf(server.client().auth.verifyEmail.mutate({ token: first }))).data?.code).toBe(
       'BAD_REQUEST',
@@ -77,7 +96,7 @@ describe(`e-mail verification`, () => {
     expect((await errorOf(server.client().auth.verifyEmail.mutate({ token: second }))).data?.code).toBe(
       'BAD_REQUEST',
     );
-    const user = await server.database.fork().findOneOrFail(User, { email: owner.email });
+    const user = await server.database.fork().findOneOrFail(User, { email: member.email });
     expect(user.emailVerifiedAt).toBeNull();
   });
 });
@@ -348,12 +367,14 @@ describe(`the outbox`, () => {
     await deliver();
     const delivered = smtp.received.slice(before).flatMap((mail) => mail.to);
     expect(results.reduce((sum, result) => sum + result.sent, 0)).toBeGreaterThan(0);
-    // Each owner got two mails: the sign-up code and the verification link.
-    expect(delivered.sort()).toEqual(owners.flatMap((owner) => [owner.email, owner.email]).sort());
+    // Each owner got one mail: the sign-up code.
+    expect(delivered.sort()).toEqual(owners.map((owner) => owner.email).sort());
   });
 
   it(`writes .eml files under DATA_DIR/mail when no SMTP server is configured`, async () => {
     const owner = await signUpOwner(server);
+    const member = await addMember(server, owner.orgId, 'staff');
+    await member.client.auth.resendVerification.mutate();
     const dataDir = server.config.dataDir;
     const sender = createMailSender(
       { smtpUrl: undefined, mailFrom: 'Picineiros <a@b.test>', dataDir },
@@ -364,7 +385,7 @@ describe(`the outbox`, () => {
     const contents = files.map((file) => readFileSync(join(dataDir, 'mail', file), 'utf8'));
     expect(
       contents.some(
-        (eml) => eml.includes(`To: ${owner.email}`) && eml.includes('Subject: Confirme seu e-mail'),
+        (eml) => eml.includes(`To: ${member.email}`) && eml.includes('Subject: Confirme seu e-mail'),
       ),
     ).toBe(true);
   });

@@ -237,10 +237,15 @@ export async function seed<T>(server: TestServer, build: (em: EntityManager) => 
 
 /**
  * Adds a member with the given role to an organization straight in the database (invitations are their
- * own feature), then signs them in.
+ * own feature), then signs them in. Their e-mail is not verified, as an older account's may not be.
  */
-export async function addMember(server: TestServer, orgId: string, role: MembershipRole): Promise<SignedIn> {
-  const account = newAccount({ name: `Membro ${role}` });
+export async function addMember(
+  server: TestServer,
+  orgId: string,
+  role: MembershipRole,
+  overrides: Parameters<typeof newAccount>[0] = {},
+): Promise<SignedIn> {
+  const account = newAccount({ name: `Membro ${role}`, ...overrides });
   const passwordHash = await hashPassword(account.password);
   await seed(server, (em) =>
     seedMember(em, orgId, { email: account.email, name: account.name, passwordHash, role }),

@@ -120,7 +120,7 @@ describe(`Prometheus metrics`, () => {
 
   it(`shows the mail outbox depth and counts sends and failures of the worker`, async () => {
     const em = server.database.fork();
-    // Sign-ups in earlier tests queued verification mails: out of the way, so the outbox holds just ours.
+    // Sign-ups in earlier tests queued their code mails: out of the way, so the outbox holds just ours.
     await em.nativeUpdate(MailMessage, { status: 'pending' }, { status: 'sent' });
     for (const to of ['a@example.com', 'b@example.com']) {
       em.create(MailMessage, {

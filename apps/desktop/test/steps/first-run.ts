@@ -50,25 +50,20 @@ export async function expectTickedSteps(page: Page, steps: FirstStepKey[]): Prom
 }
 
 /**
- * A new company's dashboard: the checklist with nothing done and a link for each step, no revenue chart
- * with an axis up to R$ 4,00 but a short empty line, and (when payments are configured) the trial's days
- * left in the header.
+ * A new company's dashboard: the checklist with only the e-mail step done (typing the sign-up code
+ * confirmed the address) and a link for each other step, no revenue chart with an axis up to R$ 4,00 but a
+ * short empty line, and (when payments are configured) the trial's days left in the header.
  */
 export async function seeFirstRunDashboard(page: Page, options: { trialDays?: number } = {}): Promise<void> {
   await openPage(page, 'Painel', 'Painel');
   const checklist = page.getByTestId('first-steps');
   await expect.poll(() => checklist.isVisible(), WAIT).toBe(true);
   expect(await checklist.locator('[data-step]').count()).toBe(5);
-  expect(await tickedSteps(page)).toEqual([]);
-  for (const link of [
-    'Abrir Configurações',
-    'Novo cliente',
-    'Abrir a agenda',
-    'Convidar',
-    'Abrir Meu perfil',
-  ]) {
+  expect(await tickedSteps(page)).toEqual(['email']);
+  for (const link of ['Abrir Configurações', 'Novo cliente', 'Abrir a agenda', 'Convidar']) {
     expect(await checklist.getByRole('link', { name: link }).isVisible()).toBe(true);
   }
+  expect(await checklist.getByRole('link', { name: 'Abrir Meu perfil' }).count()).toBe(0);
   expect(await page.getByTestId('revenue-empty').isVisible()).toBe(true);
   expect(await page.locator('.recharts-wrapper').count()).toBe(0);
   expect(await page.getByText('R$ 4,00').count()).toBe(0);

@@ -8,7 +8,6 @@ import { withCountingLock } from '../shared/counting-lock';
 import { fieldError } from '../shared/field-error';
 import { messages } from '../shared/messages';
 import { consumeRateLimit, type RateLimit } from '../shared/rate-limit';
-import { queueVerificationMail } from './email-flows';
 import { attemptOf } from './login-history';
 import { hashPassword } from './password';
 import type { TConfirmRegistrationInput, TRegisterInput, TRegistrationSent } from './schema';
@@ -89,8 +88,8 @@ export async function registerUser(ctx: Context, input: TRegisterInput): Promise
 }
 
 /**
- * Turns a pending registration whose code matches into the user, the organization (on its trial) and the
- * owner's membership, and signs them in. Under the address's lock, so parallel confirmations create one
+ * Turns a pending registration whose code matches into the user (e-mail verified), the organization (on its
+ * trial) and the owner's membership, and signs them in. Under the address's lock, so parallel confirmations create one
  * account and parallel wrong codes are counted one after the other (never more than five). Unknown,
  * expired, dropped and wrong all get the same field error.
  */
@@ -133,12 +132,13 @@ async function createOwner(
     email: pending.email,
     name: pending.name,
     passwordHash: pending.passwordHash,
+    // Typing the mailed code proved the address: no verification link to follow.
+    emailVerifiedAt: ctx.clock(),
   });
   const organization = ctx.em.create(Organization, { name: pending.organizationName });
   ctx.em.create(Membership, { user, organization, role: 'owner' });
   // Every new organization starts on a trial of the largest plan (docs/architecture.md, "Billing").
   await startTrial(ctx.em, organization, ctx.clock(), ctx.settings.billing);
-  queueVerificationMail(ctx, ctx.em, user);
   // The first sign-in of the account: its device becomes the first known one (no notice).
   ctx.em.create(LoginEvent, { ...attemptOf(ctx, user.email, client), outcome: 'success', user });
   return user;
