@@ -2,15 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startBillingServer, type BillingTestServer } from '../../server/test/billing-harness';
-import { startFakeCep } from '../../server/test/fake-cep';
+import type { BillingTestServer } from '../../server/test/billing-harness';
 import { newAccount, signUpOwner, type SignedIn } from '../../server/test/harness';
 import { DesktopCore } from '../src/core/core';
 import { createMemoryTokenStore } from '../src/core/token-store';
-import { documentationScreenshot, ensureWebBuild, openChromiumPage, screenshotOnFailure } from './browser';
+import { documentationScreenshot, screenshotOnFailure } from './browser';
 import { serveCoreOverLoopback } from './core-over-loopback';
+import { startOfficeWeb, type OfficeWeb } from './office-web';
 import {
   addClientWithCep,
   COMPANY,
@@ -55,28 +55,20 @@ async function sectionScreenshot(page: Page, heading: string, name: string): Pro
   });
 }
 
-let cep: Awaited<ReturnType<typeof startFakeCep>>;
+let office: OfficeWeb;
 let billing: BillingTestServer;
-let browser: Browser;
 let page: Page;
-let pageErrors: string[] = [];
 
 beforeAll(async () => {
-  ensureWebBuild();
-  cep = await startFakeCep();
-  billing = await startBillingServer(new Date(), { CEP_LOOKUP_URL: cep.url });
-  ({ browser, page, pageErrors } = await openChromiumPage());
+  office = await startOfficeWeb();
+  ({ billing, page } = office);
 });
 
 afterEach(async (context) => {
   await screenshotOnFailure(page, context.task, `first-run-${billing.server.dialect}`);
 });
 
-afterAll(async () => {
-  await browser.close();
-  await billing.close();
-  await cep.close();
-});
+afterAll(() => office.close());
 
 describe('first run on the web build', { timeout: 90_000 }, () => {
   const account = newAccount({ name: 'Ana Lima', organizationName: 'Piscinas Lima' });
@@ -119,12 +111,12 @@ describe('first run on the web build', { timeout: 90_000 }, () => {
     await sectionScreenshot(page, 'Endereço', 'client-form-cep');
     await saveClientWithCepAddress(page);
     await expectTickedSteps(page, ['company', 'client', 'email']);
-    expect(cep.requests).toEqual(expect.arrayContaining(['13010000', '01310100']));
+    expect(office.cep.requests).toEqual(expect.arrayContaining(['13010000', '01310100']));
   });
 
   it('goes on saving when the CEP is unknown', async () => {
     await unknownCepDoesNotBlock(page);
-    expect(pageErrors).toEqual([]);
+    expect(office.pageErrors).toEqual([]);
   });
 });
 

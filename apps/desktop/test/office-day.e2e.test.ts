@@ -1,11 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startBillingServer, type BillingTestServer } from '../../server/test/billing-harness';
-import { startFakeCep } from '../../server/test/fake-cep';
+import type { BillingTestServer } from '../../server/test/billing-harness';
 import { newAccount, signInExisting, type SignedIn } from '../../server/test/harness';
 import { addDays, startOfWeek, todayLocal } from '../src/renderer/dates';
-import { ensureWebBuild, openChromiumPage, screenshotOnFailure } from './browser';
+import { screenshotOnFailure } from './browser';
 import { PATIENCE } from './e2e-steps';
+import { startOfficeWeb, type OfficeWeb } from './office-web';
 import { billCompletedVisit, editCharge, markChargePaid, reopenCharge } from './steps/charges';
 import { DATE_FIELD_PLACES, expectEveryDateFieldListed, typeIntoDateFields } from './steps/dates-keyboard';
 import {
@@ -32,11 +32,9 @@ import { downloadListCsv, readExcelCsv } from './steps/wording';
 // cancels it with a reason and reopens it, completes and bills it, corrects the charge, marks it paid and
 // reopens it, and exports the list. Each area's own suite walks its steps on the desktop path as well.
 
-let cep: Awaited<ReturnType<typeof startFakeCep>>;
+let office: OfficeWeb;
 let billing: BillingTestServer;
-let browser: Browser;
 let page: Page;
-let pageErrors: string[] = [];
 let owner: SignedIn;
 
 const account = newAccount({ name: 'Paula Ramos', organizationName: 'Piscinas Ramos' });
@@ -46,21 +44,15 @@ const weekStart = addDays(startOfWeek(todayLocal()), 7);
 let visit: VisitRef = { client, date: addDays(weekStart, 1), startTime: '09:00' };
 
 beforeAll(async () => {
-  ensureWebBuild();
-  cep = await startFakeCep();
-  billing = await startBillingServer(new Date(), { CEP_LOOKUP_URL: cep.url });
-  ({ browser, page, pageErrors } = await openChromiumPage());
+  office = await startOfficeWeb();
+  ({ billing, page } = office);
 });
 
 afterEach(async (context) => {
   await screenshotOnFailure(page, context.task, `office-day-${billing.server.dialect}`);
 });
 
-afterAll(async () => {
-  await browser.close();
-  await billing.close();
-  await cep.close();
-});
+afterAll(() => office.close());
 
 describe('an office day on the web build, by keyboard and mouse', { timeout: 120_000 }, () => {
   it('registers the company and lands on its first steps', async () => {
@@ -77,7 +69,7 @@ describe('an office day on the web build, by keyboard and mouse', { timeout: 120
   it('adds a client whose address comes from the CEP', async () => {
     await addClientWithCep(page);
     await expectTickedSteps(page, ['company', 'client', 'email']);
-    expect(cep.requests).toEqual(expect.arrayContaining(['13010000', '01310100']));
+    expect(office.cep.requests).toEqual(expect.arrayContaining(['13010000', '01310100']));
   });
 
   it('schedules a visit with its date typed dd/mm/aaaa', () =>
@@ -131,6 +123,6 @@ describe('an office day on the web build, by keyboard and mouse', { timeout: 120
     const charge = rows.find((row) => row.includes('Manutenção e produtos'));
     expect(charge, JSON.stringify(rows)).toBeDefined();
     expect(charge).toEqual(expect.arrayContaining([client, 'Pendente', '195,00']));
-    await expect.poll(() => pageErrors, PATIENCE).toEqual([]);
+    await expect.poll(() => office.pageErrors, PATIENCE).toEqual([]);
   });
 });
