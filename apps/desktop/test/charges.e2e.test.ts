@@ -1,11 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { signUpOwner, startTestServer, type SignedIn, type TestServer } from '../../server/test/harness';
-import { DesktopCore } from '../src/core/core';
-import { createMemoryTokenStore } from '../src/core/token-store';
 import { addDays, todayLocal } from '../src/renderer/dates';
 import {
   documentationScreenshot,
@@ -14,7 +9,7 @@ import {
   PAGE_OPTIONS,
   screenshotOnFailure,
 } from './browser';
-import { serveCoreOverLoopback } from './core-over-loopback';
+import { startDesktopPath, type DesktopPath } from './core-over-loopback';
 import { PATIENCE, seedOffice, signIn, typedDate, watchPageErrors } from './e2e-steps';
 import {
   archiveCharge,
@@ -259,22 +254,12 @@ describe('charges on the web build', () => {
 describe('charges on the desktop path (core over loopback)', () => {
   let page: Page;
   let owner: SignedIn;
-  let core: DesktopCore;
-  let loopback: Awaited<ReturnType<typeof serveCoreOverLoopback>>;
-  let dataDir: string;
+  let desktop: DesktopPath;
   let pageErrors: string[];
   beforeAll(async () => {
     owner = await signUpOwner(server, { name: 'Marina Souza', organizationName: 'Piscinas Verde' });
     await seedCharges(owner);
-    dataDir = mkdtempSync(join(tmpdir(), 'picineiros-charges-e2e-'));
-    core = new DesktopCore({
-      serverUrl: server.url,
-      dataDir,
-      tokenStore: createMemoryTokenStore(),
-      syncIntervalMs: 300,
-    });
-    await core.start();
-    loopback = await serveCoreOverLoopback(core);
+    desktop = await startDesktopPath(server.url);
     page = await browser.newPage(PAGE_OPTIONS);
     pageErrors = watchPageErrors(page);
   });
@@ -284,14 +269,12 @@ describe('charges on the desktop path (core over loopback)', () => {
   afterAll(async () => {
     expect(pageErrors).toEqual([]);
     await page.close();
-    await loopback.close();
-    await core.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await desktop.close();
   });
 
   it('signs in, and the core fills its replica', async () => {
-    await signIn(page, loopback.url, owner);
-    await expect.poll(() => core.replica.counts()['finance_entries'], PATIENCE).toBe(5);
+    await signIn(page, desktop.url, owner);
+    await expect.poll(() => desktop.core.replica.counts()['finance_entries'], PATIENCE).toBe(5);
   });
   chargeSteps(
     () => page,

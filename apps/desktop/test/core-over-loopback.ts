@@ -1,10 +1,14 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import superjson from 'superjson';
-import type { DesktopCore, CoreOperation } from '../src/core/core';
+import { DesktopCore, type CoreOperation } from '../src/core/core';
+import type { SaveLocation } from '../src/core/report-export';
+import { createMemoryTokenStore } from '../src/core/token-store';
 
 // Test-only stand-in for Electron's main + preload: serves the web build on 127.0.0.1 with a
 // `window.picineiros` bridge whose calls and events travel over HTTP (POST /bridge/call, Server-Sent Events
@@ -107,6 +111,44 @@ export async function serveCoreOverLoopback(core: DesktopCore) {
           resolve();
         }),
       );
+    },
+  };
+}
+
+export type DesktopPath = {
+  core: DesktopCore;
+  /** Where the renderer opens the desktop path. */
+  url: string;
+  dataDir: string;
+  close(): Promise<void>;
+};
+
+/**
+ * A real DesktopCore in a fresh data folder, signed out, with the loopback bridge in front of it. The short
+ * pull interval lets the core notice changes and a cut connection within a test's patience.
+ */
+export async function startDesktopPath(
+  serverUrl: string,
+  options: { saveLocation?: (dataDir: string) => SaveLocation } = {},
+): Promise<DesktopPath> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'picineiros-desktop-e2e-'));
+  const core = new DesktopCore({
+    serverUrl,
+    dataDir,
+    tokenStore: createMemoryTokenStore(),
+    syncIntervalMs: 300,
+    saveLocation: options.saveLocation?.(dataDir),
+  });
+  await core.start();
+  const loopback = await serveCoreOverLoopback(core);
+  return {
+    core,
+    url: loopback.url,
+    dataDir,
+    close: async () => {
+      await loopback.close();
+      await core.stop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

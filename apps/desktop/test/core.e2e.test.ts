@@ -1,14 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { signUpOwner, startTestServer, type SignedIn, type TestServer } from '../../server/test/harness';
-import { DesktopCore } from '../src/core/core';
-import { createMemoryTokenStore } from '../src/core/token-store';
 import { ensureWebBuild, openChromiumPage, screenshotOnFailure } from './browser';
 import { expectFreshTrial, openBillingPage, WAIT } from './billing-steps';
-import { serveCoreOverLoopback } from './core-over-loopback';
+import { startDesktopPath, type DesktopPath } from './core-over-loopback';
 import {
   createAppointment,
   choosePoolType,
@@ -27,9 +22,7 @@ import { startLoopbackProxy } from './loopback-proxy';
 
 let server: TestServer;
 let proxy: Awaited<ReturnType<typeof startLoopbackProxy>>;
-let core: DesktopCore;
-let loopback: Awaited<ReturnType<typeof serveCoreOverLoopback>>;
-let dataDir: string;
+let desktop: DesktopPath;
 let browser: Browser;
 let page: Page;
 let owner: SignedIn;
@@ -41,16 +34,7 @@ beforeAll(async () => {
   proxy = await startLoopbackProxy(() => new URL(server.url));
   owner = await signUpOwner(server, { name: 'Marina Souza', organizationName: 'Piscinas Azul' });
   await seedOffice(owner);
-  dataDir = mkdtempSync(join(tmpdir(), 'picineiros-core-e2e-'));
-  // A short pull interval so the core notices a cut connection within the test's patience.
-  core = new DesktopCore({
-    serverUrl: proxy.url,
-    dataDir,
-    tokenStore: createMemoryTokenStore(),
-    syncIntervalMs: 300,
-  });
-  await core.start();
-  loopback = await serveCoreOverLoopback(core);
+  desktop = await startDesktopPath(proxy.url);
   ({ browser, page, pageErrors } = await openChromiumPage());
 });
 
@@ -60,19 +44,17 @@ afterEach(async (context) => {
 
 afterAll(async () => {
   await browser.close();
-  await loopback.close();
-  await core.stop();
+  await desktop.close();
   await proxy.down();
   await server.close();
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('the renderer against the desktop core over loopback', () => {
   it('signs in as a desktop client, and the core fills its replica', async () => {
-    await signIn(page, loopback.url, owner);
+    await signIn(page, desktop.url, owner);
     const sessions = await owner.client.auth.sessions.query();
     expect(sessions.map((session) => session.client)).toContain('desktop');
-    await expect.poll(() => core.replica.counts()['finance_entries'], PATIENCE).toBe(1);
+    await expect.poll(() => desktop.core.replica.counts()['finance_entries'], PATIENCE).toBe(1);
   });
 
   it('shows field errors on the right field: a bad CPF (form) and a taken one (server), then saves', () =>
@@ -137,7 +119,7 @@ describe('the renderer against the desktop core over loopback', () => {
 
   it('signs out by itself after the idle time, and the core forgets the organization', async () => {
     await signOutWhenIdle(page, owner, 'desktop');
-    expect(core.replica.counts()['clients']).toBe(0);
+    expect(desktop.core.replica.counts()['clients']).toBe(0);
     expect(pageErrors).toEqual([]);
   });
 });

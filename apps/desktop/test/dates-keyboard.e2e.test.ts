@@ -1,14 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { signUpOwner, startTestServer, type SignedIn, type TestServer } from '../../server/test/harness';
-import { DesktopCore } from '../src/core/core';
-import { createMemoryTokenStore } from '../src/core/token-store';
 import { addDays, todayLocal } from '../src/renderer/dates';
 import { ensureWebBuild, launchChromium, PAGE_OPTIONS, screenshotOnFailure } from './browser';
-import { serveCoreOverLoopback } from './core-over-loopback';
+import { startDesktopPath, type DesktopPath } from './core-over-loopback';
 import { PATIENCE, seedOffice, signIn, watchPageErrors } from './e2e-steps';
 import {
   archiveClientThroughAppDialog,
@@ -149,22 +144,12 @@ describe('dates and keyboard on the web build', () => {
 describe('dates and keyboard on the desktop path (core over loopback)', () => {
   let page: Page;
   let context: DateFieldsContext;
-  let core: DesktopCore;
-  let loopback: Awaited<ReturnType<typeof serveCoreOverLoopback>>;
-  let dataDir: string;
+  let desktop: DesktopPath;
   let pageErrors: string[];
   beforeAll(async () => {
     const owner = await signUpOwner(server, { name: 'Marina Souza', organizationName: 'Piscinas Verde' });
     context = await seed(owner);
-    dataDir = mkdtempSync(join(tmpdir(), 'picineiros-dates-e2e-'));
-    core = new DesktopCore({
-      serverUrl: server.url,
-      dataDir,
-      tokenStore: createMemoryTokenStore(),
-      syncIntervalMs: 300,
-    });
-    await core.start();
-    loopback = await serveCoreOverLoopback(core);
+    desktop = await startDesktopPath(server.url);
     page = await browser.newPage(PAGE_OPTIONS);
     pageErrors = watchPageErrors(page);
   });
@@ -174,16 +159,14 @@ describe('dates and keyboard on the desktop path (core over loopback)', () => {
   afterAll(async () => {
     expect(pageErrors).toEqual([]);
     await page.close();
-    await loopback.close();
-    await core.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await desktop.close();
   });
 
   it(
     'signs in, and the core fills its replica',
     async () => {
-      await signIn(page, loopback.url, context.owner);
-      await expect.poll(() => core.replica.counts()['appointments'], PATIENCE).toBe(1);
+      await signIn(page, desktop.url, context.owner);
+      await expect.poll(() => desktop.core.replica.counts()['appointments'], PATIENCE).toBe(1);
     },
     SLOW,
   );

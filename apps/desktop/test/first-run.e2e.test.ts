@@ -1,15 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BillingTestServer } from '../../server/test/billing-harness';
 import { newAccount, signUpOwner, type SignedIn } from '../../server/test/harness';
-import { DesktopCore } from '../src/core/core';
-import { createMemoryTokenStore } from '../src/core/token-store';
 import { documentationScreenshot, screenshotOnFailure } from './browser';
-import { serveCoreOverLoopback } from './core-over-loopback';
+import { startDesktopPath, type DesktopPath } from './core-over-loopback';
 import { startOfficeWeb, type OfficeWeb } from './office-web';
 import {
   addClientWithCep,
@@ -121,33 +116,21 @@ describe('first run on the web build', { timeout: 90_000 }, () => {
 });
 
 describe('first run on the desktop path (core over loopback)', { timeout: 90_000 }, () => {
-  let core: DesktopCore;
-  let loopback: Awaited<ReturnType<typeof serveCoreOverLoopback>>;
-  let dataDir: string;
+  let desktop: DesktopPath;
   let owner: SignedIn;
 
   beforeAll(async () => {
     owner = await signUpOwner(billing.server, { name: 'Bruno Reis', organizationName: 'Piscinas Reis' });
-    dataDir = mkdtempSync(join(tmpdir(), 'picineiros-first-run-'));
-    core = new DesktopCore({
-      serverUrl: billing.server.url,
-      dataDir,
-      tokenStore: createMemoryTokenStore(),
-      syncIntervalMs: 300,
-    });
-    await core.start();
-    loopback = await serveCoreOverLoopback(core);
+    desktop = await startDesktopPath(billing.server.url);
   });
 
   afterAll(async () => {
-    await loopback.close();
-    await core.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await desktop.close();
   });
 
   it('signs in on the desktop and sees the checklist and the empty lists', async () => {
     await page.context().clearCookies();
-    await signInToNewCompany(page, loopback.url, owner);
+    await signInToNewCompany(page, desktop.url, owner);
     await seeFirstRunDashboard(page, { trialDays: 14 });
     await seeEmptyStates(page);
   });

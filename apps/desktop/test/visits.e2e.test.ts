@@ -1,14 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { signUpOwner, startTestServer, type SignedIn, type TestServer } from '../../server/test/harness';
-import { DesktopCore } from '../src/core/core';
-import { createMemoryTokenStore } from '../src/core/token-store';
 import { addDays, startOfWeek, todayLocal } from '../src/renderer/dates';
 import { ensureWebBuild, launchChromium, PAGE_OPTIONS, screenshotOnFailure } from './browser';
-import { serveCoreOverLoopback } from './core-over-loopback';
+import { startDesktopPath } from './core-over-loopback';
 import { PATIENCE, seedOffice, signIn, watchPageErrors } from './e2e-steps';
 import {
   cancelVisitWithReason,
@@ -53,27 +48,15 @@ afterAll(async () => {
  * A real DesktopCore and the loopback bridge in front of it, started when its walk begins: the bridge reads
  * the web build's index.html once, so it should not outlive a rebuild by another test run.
  */
-async function startDesktopPath(): Promise<string> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'picineiros-visits-e2e-'));
-  const core = new DesktopCore({
-    serverUrl: server.url,
-    dataDir,
-    tokenStore: createMemoryTokenStore(),
-    syncIntervalMs: 300,
-  });
-  await core.start();
-  const loopback = await serveCoreOverLoopback(core);
-  cleanups.push(async () => {
-    await loopback.close();
-    await core.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-  return loopback.url;
+async function openDesktopPath(): Promise<string> {
+  const desktop = await startDesktopPath(server.url);
+  cleanups.push(() => desktop.close());
+  return desktop.url;
 }
 
 const paths = [
   { name: 'web build against the server', start: () => Promise.resolve(server.url), prefix: 'visits-web' },
-  { name: 'desktop core over loopback', start: startDesktopPath, prefix: 'visits-desktop' },
+  { name: 'desktop core over loopback', start: openDesktopPath, prefix: 'visits-desktop' },
 ] as const;
 
 describe.each(paths)(

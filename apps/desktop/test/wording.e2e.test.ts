@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   APPOINTMENT_STATUS_LABELS,
@@ -20,10 +19,8 @@ import {
   type SignedIn,
   type TestServer,
 } from '../../server/test/harness';
-import { DesktopCore } from '../src/core/core';
-import { createMemoryTokenStore } from '../src/core/token-store';
 import { documentationScreenshot, ensureWebBuild, openChromiumPage, screenshotOnFailure } from './browser';
-import { serveCoreOverLoopback } from './core-over-loopback';
+import { startDesktopPath, type DesktopPath } from './core-over-loopback';
 import { PATIENCE, seedOffice, signIn } from './e2e-steps';
 import { startLoopbackProxy } from './loopback-proxy';
 import {
@@ -228,9 +225,7 @@ describe('web build: wording, period and notification links', () => {
 
 describe('desktop path: wording, period and notification links', () => {
   let proxy: Awaited<ReturnType<typeof startLoopbackProxy>>;
-  let core: DesktopCore;
-  let loopback: Awaited<ReturnType<typeof serveCoreOverLoopback>>;
-  let dataDir: string;
+  let desktop: DesktopPath;
   let browser: Browser;
   let page: Page;
   let owner: SignedIn;
@@ -239,17 +234,10 @@ describe('desktop path: wording, period and notification links', () => {
     proxy = await startLoopbackProxy(() => new URL(server.url));
     owner = await signUpOwner(server, { name: 'Marina Souza', organizationName: 'Piscinas Azul' });
     await seedWordingOffice(owner);
-    dataDir = mkdtempSync(join(tmpdir(), 'picineiros-wording-e2e-'));
-    core = new DesktopCore({
-      serverUrl: proxy.url,
-      dataDir,
-      tokenStore: createMemoryTokenStore(),
-      syncIntervalMs: 300,
+    desktop = await startDesktopPath(proxy.url, {
       // The desktop's Save dialog, answered with a path in the test's folder.
-      saveLocation: { choose: (name) => Promise.resolve(join(dataDir, name)) },
+      saveLocation: (dataDir) => ({ choose: (fileName) => Promise.resolve(join(dataDir, fileName)) }),
     });
-    await core.start();
-    loopback = await serveCoreOverLoopback(core);
     ({ browser, page, pageErrors } = await openChromiumPage());
   });
   afterEach(async (context) => {
@@ -257,22 +245,20 @@ describe('desktop path: wording, period and notification links', () => {
   });
   afterAll(async () => {
     await browser.close();
-    await loopback.close();
-    await core.stop();
+    await desktop.close();
     await proxy.down();
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   /** The core's own export from its replica (what "Exportar" does in Electron). */
   const exportFromCore = (kind: 'appointments' | 'finance', filters: Record<string, unknown>) => async () => {
-    const result = await core.exportReport({ kind, extension: 'csv', dialect: 'excel', filters });
+    const result = await desktop.core.exportReport({ kind, extension: 'csv', dialect: 'excel', filters });
     if (!result.ok) throw new Error(result.error.message);
     return readFileSync((result.data as { path: string }).path);
   };
 
   it('signs in, and the core fills its replica', SLOW, async () => {
-    await signIn(page, loopback.url, owner);
-    await expect.poll(() => core.replica.counts()['appointments'], PATIENCE).toBe(VISITS.length);
+    await signIn(page, desktop.url, owner);
+    await expect.poll(() => desktop.core.replica.counts()['appointments'], PATIENCE).toBe(VISITS.length);
   });
 
   it('filters the Painel by period from the replica, and offline too', SLOW, async () => {
@@ -290,14 +276,14 @@ describe('desktop path: wording, period and notification links', () => {
   it('opens the visit a notification links to', SLOW, async () => {
     const visit = await colleagueSchedules(server, owner);
     // The core pulls the new visit (the agenda reads it from the replica).
-    await expect.poll(() => core.replica.counts()['appointments'], PATIENCE).toBe(VISITS.length + 1);
+    await expect.poll(() => desktop.core.replica.counts()['appointments'], PATIENCE).toBe(VISITS.length + 1);
     await page.reload();
     await openVisitFromNotification(page, visit);
   });
 
   it('opens the entry a notification links to', SLOW, async () => {
     const entry = await entryDueToday(server, owner);
-    await expect.poll(() => core.replica.counts()['finance_entries'], PATIENCE).toBe(4);
+    await expect.poll(() => desktop.core.replica.counts()['finance_entries'], PATIENCE).toBe(4);
     await page.reload();
     await openEntryFromNotification(page, entry);
   });
