@@ -3,13 +3,19 @@ import type { AppRouter } from '@picineiros/api';
 import { localDateOf, type SyncPullResult } from '@picineiros/api/client';
 import { TRPCClientError } from '@trpc/client';
 import type { inferRouterOutputs } from '@trpc/server';
-import type { BridgeErrorShape, BridgeEvent, BridgeOperation, BridgeResult } from '../ipc/contract';
+import type {
+  BridgeErrorShape,
+  BridgeEvent,
+  BridgeOperation,
+  BridgeResult,
+  ReportExportRequest,
+} from '../ipc/contract';
 import { errorShape, OfflineError } from './errors';
 import { exportReport } from './exports';
 import { readLocally, type LocalPlace } from './local-reads';
 import { coreMessages } from './messages';
 import { DOMAINS_OF, Replica } from './replica';
-import type { ExportRequest, SaveLocation } from './report-export';
+import type { SaveLocation } from './report-export';
 import { ServerLink } from './server-link';
 import type { TokenStore } from './token-store';
 
@@ -209,7 +215,7 @@ export class DesktopCore {
    * Writes a report from the replica to a file the user picks (see exports.ts); progress goes out as
    * `export-progress` events.
    */
-  exportReport(request: ExportRequest): Promise<BridgeResult> {
+  exportReport(request: ReportExportRequest): Promise<BridgeResult> {
     const context = {
       replica: this.replica,
       link: this.link,

@@ -1,6 +1,6 @@
 // The renderer's "export a report" request: from the replica with the server's own report module, so it
 // works offline, or from the server for what the replica does not keep.
-import type { BridgeResult } from '../ipc/contract';
+import type { BridgeResult, ReportExportRequest } from '../ipc/contract';
 import { errorShape } from './errors';
 import { coreMessages } from './messages';
 import type { Replica } from './replica';
@@ -10,7 +10,6 @@ import {
   ExportInputError,
   exportSourceOf,
   type ExportProgress,
-  type ExportRequest,
   type SaveLocation,
 } from './report-export';
 import type { ServerLink } from './server-link';
@@ -26,7 +25,10 @@ export type ExportContext = {
 };
 
 /** Writes the report to a file the user picks; `data` is null when cancelled. */
-export async function exportReport(context: ExportContext, request: ExportRequest): Promise<BridgeResult> {
+export async function exportReport(
+  context: ExportContext,
+  request: ReportExportRequest,
+): Promise<BridgeResult> {
   const { replica, link, readyOrgId, saveLocation } = context;
   try {
     if (!readyOrgId || !saveLocation) {

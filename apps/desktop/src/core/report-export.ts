@@ -28,26 +28,17 @@ import {
   type TMemberList,
   type TCompanyDetails,
   type TOrganizationLogo,
-  type CsvDialect,
   type FilterNames,
   type Cell,
   type ReportColumn,
   type ReportFilter,
   type PoolType,
 } from '@picineiros/api/client';
+import type { ReportExportRequest } from '../ipc/contract';
 import type { Replica } from './replica';
 
 export const LOCAL_REPORT_KINDS = ['clients', 'appointments', 'finance'] as const;
 export type LocalReportKind = (typeof LOCAL_REPORT_KINDS)[number];
-
-export type ExportRequest = {
-  /** The financial summary is computed by the server (its aggregates), so it needs a connection. */
-  kind: LocalReportKind | 'finance-summary';
-  extension: 'csv' | 'pdf';
-  /** The list's filters, as the list procedure takes them. */
-  filters?: Record<string, unknown>;
-  dialect?: CsvDialect;
-};
 
 export type ExportResult = { path: string; fileName: string; rows: number };
 
@@ -130,7 +121,7 @@ function clientName(replica: Replica, clientId: string | undefined): FilterNames
 /** The report's rows from the replica, through the same list reads the screens use. */
 export function buildLocalRows(
   source: ExportSource,
-  request: ExportRequest & { kind: LocalReportKind },
+  request: ReportExportRequest & { kind: LocalReportKind },
 ): Built {
   const { replica } = source;
   switch (request.kind) {
@@ -198,7 +189,7 @@ async function* pagesOf(
  */
 export async function exportLocalReport(
   source: ExportSource,
-  request: ExportRequest & { kind: LocalReportKind },
+  request: ReportExportRequest & { kind: LocalReportKind },
   location: SaveLocation,
   onProgress: (progress: ExportProgress) => void = () => undefined,
 ): Promise<ExportResult | null> {
@@ -309,7 +300,7 @@ export async function exportSourceOf(
  * when the server cannot be reached.
  */
 export async function exportServerReport(
-  request: ExportRequest,
+  request: ReportExportRequest,
   download: (path: string) => Promise<Response | null>,
   location: SaveLocation,
 ): Promise<ExportResult | null | 'offline' | { error: string }> {

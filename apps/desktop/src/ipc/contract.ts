@@ -30,8 +30,10 @@ export type BridgeErrorShape = {
 export type BridgeResult = { ok: true; data: unknown } | { ok: false; error: BridgeErrorShape };
 
 export type ReportExportRequest = {
+  /** The financial summary is computed by the server (its aggregates), so it needs a connection. */
   kind: 'clients' | 'appointments' | 'finance' | 'finance-summary';
   extension: 'csv' | 'pdf';
+  /** The list's filters, as the list procedure takes them. */
   filters?: Record<string, unknown>;
   dialect?: 'excel' | 'rfc4180';
 };
